@@ -1,0 +1,167 @@
+//! Sentence splitting.
+//!
+//! News text arrives in two shapes: paragraphs (one per line or separated by blank
+//! lines) and pre-split corpora with one sentence per line (Timeline17). Both are
+//! handled by treating every line as a block and splitting blocks with `sentencex`,
+//! which knows news abbreviations ("U.S.", "Dec. 31", "Mr."). A line that ends without
+//! sentence punctuation and is followed by a line starting in lower case is a hard wrap,
+//! and the two lines are joined into one block.
+
+use crate::Language;
+
+/// A sentence, as a byte range into the text it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sentence {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+}
+
+impl Sentence {
+    /// The sentence's text within `source` (the text it was split from).
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// Splits `text` into sentences, trimmed of surrounding white space; empty pieces are
+/// dropped. Offsets are byte offsets into `text` and always fall on char boundaries.
+///
+/// ```
+/// use chronicle_text::{split_sentences, Language};
+/// let text = "Mr. Smith went to Washington.\nHe met the U.S. president on Friday.";
+/// let s: Vec<&str> = split_sentences(text, Language::English).iter().map(|s| s.text(text)).collect();
+/// assert_eq!(s, ["Mr. Smith went to Washington.", "He met the U.S. president on Friday."]);
+/// ```
+pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (block_start, block_end) in blocks(text) {
+        let block = &text[block_start..block_end];
+        for piece in sentencex::get_sentence_boundaries(language.code(), block) {
+            let (Some(start), Some(end)) = (
+                block_start.checked_add(piece.start_byte),
+                block_start.checked_add(piece.end_byte),
+            ) else {
+                continue;
+            };
+            if end > block_end || start >= end {
+                continue;
+            }
+            push_trimmed(text, start, end, &mut out);
+        }
+    }
+    out
+}
+
+/// Pushes `text[start..end]` trimmed of white space, if anything is left.
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return;
+    }
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let s = start + lead;
+    out.push(Sentence {
+        start: s,
+        end: s + trimmed.len(),
+    });
+}
+
+/// Byte ranges of blocks: lines, with hard-wrapped lines joined.
+fn blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    let mut previous_open = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            previous_open = false;
+            continue;
+        }
+        let end = start + content.len();
+        let continues = previous_open && trimmed.chars().next().is_some_and(char::is_lowercase);
+        match blocks.last_mut() {
+            Some(last) if continues => last.1 = end,
+            _ => blocks.push((start, end)),
+        }
+        previous_open = !trimmed.ends_with(['.', '!', '?', '"', '\'', ':', '”', '’', '»', ')']);
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split_sentences(text, Language::English)
+            .iter()
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_news_abbreviations_together() {
+        let text = "BEIJING, Dec. 31 (Xinhua) -- Xi spoke on Sunday. The U.S. envoy left. Mr. Putin replied.";
+        assert_eq!(
+            texts(text),
+            [
+                "BEIJING, Dec. 31 (Xinhua) -- Xi spoke on Sunday.",
+                "The U.S. envoy left.",
+                "Mr. Putin replied."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_sentence_per_line_corpora_stay_split() {
+        let text = "Oil reaches the coast \nBP says it will pay .\n\nObama visits the Gulf .";
+        assert_eq!(
+            texts(text),
+            [
+                "Oil reaches the coast",
+                "BP says it will pay .",
+                "Obama visits the Gulf ."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let text = "The minister said the talks\nwould resume next week. Nobody objected.";
+        assert_eq!(
+            texts(text),
+            [
+                "The minister said the talks\nwould resume next week.",
+                "Nobody objected."
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_only_lines_are_dropped() {
+        assert!(texts("...\n--\n").is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_valid_and_ordered(text in "\\PC{0,300}") {
+            let sentences = split_sentences(&text, Language::English);
+            let mut last = 0;
+            for s in sentences {
+                prop_assert!(s.start >= last && s.start < s.end && s.end <= text.len());
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                last = s.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand: argument definitions and the glue to the library crates.
+
+pub mod bench;
+pub mod eval;
+pub mod tag;
+pub mod timeline;

@@ -1,0 +1,45 @@
+//! `chronicle`: the command-line front end of the Chronicle engine.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn dated news articles into a timeline: the dates that mattered, each with a short
+/// summary made of sentences from the articles and the reports that carry them.
+#[derive(Parser)]
+#[command(name = "chronicle", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a timeline from articles (files, folders, JSON Lines, datasets).
+    Timeline(cmd::timeline::Args),
+    /// Score predicted timelines against gold ones (tilse metrics).
+    Eval(cmd::eval::Args),
+    /// Run the benchmark protocol on a dataset and score the result.
+    Bench(cmd::bench::Args),
+    /// Tag temporal expressions in text.
+    Tag(cmd::tag::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
+        Command::Tag(args) => cmd::tag::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
