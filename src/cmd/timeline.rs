@@ -1,10 +1,170 @@
-//! `chronicle timeline`.
+//! `chronicle timeline`: read articles, analyse them, build and render a timeline.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use chronicle_engine::{Corpus, Format, TimelineOptions, build_timeline, render};
+use chronicle_text::Language;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+
+const EXAMPLES: &str = "\
+Examples:
+  chronicle timeline examples/corpus
+  chronicle timeline ../shared/seeds --dates 6 --format markdown
+  chronicle timeline data/t17/bpoil --keywords bp,oil,spill --dates 20 --format tilse
+  chronicle timeline articles.jsonl --query \"dam collapse\" --from 2024-03-01 --to 2024-06-30 --format json --output timeline.json";
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Files or folders of articles: dated text files, JSON Lines (.jsonl, .jsonl.gz),
+    /// news-tls JSONL, or a dataset folder (<topic>/InputDocs/<date>/<id>.txt).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'chronicle timeline' is not implemented yet")
+    /// Keep sentences (and articles) containing one of these words, e.g. `bp,oil,spill`.
+    #[arg(long, short, value_delimiter = ',', value_name = "WORDS")]
+    keywords: Vec<String>,
+
+    /// Free-text topic: keep articles matching most of its words.
+    #[arg(long, short, value_name = "TEXT")]
+    query: Option<String>,
+
+    /// First day of the timeline (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    from: Option<NaiveDate>,
+
+    /// Last day of the timeline (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    to: Option<NaiveDate>,
+
+    /// Number of dates [default: chosen from the data].
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    dates: Option<u32>,
+
+    /// Sentences per date [default: 1 or 2, chosen per date].
+    #[arg(long, short = 's', value_name = "K", value_parser = clap::value_parser!(u32).range(1..=100))]
+    sentences: Option<u32>,
+
+    /// Output format: text, markdown, json or tilse.
+    #[arg(long, short, default_value = "text", value_parser = parse_format)]
+    format: Format,
+
+    /// Write the timeline to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Language of articles that do not declare one (en, es, fr, it, de, pt, nl).
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    language: Language,
+
+    /// No progress bars or summary line (problems with the input are still reported).
+    #[arg(long)]
+    quiet: bool,
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("'{s}' is not a date in YYYY-MM-DD form ({e})"))
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse()
+        .map_err(|e: chronicle_text::UnknownLanguage| e.to_string())
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let options = TimelineOptions {
+        keywords: args.keywords.clone(),
+        query: args.query.clone(),
+        from: args.from,
+        to: args.to,
+        dates: args.dates.map(|n| n as usize),
+        sentences: args.sentences.map(|n| n as usize),
+    };
+    options.validate()?;
+
+    let report = read_with_progress(&args.inputs, args.quiet);
+    for problem in &report.problems {
+        eprintln!("warning: {problem} (skipped)");
+    }
+    if !args.quiet {
+        eprintln!(
+            "read {} articles from {} files ({} duplicates, {} skipped)",
+            report.articles.len(),
+            report.files,
+            report.duplicates,
+            report.problems.len()
+        );
+    }
+    if report.articles.is_empty() {
+        bail!(
+            "no article could be read from {} (see the messages above); \
+             inputs must be dated text files, JSON Lines or dataset folders",
+            display_inputs(&args.inputs)
+        );
+    }
+
+    let spinner = spinner(args.quiet, "analysing articles");
+    let corpus = Corpus::analyse_with(report.articles, args.language);
+    spinner.set_message("building the timeline");
+    let timeline = build_timeline(&corpus, &options)?;
+    spinner.finish_and_clear();
+    if timeline.dates.is_empty() && !args.quiet {
+        eprintln!("no dates found: no article matched the keywords/query in the window");
+    }
+
+    let rendered = render(&timeline, args.format);
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .with_context(|| format!("cannot write the timeline to {}", path.display()))?,
+        None => print!("{rendered}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn display_inputs(inputs: &[PathBuf]) -> String {
+    inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads the inputs, with a progress bar on stderr (hidden when stderr is not a
+/// terminal or with `--quiet`).
+pub(crate) fn read_with_progress(inputs: &[PathBuf], quiet: bool) -> chronicle_ingest::ReadReport {
+    let bar = if quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template(
+                "{spinner} reading {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        )
+    };
+    let report = chronicle_ingest::read_inputs_with_progress(inputs, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    report
+}
+
+pub(crate) fn spinner(quiet: bool, message: &'static str) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::new_spinner().with_message(message);
+    spinner.enable_steady_tick(Duration::from_millis(120));
+    spinner
 }

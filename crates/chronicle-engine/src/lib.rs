@@ -1,59 +1,40 @@
 //! The timeline engine: analyse a corpus once, then build timelines from it.
 //!
-//! Interface placeholder, being written.
+//! Data flow (one module per stage):
+//! [`corpus`] (sentences, terms, dates) → `select` (window, keywords, query) →
+//! `rank` (which dates mattered) → `summarize` (central, non-redundant sentences per
+//! date) → `sources` (every article carrying each sentence) → [`render`] (text,
+//! Markdown, JSON, tilse).
+//!
+//! ```
+//! use chronicle_engine::{build_timeline, render, Corpus, Format, TimelineOptions};
+//! use chronicle_ingest::Article;
+//! use chrono::NaiveDate;
+//!
+//! let article = Article {
+//!     id: "herald-1".into(),
+//!     published: NaiveDate::from_ymd_opt(2024, 3, 4).unwrap(),
+//!     title: None, url: None, source: Some("herald".into()), language: None,
+//!     text: "The old dam failed on 2024-03-03, flooding the lower valley.".into(),
+//! };
+//! let corpus = Corpus::analyse(vec![article]);
+//! let timeline = build_timeline(&corpus, &TimelineOptions::default()).unwrap();
+//! let text = render(&timeline, Format::Tilse);
+//! assert!(text.starts_with("2024-03-03\nThe old dam failed"));
+//! ```
 
-use chronicle_ingest::Article;
-use chrono::NaiveDate;
-use serde::Serialize;
+pub mod corpus;
+mod rank;
+pub mod render;
+mod select;
+mod similarity;
+mod sources;
+mod summarize;
+mod timeline;
 
-/// Options of one timeline request.
-#[derive(Debug, Clone, Default)]
-pub struct TimelineOptions {
-    /// Sentences must contain one of these (lower-cased substring match) to be summarised.
-    pub keywords: Vec<String>,
-    /// Free-text query: articles and sentences are ranked by relevance to it.
-    pub query: Option<String>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    /// Number of dates; `None` chooses from the data.
-    pub dates: Option<usize>,
-    /// Sentences per date; `None` chooses (1-2).
-    pub sentences: Option<usize>,
-}
-
-/// Errors of a timeline request.
-#[derive(Debug, thiserror::Error)]
-pub enum EngineError {
-    #[error("--from {from} is after --to {to}")]
-    EmptyWindow { from: NaiveDate, to: NaiveDate },
-}
-
-/// An analysed corpus: sentences, terms and dates computed once.
-pub struct Corpus {
-    pub articles: Vec<Article>,
-}
-
-impl Corpus {
-    pub fn analyse(articles: Vec<Article>) -> Corpus {
-        Corpus { articles }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Timeline {
-    pub dates: Vec<DateEntry>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DateEntry {
-    pub date: NaiveDate,
-    pub score: f64,
-    pub sentences: Vec<String>,
-}
-
-pub fn build_timeline(
-    _corpus: &Corpus,
-    _options: &TimelineOptions,
-) -> Result<Timeline, EngineError> {
-    Ok(Timeline { dates: Vec::new() })
-}
+pub use corpus::Corpus;
+pub use render::{Format, render};
+pub use timeline::{
+    DateEntry, EngineError, SourceRef, SummarySentence, Timeline, TimelineOptions, Window,
+    build_timeline,
+};

@@ -19,6 +19,6 @@ mod language;
 mod sentences;
 mod terms;
 
-pub use language::Language;
+pub use language::{Language, UnknownLanguage};
 pub use sentences::{Sentence, split_sentences};
 pub use terms::{Analyzer, word_tokens};

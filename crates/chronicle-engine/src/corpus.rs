@@ -1,0 +1,239 @@
+//! Text analysis of a corpus, done once: sentences, scoring terms and dated mentions.
+//!
+//! Every later stage (select, rank dates, summarise, attribute sources) reads these
+//! records and never re-parses article text.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use chronicle_ingest::Article;
+use chronicle_text::{Analyzer, Language, split_sentences};
+use chronicle_timex::{Granularity, Tagger};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+/// A scoring term, as a 64-bit hash of its normalised form. Hashing instead of interning
+/// lets articles be analysed in parallel without a shared vocabulary; collisions among
+/// the few hundred thousand terms of a corpus are negligible at 64 bits.
+pub type TermId = u64;
+
+/// A day that a sentence refers to, with how the text expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayMention {
+    pub day: NaiveDate,
+    /// Byte offset of the expression within the sentence text.
+    pub offset: usize,
+}
+
+/// One analysed sentence.
+#[derive(Debug, Clone)]
+pub struct AnalysedSentence {
+    /// Index of the article in [`Corpus::articles`].
+    pub article: u32,
+    /// Position of the sentence within its article (0 = lead).
+    pub position: u32,
+    /// Byte range of the sentence in the article text.
+    pub start: usize,
+    pub end: usize,
+    /// Scoring terms, in text order (with repeats).
+    pub terms: Vec<TermId>,
+    /// Number of word tokens (for length preferences).
+    pub words: u32,
+    /// Day-level (or finer) dates the sentence mentions, in text order.
+    pub days: Vec<DayMention>,
+    /// Whether the sentence mentions any date at all, including coarser ones
+    /// (a sentence about "last year" is not about its publication day).
+    pub has_coarse_date: bool,
+}
+
+/// An analysed article: its sentences are `sentences[range]` in [`Corpus::sentences`].
+#[derive(Debug, Clone)]
+pub struct ArticleAnalysis {
+    pub sentence_range: std::ops::Range<usize>,
+    pub language: Language,
+}
+
+/// An analysed corpus: the articles plus their sentences, terms and dates.
+///
+/// ```
+/// use chronicle_engine::Corpus;
+/// use chronicle_ingest::Article;
+/// use chrono::NaiveDate;
+///
+/// let article = Article {
+///     id: "a1".into(),
+///     published: NaiveDate::from_ymd_opt(2024, 3, 5).unwrap(),
+///     title: None, url: None, source: Some("herald".into()), language: None,
+///     text: "The dam failed on 2024-03-03. Crews worked all night.".into(),
+/// };
+/// let corpus = Corpus::analyse(vec![article]);
+/// assert_eq!(corpus.sentences.len(), 2);
+/// assert_eq!(corpus.sentences[0].days[0].day, NaiveDate::from_ymd_opt(2024, 3, 3).unwrap());
+/// ```
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub analyses: Vec<ArticleAnalysis>,
+    pub sentences: Vec<AnalysedSentence>,
+}
+
+impl Corpus {
+    /// Analyses `articles` with the default language (English) for articles that do
+    /// not declare one.
+    pub fn analyse(articles: Vec<Article>) -> Corpus {
+        Corpus::analyse_with(articles, Language::English)
+    }
+
+    /// Analyses `articles`; `default_language` applies to articles without a known
+    /// language. Runs in parallel; the result is the same whatever the thread count.
+    pub fn analyse_with(articles: Vec<Article>, default_language: Language) -> Corpus {
+        let toolkits: HashMap<Language, Toolkit> = articles
+            .iter()
+            .map(|a| article_language(a, default_language))
+            .chain([default_language])
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|lang| (lang, Toolkit::new(lang)))
+            .collect();
+        let per_article: Vec<(Language, Vec<AnalysedSentence>)> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(index, article)| {
+                let lang = article_language(article, default_language);
+                let toolkit = &toolkits[&lang];
+                (lang, analyse_article(index as u32, article, toolkit))
+            })
+            .collect();
+        let mut analyses = Vec::with_capacity(articles.len());
+        let mut sentences = Vec::new();
+        for (language, article_sentences) in per_article {
+            let start = sentences.len();
+            sentences.extend(article_sentences);
+            analyses.push(ArticleAnalysis {
+                sentence_range: start..sentences.len(),
+                language,
+            });
+        }
+        Corpus {
+            articles,
+            analyses,
+            sentences,
+        }
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, sentence: &AnalysedSentence) -> &str {
+        &self.articles[sentence.article as usize].text[sentence.start..sentence.end]
+    }
+
+    /// The article a sentence belongs to.
+    pub fn article_of(&self, sentence: &AnalysedSentence) -> &Article {
+        &self.articles[sentence.article as usize]
+    }
+
+    /// The sentences of one article.
+    pub fn article_sentences(&self, article: usize) -> &[AnalysedSentence] {
+        &self.sentences[self.analyses[article].sentence_range.clone()]
+    }
+
+    /// The analyzer for a language (stemming and stop words), e.g. to turn a query
+    /// into terms the same way sentences were.
+    pub fn term_ids(&self, text: &str, language: Language) -> Vec<TermId> {
+        let analyzer = Analyzer::new(language);
+        let mut out = Vec::new();
+        analyzer.for_each_term(text, |t| out.push(term_id(t)));
+        out
+    }
+}
+
+fn article_language(article: &Article, default: Language) -> Language {
+    article
+        .language
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or(default)
+}
+
+struct Toolkit {
+    language: Language,
+    analyzer: Analyzer,
+    tagger: Tagger,
+}
+
+impl Toolkit {
+    fn new(language: Language) -> Self {
+        Toolkit {
+            language,
+            analyzer: Analyzer::new(language),
+            tagger: Tagger::new(language),
+        }
+    }
+}
+
+/// Hash of a normalised term.
+pub fn term_id(term: &str) -> TermId {
+    // FNV-1a: stable across runs and platforms, unlike std's RandomState.
+    let mut hasher = Fnv1a::default();
+    term.hash(&mut hasher);
+    hasher.finish()
+}
+
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<AnalysedSentence> {
+    let text = article.text.as_str();
+    split_sentences(text, toolkit.language)
+        .into_iter()
+        .enumerate()
+        .map(|(position, span)| {
+            let sentence = span.text(text);
+            let mut terms = Vec::new();
+            toolkit
+                .analyzer
+                .for_each_term(sentence, |t| terms.push(term_id(t)));
+            let words = chronicle_text::word_tokens(sentence).count() as u32;
+            let mut days = Vec::new();
+            let mut has_coarse_date = false;
+            for timex in toolkit.tagger.tag(sentence, article.published) {
+                match (timex.granularity, timex.day) {
+                    (Granularity::Day | Granularity::Time, Some(day)) => days.push(DayMention {
+                        day,
+                        offset: timex.byte_start,
+                    }),
+                    _ => {
+                        if timex.kind != chronicle_timex::TimexType::Duration {
+                            has_coarse_date = true;
+                        }
+                    }
+                }
+            }
+            AnalysedSentence {
+                article: index,
+                position: position as u32,
+                start: span.start,
+                end: span.end,
+                terms,
+                words,
+                days,
+                has_coarse_date,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,74 @@
+//! Source attribution: every article that carries a summary sentence or a
+//! near-duplicate of it, among the articles that report on the same date.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::corpus::Corpus;
+use crate::select::Selection;
+use crate::similarity::{near_duplicate, sentence_terms};
+
+/// Where to look for the carriers of a date's sentences: sentences that mention the
+/// day, and articles published on it or the day after (next-day reports).
+pub(crate) struct SourceIndex {
+    mentions: BTreeMap<NaiveDate, Vec<usize>>,
+    published: BTreeMap<NaiveDate, Vec<usize>>,
+}
+
+impl SourceIndex {
+    pub fn new(corpus: &Corpus, selection: &Selection) -> SourceIndex {
+        let mut mentions: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        let mut published: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for &article in &selection.articles {
+            published
+                .entry(corpus.articles[article].published)
+                .or_default()
+                .push(article);
+            for index in corpus.analyses[article].sentence_range.clone() {
+                let mut days: Vec<NaiveDate> =
+                    corpus.sentences[index].days.iter().map(|m| m.day).collect();
+                days.dedup();
+                for day in days {
+                    mentions.entry(day).or_default().push(index);
+                }
+            }
+        }
+        SourceIndex {
+            mentions,
+            published,
+        }
+    }
+
+    /// Articles carrying `sentence` (an index into the corpus's sentences) or a near
+    /// duplicate of it, for the timeline entry of `day`: the sentence's own article
+    /// first, then the others by publication date and id.
+    pub fn carriers(&self, corpus: &Corpus, sentence: usize, day: NaiveDate) -> Vec<usize> {
+        let origin = corpus.sentences[sentence].article as usize;
+        let terms = sentence_terms(corpus, sentence);
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        let mentioning = self.mentions.get(&day).into_iter().flatten().copied();
+        let same_day = [Some(day), day.succ_opt()]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| self.published.get(&d))
+            .flatten()
+            .flat_map(|&a| corpus.analyses[a].sentence_range.clone());
+        for other in mentioning.chain(same_day) {
+            let article = corpus.sentences[other].article as usize;
+            if article == origin || found.contains(&article) {
+                continue;
+            }
+            if near_duplicate(&terms, &sentence_terms(corpus, other)) {
+                found.insert(article);
+            }
+        }
+        let mut carriers: Vec<usize> = found.into_iter().collect();
+        carriers.sort_by(|&a, &b| {
+            let (a, b) = (&corpus.articles[a], &corpus.articles[b]);
+            a.published.cmp(&b.published).then(a.id.cmp(&b.id))
+        });
+        carriers.insert(0, origin);
+        carriers
+    }
+}

@@ -1,0 +1,182 @@
+//! Summarisation: for each ranked date, gather the sentences that can describe it and
+//! choose the most central ones, avoiding repeats within and across dates.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::corpus::Corpus;
+use crate::rank::RankedDate;
+use crate::select::Selection;
+use crate::similarity::{Idf, SparseVector};
+
+/// Lead sentences (by position) of an article that describe its publication day when
+/// they carry no date of their own: news leads report the day's event.
+const LEAD_SENTENCES: u32 = 3;
+/// Sentence length bounds, in words, for summary sentences: shorter ones are usually
+/// headlines or fragments, longer ones run-ons.
+const MIN_WORDS: u32 = 6;
+const MAX_WORDS: u32 = 70;
+/// Maximum cosine between two sentences of the same date.
+const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
+/// Maximum cosine between a sentence and any sentence already in the timeline.
+const MAX_TIMELINE_SIMILARITY: f32 = 0.7;
+/// How many ranked dates beyond the wanted number to consider, for dates that end up
+/// with no usable sentence.
+const SPARE_DATES: usize = 20;
+
+/// The sentences chosen for one date.
+pub(crate) struct DateSummary {
+    pub ranked: RankedDate,
+    /// Indices into [`Corpus::sentences`].
+    pub sentences: Vec<usize>,
+}
+
+struct Candidate {
+    sentence: usize,
+    relevant: bool,
+    vector: SparseVector,
+}
+
+pub(crate) fn summarize(
+    corpus: &Corpus,
+    selection: &Selection,
+    ranked: &[RankedDate],
+    wanted: usize,
+    per_date: Option<usize>,
+) -> Vec<DateSummary> {
+    let considered: Vec<&RankedDate> = ranked.iter().take(wanted + SPARE_DATES).collect();
+    let dates: HashSet<NaiveDate> = considered.iter().map(|r| r.date).collect();
+    let pools = candidate_pools(corpus, selection, &dates);
+    let idf = Idf::new(
+        selection
+            .articles
+            .iter()
+            .flat_map(|&a| corpus.article_sentences(a)),
+    );
+
+    let mut chosen_vectors: Vec<SparseVector> = Vec::new();
+    let mut out = Vec::new();
+    for ranked in considered {
+        if out.len() == wanted {
+            break;
+        }
+        let Some(pool) = pools.get(&ranked.date) else {
+            continue;
+        };
+        let candidates: Vec<Candidate> = pool
+            .iter()
+            .map(|&(sentence, relevant)| Candidate {
+                sentence,
+                relevant,
+                vector: idf.vector(&corpus.sentences[sentence]),
+            })
+            .filter(|c| !c.vector.is_empty())
+            .collect();
+        // Off-topic sentences are a fallback for dates where no sentence matches.
+        let any_relevant = candidates.iter().any(|c| c.relevant);
+        let usable: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| c.relevant || !any_relevant)
+            .collect();
+        let k = per_date.unwrap_or_else(|| automatic_sentence_count(corpus, &usable));
+        let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector));
+        let picked = pick(corpus, &usable, &centroid, k, &chosen_vectors);
+        if picked.is_empty() {
+            continue;
+        }
+        chosen_vectors.extend(picked.iter().map(|c| c.vector.clone()));
+        out.push(DateSummary {
+            ranked: ranked.clone(),
+            sentences: picked.iter().map(|c| c.sentence).collect(),
+        });
+    }
+    out
+}
+
+/// Two sentences for dates reported by several articles (there is more to say and
+/// corroboration to choose from), one otherwise.
+fn automatic_sentence_count(corpus: &Corpus, usable: &[&Candidate]) -> usize {
+    let articles: HashSet<u32> = usable
+        .iter()
+        .map(|c| corpus.sentences[c.sentence].article)
+        .collect();
+    if articles.len() >= 3 && usable.len() >= 4 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Greedy centroid selection with redundancy control.
+fn pick<'a>(
+    corpus: &Corpus,
+    usable: &[&'a Candidate],
+    centroid: &SparseVector,
+    k: usize,
+    timeline: &[SparseVector],
+) -> Vec<&'a Candidate> {
+    let mut scored: Vec<(f32, &Candidate)> = usable
+        .iter()
+        .filter(|c| {
+            let words = corpus.sentences[c.sentence].words;
+            (MIN_WORDS..=MAX_WORDS).contains(&words)
+        })
+        .map(|c| (c.vector.cosine(centroid), *c))
+        .collect();
+    // Highest centrality first; ties by corpus order for determinism.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence)));
+    let mut picked: Vec<&Candidate> = Vec::new();
+    for (_, candidate) in scored {
+        if picked.len() == k {
+            break;
+        }
+        let repeats_date = picked
+            .iter()
+            .any(|p| p.vector.cosine(&candidate.vector) > MAX_SAME_DATE_SIMILARITY);
+        let repeats_timeline = timeline
+            .iter()
+            .any(|v| v.cosine(&candidate.vector) > MAX_TIMELINE_SIMILARITY);
+        if !repeats_date && !repeats_timeline {
+            picked.push(candidate);
+        }
+    }
+    picked
+}
+
+/// For each date: the sentences that can describe it, with whether each matches the
+/// request's keywords/query. A sentence belongs to the first in-window day it
+/// mentions; an undated lead sentence belongs to its article's publication day.
+fn candidate_pools(
+    corpus: &Corpus,
+    selection: &Selection,
+    dates: &HashSet<NaiveDate>,
+) -> BTreeMap<NaiveDate, Vec<(usize, bool)>> {
+    let mut pools: BTreeMap<NaiveDate, Vec<(usize, bool)>> = BTreeMap::new();
+    for &article in &selection.articles {
+        let published = corpus.articles[article].published;
+        let range = corpus.analyses[article].sentence_range.clone();
+        for index in range {
+            let sentence = &corpus.sentences[index];
+            let day = match sentence
+                .days
+                .iter()
+                .find(|m| selection.day_in_window(m.day))
+            {
+                Some(mention) => Some(mention.day),
+                None if sentence.days.is_empty()
+                    && !sentence.has_coarse_date
+                    && sentence.position < LEAD_SENTENCES =>
+                {
+                    Some(published)
+                }
+                None => None,
+            };
+            if let Some(day) = day.filter(|d| dates.contains(d)) {
+                let relevant = selection.relevant[index] || !selection.filtered;
+                pools.entry(day).or_default().push((index, relevant));
+            }
+        }
+    }
+    pools
+}

@@ -1,0 +1,218 @@
+//! The timeline: request options, output types, and the pipeline that connects the
+//! stages (select → rank dates → summarise → attribute sources).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::{rank, select, sources, summarize};
+
+/// Options of one timeline request.
+///
+/// ```
+/// use chronicle_engine::TimelineOptions;
+/// let options = TimelineOptions { keywords: vec!["dam".into()], dates: Some(5), ..Default::default() };
+/// assert!(options.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TimelineOptions {
+    /// Keep sentences containing one of these (lower-cased substring match), and the
+    /// articles that have such sentences.
+    pub keywords: Vec<String>,
+    /// Free-text query: keep articles that match most of its terms, and sentences that
+    /// match one.
+    pub query: Option<String>,
+    /// First day of the window (publication dates and dates in text).
+    pub from: Option<NaiveDate>,
+    /// Last day of the window.
+    pub to: Option<NaiveDate>,
+    /// Number of dates; `None` chooses from the data.
+    pub dates: Option<usize>,
+    /// Sentences per date; `None` chooses 1 or 2 per date from the evidence.
+    pub sentences: Option<usize>,
+}
+
+impl TimelineOptions {
+    /// Checks the options for contradictions.
+    pub fn validate(&self) -> Result<(), EngineError> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from > to
+        {
+            return Err(EngineError::EmptyWindow { from, to });
+        }
+        if self.dates == Some(0) {
+            return Err(EngineError::Zero("dates"));
+        }
+        if self.sentences == Some(0) {
+            return Err(EngineError::Zero("sentences"));
+        }
+        Ok(())
+    }
+}
+
+/// Errors of a timeline request.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("the window is empty: from {from} is after to {to}")]
+    EmptyWindow { from: NaiveDate, to: NaiveDate },
+    #[error("the number of {0} must be at least 1")]
+    Zero(&'static str),
+}
+
+/// A timeline: dates in chronological order, each with its summary.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Timeline {
+    /// The window the timeline covers.
+    pub window: Window,
+    /// Number of articles selected for the timeline.
+    pub articles: usize,
+    pub dates: Vec<DateEntry>,
+}
+
+/// A closed range of days. Both ends are `None` only for an empty selection.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Window {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// One date of a timeline.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DateEntry {
+    pub date: NaiveDate,
+    /// Always `"day"` for now; coarser entries (month) may come later.
+    pub granularity: &'static str,
+    /// Ranking score: higher means more evidence that the date mattered.
+    pub score: f64,
+    /// Number of distinct articles that report on or mention this date.
+    pub reports: usize,
+    pub sentences: Vec<SummarySentence>,
+}
+
+/// A summary sentence with its provenance.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SummarySentence {
+    pub text: String,
+    /// Id of the article the text is taken from.
+    pub article: String,
+    /// Every article that carries this sentence or a near-duplicate of it, the
+    /// originating article first.
+    pub sources: Vec<SourceRef>,
+}
+
+/// An article, as cited by a summary sentence.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceRef {
+    pub article: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: NaiveDate,
+}
+
+/// Builds a timeline from an analysed corpus. Deterministic: the same corpus and
+/// options give the same timeline.
+///
+/// ```
+/// use chronicle_engine::{build_timeline, Corpus, TimelineOptions};
+/// use chronicle_ingest::Article;
+/// use chrono::NaiveDate;
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap();
+/// let article = |id: &str, d, text: &str| Article {
+///     id: id.into(), published: day(d), title: None, url: None,
+///     source: None, language: None, text: text.into(),
+/// };
+/// let corpus = Corpus::analyse(vec![
+///     article("a", 4, "The old Miller Creek dam failed on 2024-03-03, flooding the valley."),
+///     article("b", 5, "The Miller Creek dam failed on 2024-03-03 after days of rain."),
+///     article("c", 9, "An inquiry into the dam failure opened on 2024-03-09."),
+/// ]);
+/// let options = TimelineOptions { keywords: vec!["dam".into()], ..Default::default() };
+/// let timeline = build_timeline(&corpus, &options).unwrap();
+/// assert_eq!(timeline.dates[0].date, day(3));
+/// assert_eq!(timeline.dates[0].sentences[0].sources.len(), 2);
+/// ```
+pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Timeline, EngineError> {
+    options.validate()?;
+    let selection = select::select(corpus, options);
+    let window = Window {
+        from: selection.from,
+        to: selection.to,
+    };
+    if selection.articles.is_empty() {
+        return Ok(Timeline {
+            window,
+            articles: 0,
+            dates: Vec::new(),
+        });
+    }
+    let ranked = rank::rank_dates(corpus, &selection);
+    let wanted = options
+        .dates
+        .unwrap_or_else(|| rank::automatic_date_count(&ranked));
+    let summaries = summarize::summarize(corpus, &selection, &ranked, wanted, options.sentences);
+    let source_index = sources::SourceIndex::new(corpus, &selection);
+    let mut dates: Vec<DateEntry> = summaries
+        .into_iter()
+        .map(|summary| {
+            let sentences = summary
+                .sentences
+                .iter()
+                .map(|&sentence| {
+                    let carriers = source_index.carriers(corpus, sentence, summary.ranked.date);
+                    let s = &corpus.sentences[sentence];
+                    SummarySentence {
+                        text: clean_sentence(corpus.sentence_text(s)),
+                        article: corpus.article_of(s).id.clone(),
+                        sources: carriers
+                            .into_iter()
+                            .map(|a| source_ref(corpus, a))
+                            .collect(),
+                    }
+                })
+                .collect();
+            DateEntry {
+                date: summary.ranked.date,
+                granularity: "day",
+                score: round4(summary.ranked.score),
+                reports: summary.ranked.reports,
+                sentences,
+            }
+        })
+        .collect();
+    dates.sort_by_key(|d| d.date);
+    // Background dates may precede the first article: the window covers them.
+    let window = Window {
+        from: match (window.from, dates.first()) {
+            (Some(from), Some(first)) if options.from.is_none() => Some(from.min(first.date)),
+            (from, _) => from,
+        },
+        to: window.to,
+    };
+    Ok(Timeline {
+        window,
+        articles: selection.articles.len(),
+        dates,
+    })
+}
+
+fn source_ref(corpus: &Corpus, article: usize) -> SourceRef {
+    let a = &corpus.articles[article];
+    SourceRef {
+        article: a.id.clone(),
+        source: a.source.clone(),
+        url: a.url.clone(),
+        title: a.title.clone(),
+        published: a.published,
+    }
+}
+
+/// Collapses internal white space (hard-wrapped lines) so a sentence prints on one line.
+fn clean_sentence(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
