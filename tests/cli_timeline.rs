@@ -1,0 +1,274 @@
+//! End-to-end tests of `chronicle timeline` on the shipped example corpus, the seeds
+//! (when `../shared` is present) and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn chronicle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the chronicle binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn timeline_json(args: &[&str]) -> Value {
+    let output = chronicle(args);
+    assert!(output.status.success(), "failed: {}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("valid JSON")
+}
+
+fn shared(path: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path);
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not present", dir.display());
+        None
+    }
+}
+
+fn entry<'a>(timeline: &'a Value, date: &str) -> Option<&'a Value> {
+    timeline["dates"]
+        .as_array()?
+        .iter()
+        .find(|d| d["date"] == date)
+}
+
+fn source_ids(entry: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = entry["sentences"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["sources"].as_array().into_iter().flatten())
+        .filter_map(|s| s["article"].as_str().map(String::from))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every summary sentence is a real sentence of the article it names.
+fn assert_sentences_are_real(timeline: &Value, article_texts: &dyn Fn(&str) -> String) {
+    for date in timeline["dates"].as_array().unwrap() {
+        for sentence in date["sentences"].as_array().unwrap() {
+            let text = sentence["text"].as_str().unwrap();
+            let article = sentence["article"].as_str().unwrap();
+            assert!(
+                normalise(&article_texts(article)).contains(text),
+                "'{text}' is not in article {article}"
+            );
+            assert_eq!(sentence["sources"][0]["article"], article);
+        }
+    }
+}
+
+#[test]
+fn example_corpus_merges_the_three_reports_of_the_breach() {
+    let timeline = timeline_json(&["timeline", "examples/corpus", "--format", "json", "--quiet"]);
+    assert_eq!(timeline["articles"], 16);
+    let breach = entry(&timeline, "2024-03-03").expect("the breach day is in the timeline");
+    let ids = source_ids(breach);
+    for id in [
+        "2024-03-03-marrow-falls-courier-kessler-dam-breach",
+        "2024-03-03-tallis-valley-herald-dam-fails",
+        "2024-03-03-valley-9-news-breach-evacuations",
+    ] {
+        assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
+    }
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    assert_sentences_are_real(&timeline, &|id| {
+        std::fs::read_to_string(corpus.join(format!("{id}.txt")))
+            .unwrap_or_else(|_| std::fs::read_to_string(corpus.join("wire.jsonl")).unwrap())
+    });
+}
+
+#[test]
+fn example_corpus_finds_the_story_dates() {
+    let timeline = timeline_json(&[
+        "timeline",
+        "examples/corpus",
+        "--dates",
+        "10",
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    let dates: Vec<&str> = timeline["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.len(), 10, "{dates:?}");
+    // Events dated only in the text of later reports.
+    for expected in ["2024-03-03", "2024-01-09", "2024-02-20", "2024-06-18"] {
+        assert!(dates.contains(&expected), "{expected} missing from {dates:?}");
+    }
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "dates are in chronological order");
+}
+
+#[test]
+fn output_is_deterministic_and_every_format_renders() {
+    let args = ["timeline", "examples/corpus", "--quiet", "--format"];
+    for format in ["text", "markdown", "json", "tilse"] {
+        let first = chronicle(&[&args[..], &[format]].concat());
+        let second = chronicle(&[&args[..], &[format]].concat());
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(!first.stdout.is_empty());
+        assert_eq!(first.stdout, second.stdout, "format {format} differs between runs");
+    }
+    let tilse = stdout(&chronicle(&[&args[..], &["tilse"]].concat()));
+    let first_line = tilse.lines().next().unwrap();
+    assert!(chrono::NaiveDate::parse_from_str(first_line, "%Y-%m-%d").is_ok());
+    assert!(tilse.contains(&format!("\n{}\n", "-".repeat(32))));
+}
+
+#[test]
+fn keywords_and_window_restrict_the_timeline() {
+    let timeline = timeline_json(&[
+        "timeline",
+        "examples/corpus",
+        "--keywords",
+        "inquiry",
+        "--from",
+        "2024-04-01",
+        "--to",
+        "2024-07-31",
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    assert_eq!(timeline["window"]["from"], "2024-04-01");
+    assert_eq!(timeline["window"]["to"], "2024-07-31");
+    for date in timeline["dates"].as_array().unwrap() {
+        let day = date["date"].as_str().unwrap();
+        assert!(("2024-04-01"..="2024-07-31").contains(&day), "{day}");
+        for sentence in date["sentences"].as_array().unwrap() {
+            let text = sentence["text"].as_str().unwrap().to_lowercase();
+            assert!(text.contains("inquiry"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn seeds_give_one_entry_per_event_with_all_sources() {
+    let Some(seeds) = shared("seeds") else { return };
+    let seeds = seeds.to_str().unwrap();
+    let timeline = timeline_json(&["timeline", seeds, "--format", "json", "--quiet"]);
+    let new_year = entry(&timeline, "2023-12-31").expect("2023-12-31 entry");
+    let ids = source_ids(new_year);
+    for prefix in ["000_", "001_", "002_"] {
+        assert!(
+            ids.iter().any(|i| i.starts_with(prefix)),
+            "report {prefix} missing from the 2023-12-31 sources {ids:?}"
+        );
+    }
+    assert!(entry(&timeline, "2024-02-08").is_some(), "{timeline:#}");
+    assert!(
+        entry(&timeline, "2022-12-30").is_some() || entry(&timeline, "2022-12-31").is_some(),
+        "{timeline:#}"
+    );
+    let dir = PathBuf::from(seeds);
+    assert_sentences_are_real(&timeline, &|id| {
+        std::fs::read_to_string(dir.join(format!("{id}.txt"))).unwrap()
+    });
+
+    // With more dates, the visits mentioned only in the text appear.
+    let wide = timeline_json(&["timeline", seeds, "--dates", "8", "--format", "json", "--quiet"]);
+    assert!(
+        entry(&wide, "2023-03-20").is_some() || entry(&wide, "2023-10-17").is_some(),
+        "{wide:#}"
+    );
+}
+
+#[test]
+fn t17_bpoil_gives_a_sane_tilse_timeline() {
+    let Some(bpoil) = shared("data/t17/bpoil") else { return };
+    let output = chronicle(&[
+        "timeline",
+        bpoil.to_str().unwrap(),
+        "--keywords",
+        "bp,oil,spill",
+        "--dates",
+        "20",
+        "--format",
+        "tilse",
+        "--quiet",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let dates: Vec<&str> = text
+        .lines()
+        .filter(|l| chrono::NaiveDate::parse_from_str(l, "%Y-%m-%d").is_ok())
+        .collect();
+    assert_eq!(dates.len(), 20, "{text}");
+    // The spill began with the rig explosion on 2010-04-20; all dates are in 2010.
+    assert!(dates.contains(&"2010-04-20"), "{dates:?}");
+    assert!(dates.iter().all(|d| d.starts_with("2010-")), "{dates:?}");
+}
+
+#[test]
+fn bad_input_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "date 2024-05-02 Council approves the budget\n\nThe council approved the 2025 budget on Wednesday after a long debate.\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "no date line here\nJust text.\n").unwrap();
+    std::fs::write(dir.path().join("binary.txt"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+
+    let output = chronicle(&["timeline", dir.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("bad.txt"), "{err}");
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(stdout(&output).contains("2024-05-01") || stdout(&output).contains("2024-05-02"));
+
+    let only_bad = chronicle(&["timeline", bad.to_str().unwrap()]);
+    assert!(!only_bad.status.success());
+    assert!(stderr(&only_bad).contains("no article could be read"), "{}", stderr(&only_bad));
+}
+
+#[test]
+fn invalid_options_are_refused() {
+    let output = chronicle(&[
+        "timeline",
+        "examples/corpus",
+        "--from",
+        "2024-05-01",
+        "--to",
+        "2024-04-01",
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("after"), "{}", stderr(&output));
+
+    let output = chronicle(&["timeline", "examples/corpus", "--from", "May 1"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("YYYY-MM-DD"), "{}", stderr(&output));
+
+    let output = chronicle(&["timeline", "does/not/exist"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("does/not/exist"), "{}", stderr(&output));
+}
