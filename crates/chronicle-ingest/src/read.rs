@@ -13,7 +13,7 @@ use crate::jsonl::{JsonArticle, parse_json_line, parse_json_value};
 use crate::{Article, Problem, ReadReport, Skipped};
 
 /// How a file is decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
     /// One article: a dated text file, or a dataset-layout article.
     Text,
@@ -21,6 +21,9 @@ enum Kind {
     Jsonl { gz: bool },
     /// A JSON object or array of objects.
     Json,
+    /// A directory entry that could not be read, kept in walk order so that problems come
+    /// out in path order.
+    Unreadable(String),
 }
 
 #[derive(Debug)]
@@ -59,7 +62,10 @@ pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize))
     let mut report = ReadReport::default();
     let files = list_files(inputs, &mut report);
     let total = files.len();
-    report.files = total;
+    report.files = files
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Unreadable(_)))
+        .count();
     progress(0, total);
     let mut assembler = Assembler::default();
     let mut done = 0;
@@ -82,11 +88,10 @@ fn list_files(inputs: &[&Path], report: &mut ReadReport) -> Vec<InputFile> {
     let mut files = Vec::new();
     for &input in inputs {
         match std::fs::metadata(input) {
-            Err(e) => report.problems.push(Problem::new(
-                input,
-                None,
-                io_reason("cannot read input", &e),
-            )),
+            Err(e) => files.push(InputFile {
+                path: input.to_path_buf(),
+                kind: Kind::Unreadable(io_reason("cannot read input", &e)),
+            }),
             Ok(meta) if meta.is_dir() => walk_dir(input, &mut files, report),
             // A file named explicitly is read even with an unusual extension: the user asked.
             Ok(_) => files.push(InputFile {
@@ -116,7 +121,10 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
                         None => format!("cannot read directory entry: {e}"),
                     }
                 };
-                report.problems.push(Problem::new(path, None, reason));
+                files.push(InputFile {
+                    path,
+                    kind: Kind::Unreadable(reason),
+                });
                 continue;
             }
         };
@@ -187,6 +195,10 @@ fn read_file(file: &InputFile) -> FileOutcome {
     let path = &file.path;
     let mut out = FileOutcome::default();
     let problem = |line, reason: String| Problem::new(path, line, reason);
+    if let Kind::Unreadable(reason) = &file.kind {
+        out.problems.push(problem(None, reason.clone()));
+        return out;
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -217,6 +229,7 @@ fn read_file(file: &InputFile) -> FileOutcome {
             read_jsonl(path, &bytes, &mut out);
         }
         Kind::Json => read_json(path, &bytes, &mut out),
+        Kind::Unreadable(_) => {}
     }
     out
 }
