@@ -148,6 +148,14 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
             }
             continue;
         }
+        if !entry.file_type().is_file() {
+            // Reading a pipe or device found by walking could block forever.
+            report.skipped.push(Skipped::new(
+                path,
+                "not a regular file (pipe, socket or device)",
+            ));
+            continue;
+        }
         if name == "keywords.json" && in_topic() {
             report.skipped.push(Skipped::new(
                 path,

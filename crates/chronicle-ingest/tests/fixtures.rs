@@ -443,3 +443,19 @@ fn arbitrary_bytes_never_panic() {
     assert_eq!(r.files, 400);
     assert!(!r.problems.is_empty());
 }
+
+#[test]
+fn pipes_found_by_walking_are_skipped_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo unavailable");
+        return;
+    }
+    write(tmp.path(), "a.txt", "date 2020-01-01\nText.");
+    let r = read_inputs(&[tmp.path()]);
+    assert_eq!(r.articles.len(), 1);
+    assert_eq!(r.skipped.len(), 1);
+    assert!(r.skipped[0].reason.starts_with("not a regular file"));
+}
