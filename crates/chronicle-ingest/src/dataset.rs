@@ -16,6 +16,13 @@ use std::path::{Path, PathBuf};
 use crate::{ReadReport, read_inputs_with_progress};
 
 /// Why a folder cannot be opened as a dataset or topic.
+///
+/// ```
+/// use chronicle_ingest::{Dataset, DatasetError};
+/// let err = Dataset::open("/no/such/dataset").unwrap_err();
+/// assert!(matches!(err, DatasetError::Io { .. }));
+/// assert!(err.to_string().starts_with("cannot read /no/such/dataset"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum DatasetError {
     /// The path is missing or cannot be listed.

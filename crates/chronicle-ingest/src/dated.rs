@@ -12,6 +12,11 @@ pub struct DateLine<'a> {
 }
 
 /// Why a line is not a valid date line.
+///
+/// ```
+/// use chronicle_ingest::{DateLineError, parse_date_line};
+/// assert_eq!(parse_date_line("date 2023-02-30"), Err(DateLineError::BadDate("2023-02-30".into())));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateLineError {
     /// The line does not start with the word `date` followed by white space.
@@ -68,6 +73,12 @@ pub(crate) fn parse_ymd(s: &str) -> Option<NaiveDate> {
 }
 
 /// What the rest of the date line is.
+///
+/// ```
+/// use chronicle_ingest::{Rest, classify_rest};
+/// assert_eq!(classify_rest("https://bbc.co.uk/1"), Rest::Url("https://bbc.co.uk/1"));
+/// assert_eq!(classify_rest("Putin and Xi exchange greetings"), Rest::Title("Putin and Xi exchange greetings"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rest<'a> {
     /// Nothing after the date.

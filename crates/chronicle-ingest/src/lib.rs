@@ -16,6 +16,8 @@
 //! println!("{} articles from {} files", report.articles.len(), report.files);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod dataset;
 mod dated;
 mod jsonl;

@@ -45,11 +45,10 @@ enum IdOrigin {
 struct Candidate {
     article: Article,
     origin: IdOrigin,
-    path: PathBuf,
 }
 
-#[derive(Default)]
-struct FileOutcome {
+struct FileOutcome<'a> {
+    path: &'a Path,
     candidates: Vec<Candidate>,
     problems: Vec<Problem>,
 }
@@ -74,7 +73,7 @@ pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize))
         for outcome in outcomes {
             report.problems.extend(outcome.problems);
             for candidate in outcome.candidates {
-                assembler.add(candidate, &mut report);
+                assembler.add(candidate, outcome.path, &mut report);
             }
         }
         done += batch.len();
@@ -199,9 +198,13 @@ fn io_reason(what: &str, e: &std::io::Error) -> String {
     }
 }
 
-fn read_file(file: &InputFile) -> FileOutcome {
+fn read_file(file: &InputFile) -> FileOutcome<'_> {
     let path = &file.path;
-    let mut out = FileOutcome::default();
+    let mut out = FileOutcome {
+        path,
+        candidates: Vec::new(),
+        problems: Vec::new(),
+    };
     let problem = |line, reason: String| Problem::new(path, line, reason);
     if let Kind::Unreadable(reason) = &file.kind {
         out.problems.push(problem(None, reason.clone()));
@@ -292,7 +295,6 @@ fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, Str
                 text,
             },
             origin: IdOrigin::FileName,
-            path: path.to_path_buf(),
         })
     };
     if let (Some(date), true) = (folder_date, in_input_docs) {
@@ -310,7 +312,6 @@ fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, Str
                 text: normalize(&a.text),
             },
             origin: IdOrigin::FileName,
-            path: path.to_path_buf(),
         }),
         Err(e @ DatedTextError::DateLine(DateLineError::NoDateLine)) => match folder_date {
             Some(date) => dataset_article(date),
@@ -351,7 +352,7 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or(name)
 }
 
-fn json_candidate(path: &Path, a: JsonArticle) -> Candidate {
+fn json_candidate(a: JsonArticle) -> Candidate {
     let text = normalize(&a.text);
     let (id, origin) = match a.id {
         Some(id) => (id, IdOrigin::Format),
@@ -368,7 +369,6 @@ fn json_candidate(path: &Path, a: JsonArticle) -> Candidate {
             text,
         },
         origin,
-        path: path.to_path_buf(),
     }
 }
 
@@ -381,7 +381,7 @@ fn content_id(date: NaiveDate, text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&buf))
 }
 
-fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome) {
+fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
     // Lines decode in parallel: one large news-tls file would otherwise use one core.
     let lines: Vec<(usize, &[u8])> = bytes
         .split(|&b| b == b'\n')
@@ -396,7 +396,7 @@ fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome) {
                 Problem::new(path, Some(n), "invalid UTF-8: the line must be UTF-8 text")
             })?;
             parse_json_line(line)
-                .map(|a| json_candidate(path, a))
+                .map(json_candidate)
                 .map_err(|reason| Problem::new(path, Some(n), reason))
         })
         .collect();
@@ -410,7 +410,7 @@ fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome) {
 
 /// A `.json` file: one article object, or an array of them. Anything else (a config, a
 /// keyword list) is not an article file and is reported as such.
-fn read_json(path: &Path, bytes: &[u8], out: &mut FileOutcome) {
+fn read_json(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
@@ -442,7 +442,7 @@ fn read_json(path: &Path, bytes: &[u8], out: &mut FileOutcome) {
     let single = items.len() == 1;
     for (i, item) in items.into_iter().enumerate() {
         match parse_json_value(item) {
-            Ok(a) => out.candidates.push(json_candidate(path, a)),
+            Ok(a) => out.candidates.push(json_candidate(a)),
             Err(reason) if single => out.problems.push(Problem::new(path, None, reason)),
             Err(reason) => out.problems.push(Problem::new(
                 path,
@@ -463,7 +463,7 @@ struct Assembler {
 }
 
 impl Assembler {
-    fn add(&mut self, c: Candidate, report: &mut ReadReport) {
+    fn add(&mut self, c: Candidate, path: &Path, report: &mut ReadReport) {
         let articles = &mut report.articles;
         let key = (
             c.article.published,
@@ -476,14 +476,14 @@ impl Assembler {
             report.duplicates += 1;
             return;
         }
-        let id = self.unique_id(&c);
+        let id = self.unique_id(&c, path);
         let index = articles.len();
         self.ids.insert(id.clone(), index);
         self.contents.entry(key).or_default().push(index);
         articles.push(Article { id, ..c.article });
     }
 
-    fn unique_id(&self, c: &Candidate) -> String {
+    fn unique_id(&self, c: &Candidate, path: &Path) -> String {
         let base = &c.article.id;
         if !self.ids.contains_key(base) {
             return base.clone();
@@ -491,12 +491,11 @@ impl Assembler {
         // Qualify by the nearest folders first: `2010-05-01/bbc-68`, `bpoil/2010-05-01/bbc-68`.
         let mut qualifiers: Vec<String> = Vec::new();
         if matches!(c.origin, IdOrigin::Format) {
-            qualifiers.push(file_stem(&c.path));
+            qualifiers.push(file_stem(path));
         }
         if !matches!(c.origin, IdOrigin::Hash) {
             qualifiers.extend(
-                c.path
-                    .parent()
+                path.parent()
                     .into_iter()
                     .flat_map(Path::ancestors)
                     .filter_map(|p| p.file_name())
