@@ -50,7 +50,10 @@ pub fn parse_date_line(line: &str) -> Result<DateLine<'_>, DateLineError> {
     let after = after.trim_start();
     let end = after.find(char::is_whitespace).unwrap_or(after.len());
     let token = &after[..end];
-    let date = parse_ymd(token).ok_or_else(|| DateLineError::BadDate(token.to_string()))?;
+    // A datetime (`2023-12-31T14:40:00+03:00`) is accepted too: its date is what matters.
+    let date = parse_ymd(token)
+        .or_else(|| crate::jsonl::parse_iso_date(token))
+        .ok_or_else(|| DateLineError::BadDate(token.to_string()))?;
     Ok(DateLine {
         date,
         rest: after[end..].trim(),
@@ -278,6 +281,8 @@ mod tests {
             parse_date_line("\u{feff}date 2023-12-31 a").unwrap().rest,
             "a"
         );
+        let dt = parse_date_line("date 2023-12-31T14:40:00+03:00 x").unwrap();
+        assert_eq!((dt.date, dt.rest), (d("2023-12-31"), "x"));
         assert_eq!(
             parse_date_line("dated 2023-12-31"),
             Err(DateLineError::NoDateLine)

@@ -319,6 +319,19 @@ fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, Str
                 None,
                 "empty file: no date line and no article text".to_string(),
             )),
+            None if content
+                .lines()
+                .next()
+                .and_then(|l| parse_ymd(l.trim()))
+                .is_some() =>
+            {
+                Err((
+                    Some(1),
+                    "the first line is a bare date: this looks like a timeline (tilse format), \
+                 not an article, which starts with `date YYYY-MM-DD`"
+                        .to_string(),
+                ))
+            }
             None => Err((Some(1), e.to_string())),
         },
         Err(e @ DatedTextError::DateLine(_)) => Err((Some(1), e.to_string())),

@@ -266,6 +266,11 @@ fn bad_input_each_gets_one_clear_problem() {
         "a_nodate.txt",
         "Just some text\nwithout a date line.\n",
     );
+    write(
+        root,
+        "a_timeline.txt",
+        "2010-04-20\nA rig exploded .\n--------------------------------\n",
+    );
     write(root, "b_baddate.txt", "date 2023-13-40 Headline\nBody.\n");
     write(
         root,
@@ -299,6 +304,7 @@ fn bad_input_each_gets_one_clear_problem() {
     let p = problems(&r);
     let expect = [
         "a_nodate.txt:1: the first line does not start with `date YYYY-MM-DD`",
+        "a_timeline.txt:1: the first line is a bare date: this looks like a timeline (tilse format)",
         "b_baddate.txt:1: unparsable date \"2023-13-40\" on the date line: expected a real date as YYYY-MM-DD",
         "c_utf8.txt:3: invalid UTF-8: the file must be UTF-8 text",
         "d_empty.txt: empty file: no date line and no article text",
