@@ -16,6 +16,9 @@ fn main() {
         println!("problem: {p}");
     }
     if verbose {
+        for f in &report.files_read {
+            println!("read: {f}");
+        }
         for s in &report.skipped {
             println!("skipped: {s}");
         }

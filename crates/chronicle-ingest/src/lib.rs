@@ -137,6 +137,38 @@ impl std::fmt::Display for Skipped {
     }
 }
 
+/// What one file gave: articles kept, duplicates dropped, problems.
+///
+/// ```
+/// use chronicle_ingest::FileRead;
+/// let f = FileRead { path: "feed.jsonl".into(), articles: 10, duplicates: 1, problems: 2 };
+/// assert_eq!(f.to_string(), "feed.jsonl: 10 articles, 1 duplicates, 2 problems");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRead {
+    /// The file.
+    pub path: PathBuf,
+    /// Articles kept from it.
+    pub articles: usize,
+    /// Its articles dropped as duplicates of earlier ones.
+    pub duplicates: usize,
+    /// Its problems (bad lines, or the whole file).
+    pub problems: usize,
+}
+
+impl std::fmt::Display for FileRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} articles, {} duplicates, {} problems",
+            self.path.display(),
+            self.articles,
+            self.duplicates,
+            self.problems
+        )
+    }
+}
+
 /// The outcome of reading inputs.
 ///
 /// ```
@@ -155,6 +187,8 @@ pub struct ReadReport {
     pub duplicates: usize,
     /// Files opened.
     pub files: usize,
+    /// Per file opened, in read order: what it gave.
+    pub files_read: Vec<FileRead>,
     /// Paths met in directories and not read, with why (other formats, gold timelines,
     /// topic keywords, hidden files).
     pub skipped: Vec<Skipped>,

@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::dated::{DateLineError, DatedTextError, parse_dated_text, parse_ymd};
 use crate::jsonl::{JsonArticle, parse_json_line, parse_json_value};
-use crate::{Article, Problem, ReadReport, Skipped};
+use crate::{Article, FileRead, Problem, ReadReport, Skipped};
 
 /// How a file is decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,10 +70,20 @@ pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize))
     let mut done = 0;
     for batch in files.chunks(BATCH) {
         let outcomes: Vec<FileOutcome> = batch.par_iter().map(read_file).collect();
-        for outcome in outcomes {
+        for (file, outcome) in batch.iter().zip(outcomes) {
+            let (articles, duplicates) = (report.articles.len(), report.duplicates);
+            let problems = outcome.problems.len();
             report.problems.extend(outcome.problems);
             for candidate in outcome.candidates {
                 assembler.add(candidate, outcome.path, &mut report);
+            }
+            if !matches!(file.kind, Kind::Unreadable(_)) {
+                report.files_read.push(FileRead {
+                    path: file.path.clone(),
+                    articles: report.articles.len() - articles,
+                    duplicates: report.duplicates - duplicates,
+                    problems,
+                });
             }
         }
         done += batch.len();

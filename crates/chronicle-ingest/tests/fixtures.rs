@@ -390,7 +390,19 @@ fn ids_are_unique_and_duplicates_read_once() {
     // u/2010-05-01 (same date, text), x again, y (same date, text as x), hash twin.
     assert_eq!(r.duplicates, 4);
 
-    // Reading a file twice, directly and through its folder, does not duplicate it.
+    let feed = r
+        .files_read
+        .iter()
+        .find(|f| f.path.ends_with("feed.jsonl"))
+        .unwrap();
+    assert_eq!((feed.articles, feed.duplicates, feed.problems), (3, 3, 0));
+    assert_eq!(r.files_read.len(), r.files);
+    assert_eq!(
+        r.files_read.iter().map(|f| f.articles).sum::<usize>(),
+        r.articles.len()
+    );
+
+    // Reading a file twice does not duplicate it.
     let again = read_inputs(&[root.join("feed.jsonl"), root.join("feed.jsonl")]);
     assert_eq!(again.articles.len(), 3);
     assert_eq!(again.duplicates, 3 + 6);
