@@ -122,8 +122,11 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
-                let reason = if e.loop_ancestor().is_some() {
-                    "skipped: symbolic link loop".to_string()
+                let reason = if let Some(ancestor) = e.loop_ancestor() {
+                    format!(
+                        "symbolic link loop back to {}, not followed",
+                        ancestor.display()
+                    )
                 } else {
                     match e.io_error() {
                         Some(io) => io_reason("cannot read directory entry", io),
@@ -141,7 +144,9 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
         let name = entry.file_name().to_string_lossy();
         let in_topic = || path.parent().is_some_and(|p| p.join("InputDocs").is_dir());
         if entry.depth() > 0 && name.starts_with('.') {
-            report.skipped.push(Skipped::new(path, "hidden"));
+            report
+                .skipped
+                .push(Skipped::new(path, "hidden file or folder"));
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }

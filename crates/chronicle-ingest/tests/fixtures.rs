@@ -477,3 +477,18 @@ fn pipes_found_by_walking_are_skipped_not_read() {
     assert_eq!(r.skipped.len(), 1);
     assert!(r.skipped[0].reason.starts_with("not a regular file"));
 }
+
+#[test]
+fn symlink_loops_are_reported_once_and_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "sub/a.txt", "date 2020-01-01\nText.");
+    std::os::unix::fs::symlink(tmp.path(), tmp.path().join("sub/loop")).unwrap();
+    let r = read_inputs(&[tmp.path()]);
+    assert_eq!(r.articles.len(), 1);
+    assert_eq!(problems(&r).len(), 1, "{:?}", problems(&r));
+    assert!(
+        r.problems[0]
+            .reason
+            .starts_with("symbolic link loop back to")
+    );
+}
