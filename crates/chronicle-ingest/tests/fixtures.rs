@@ -433,7 +433,14 @@ fn deterministic_order_and_progress() {
     assert_eq!(calls.first(), Some(&(0, 600)));
     assert_eq!(calls.last(), Some(&(600, 600)));
     assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0));
-    assert_eq!(read_inputs(&[root]).articles, r.articles);
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    assert_eq!(
+        one_thread.install(|| read_inputs(&[root])).articles,
+        r.articles
+    );
 }
 
 #[test]

@@ -133,4 +133,16 @@ fn t17_dataset() {
     assert_eq!(r.articles.len(), 4650 - 25 - 8);
     let ids: HashSet<&str> = r.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), r.articles.len(), "ids unique across topics");
+    // Qualified ids name the folder that tells the clashing files apart.
+    assert!(r.articles.iter().any(|a| a.id.contains('/')));
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let serial = one_thread.install(|| read_inputs(&[&dir]));
+    assert_eq!(
+        serial.articles, r.articles,
+        "same result whatever the thread count"
+    );
+    assert_eq!(serial.problems, r.problems);
 }
