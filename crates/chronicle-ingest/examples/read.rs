@@ -1,10 +1,12 @@
 //! Reads the inputs named on the command line and prints what was read, and how fast.
 //!
 //! `cargo run --release -p chronicle-ingest --example read -- ../shared/data/t17`
+//! (`VERBOSE=1` also lists every file, skipped path and article).
 
+use std::io::Write;
 use std::time::Instant;
 
-fn main() {
+fn main() -> std::io::Result<()> {
     let inputs: Vec<String> = std::env::args().skip(1).collect();
     let verbose = std::env::var_os("VERBOSE").is_some();
     // Warm the page cache first so the timing measures decoding, not the disk.
@@ -12,18 +14,21 @@ fn main() {
     let start = Instant::now();
     let report = chronicle_ingest::read_inputs(&inputs);
     let elapsed = start.elapsed();
+    // Write errors (a closed pipe under `| head`) end the listing quietly.
+    let mut out = std::io::stdout().lock();
     for p in &report.problems {
-        println!("problem: {p}");
+        writeln!(out, "problem: {p}")?;
     }
     if verbose {
         for f in &report.files_read {
-            println!("read: {f}");
+            writeln!(out, "read: {f}")?;
         }
         for s in &report.skipped {
-            println!("skipped: {s}");
+            writeln!(out, "skipped: {s}")?;
         }
         for a in &report.articles {
-            println!(
+            writeln!(
+                out,
                 "{} {} source={:?} title={:?} url={:?} chars={}",
                 a.published,
                 a.id,
@@ -31,9 +36,9 @@ fn main() {
                 a.title,
                 a.url,
                 a.text.len()
-            );
+            )?;
         }
     }
-    println!("{}", report.summary());
-    println!("read in {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+    writeln!(out, "{}", report.summary())?;
+    writeln!(out, "read in {:.1} ms", elapsed.as_secs_f64() * 1000.0)
 }
