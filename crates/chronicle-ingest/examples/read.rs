@@ -6,7 +6,12 @@
 use std::io::Write;
 use std::time::Instant;
 
-fn main() -> std::io::Result<()> {
+fn main() {
+    // Write errors (a closed pipe under `| head`) end the listing quietly.
+    let _ = run();
+}
+
+fn run() -> std::io::Result<()> {
     let inputs: Vec<String> = std::env::args().skip(1).collect();
     let verbose = std::env::var_os("VERBOSE").is_some();
     // Warm the page cache first so the timing measures decoding, not the disk.
@@ -14,7 +19,6 @@ fn main() -> std::io::Result<()> {
     let start = Instant::now();
     let report = chronicle_ingest::read_inputs(&inputs);
     let elapsed = start.elapsed();
-    // Write errors (a closed pipe under `| head`) end the listing quietly.
     let mut out = std::io::stdout().lock();
     for p in &report.problems {
         writeln!(out, "problem: {p}")?;
