@@ -146,3 +146,22 @@ fn t17_dataset() {
     );
     assert_eq!(serial.problems, r.problems);
 }
+
+#[test]
+fn tempeval_json_lines() {
+    let Some(dir) = shared("data/timex") else {
+        return;
+    };
+    // `{id, pub_date, text, timexes}` per line: a generic JSON Lines article file.
+    let r = read_inputs(&[&dir]);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.files, 2);
+    assert_eq!(r.articles.len() + r.duplicates, 73 + 183);
+    let abc = r
+        .articles
+        .iter()
+        .find(|a| a.id == "ABC19980108.1830.0711")
+        .unwrap();
+    assert_eq!(abc.published.to_string(), "1998-01-08");
+    assert!(abc.text.starts_with("On the other hand"));
+}
