@@ -1,0 +1,545 @@
+//! Listing input files, decoding them in parallel, and assembling one deterministic report.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::dated::{DateLineError, DatedTextError, parse_dated_text, parse_ymd};
+use crate::jsonl::{JsonArticle, parse_json_line, parse_json_value};
+use crate::{Article, FileRead, Problem, ReadReport, Skipped};
+
+/// How a file is decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    /// One article: a dated text file, or a dataset-layout article.
+    Text,
+    /// JSON Lines, optionally gzip-compressed.
+    Jsonl { gz: bool },
+    /// A JSON object or array of objects.
+    Json,
+    /// A directory entry that could not be read, kept in walk order so that problems come
+    /// out in path order.
+    Unreadable(String),
+}
+
+#[derive(Debug)]
+struct InputFile {
+    path: PathBuf,
+    kind: Kind,
+}
+
+/// Where an article's id came from, which decides how a clash is resolved.
+enum IdOrigin {
+    /// The file name: qualify with parent folders.
+    FileName,
+    /// The format's own id: qualify with the file stem and its parent folders.
+    Format,
+    /// A content hash: nothing to qualify with.
+    Hash,
+}
+
+struct Candidate {
+    article: Article,
+    origin: IdOrigin,
+}
+
+struct FileOutcome<'a> {
+    path: &'a Path,
+    candidates: Vec<Candidate>,
+    problems: Vec<Problem>,
+}
+
+/// Files per parallel batch: small enough for smooth progress, large enough to keep
+/// every core busy.
+const BATCH: usize = 256;
+
+pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize)) -> ReadReport {
+    let mut report = ReadReport::default();
+    let files = list_files(inputs, &mut report);
+    let total = files.len();
+    report.files = files
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Unreadable(_)))
+        .count();
+    progress(0, total);
+    let mut assembler = Assembler::default();
+    let mut done = 0;
+    for batch in files.chunks(BATCH) {
+        let outcomes: Vec<FileOutcome> = batch.par_iter().map(read_file).collect();
+        for (file, outcome) in batch.iter().zip(outcomes) {
+            let (articles, duplicates) = (report.articles.len(), report.duplicates);
+            let problems = outcome.problems.len();
+            report.problems.extend(outcome.problems);
+            for candidate in outcome.candidates {
+                assembler.add(candidate, outcome.path, &mut report);
+            }
+            if !matches!(file.kind, Kind::Unreadable(_)) {
+                report.files_read.push(FileRead {
+                    path: file.path.clone(),
+                    articles: report.articles.len() - articles,
+                    duplicates: report.duplicates - duplicates,
+                    problems,
+                });
+            }
+        }
+        done += batch.len();
+        progress(done, total);
+    }
+    report
+}
+
+/// Expands inputs into the files to read, in input order, each directory sorted by path.
+fn list_files(inputs: &[&Path], report: &mut ReadReport) -> Vec<InputFile> {
+    let mut files = Vec::new();
+    for &input in inputs {
+        match std::fs::metadata(input) {
+            Err(e) => files.push(InputFile {
+                path: input.to_path_buf(),
+                kind: Kind::Unreadable(io_reason("cannot read input", &e)),
+            }),
+            Ok(meta) if meta.is_dir() => walk_dir(input, &mut files, report),
+            // A file named explicitly is read even with an unusual extension: the user asked.
+            Ok(_) => files.push(InputFile {
+                path: input.to_path_buf(),
+                kind: kind_of(input).unwrap_or(Kind::Text),
+            }),
+        }
+    }
+    files
+}
+
+fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
+    let mut walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let reason = if let Some(ancestor) = e.loop_ancestor() {
+                    format!(
+                        "symbolic link loop back to {}, not followed",
+                        ancestor.display()
+                    )
+                } else {
+                    match e.io_error() {
+                        Some(io) => io_reason("cannot read directory entry", io),
+                        None => format!("cannot read directory entry: {e}"),
+                    }
+                };
+                files.push(InputFile {
+                    path,
+                    kind: Kind::Unreadable(reason),
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        let in_topic = || path.parent().is_some_and(|p| p.join("InputDocs").is_dir());
+        if entry.depth() > 0 && name.starts_with('.') {
+            report
+                .skipped
+                .push(Skipped::new(path, "hidden file or folder"));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            if entry.depth() > 0 && name == "timelines" && in_topic() {
+                report.skipped.push(Skipped::new(
+                    path,
+                    "gold timelines of a dataset topic, not articles",
+                ));
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // Reading a pipe or device found by walking could block forever.
+            report.skipped.push(Skipped::new(
+                path,
+                "not a regular file (pipe, socket or device)",
+            ));
+            continue;
+        }
+        if name == "keywords.json" && in_topic() {
+            report.skipped.push(Skipped::new(
+                path,
+                "keywords of a dataset topic, not articles",
+            ));
+            continue;
+        }
+        match kind_of(path) {
+            Some(kind) => files.push(InputFile {
+                path: path.to_path_buf(),
+                kind,
+            }),
+            None => report.skipped.push(Skipped::new(
+                path,
+                "not an article format (reads .txt, .jsonl, .jsonl.gz, .json)",
+            )),
+        }
+    }
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".txt") {
+        Some(Kind::Text)
+    } else if name.ends_with(".jsonl") {
+        Some(Kind::Jsonl { gz: false })
+    } else if name.ends_with(".jsonl.gz") {
+        Some(Kind::Jsonl { gz: true })
+    } else if name.ends_with(".json") {
+        Some(Kind::Json)
+    } else {
+        None
+    }
+}
+
+fn io_reason(what: &str, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{what}: no such file or directory"),
+        std::io::ErrorKind::PermissionDenied => format!("{what}: permission denied"),
+        _ => format!("{what}: {e}"),
+    }
+}
+
+fn read_file(file: &InputFile) -> FileOutcome<'_> {
+    let path = &file.path;
+    let mut out = FileOutcome {
+        path,
+        candidates: Vec::new(),
+        problems: Vec::new(),
+    };
+    let problem = |line, reason: String| Problem::new(path, line, reason);
+    if let Kind::Unreadable(reason) = &file.kind {
+        out.problems.push(problem(None, reason.clone()));
+        return out;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            out.problems
+                .push(problem(None, io_reason("cannot read file", &e)));
+            return out;
+        }
+    };
+    match file.kind {
+        Kind::Text => match read_text(path, &bytes) {
+            Ok(candidate) => out.candidates.push(candidate),
+            Err((line, reason)) => out.problems.push(problem(line, reason)),
+        },
+        Kind::Jsonl { gz } => {
+            let bytes = if gz {
+                let mut decoded = Vec::new();
+                match flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut decoded) {
+                    Ok(_) => decoded,
+                    Err(e) => {
+                        out.problems
+                            .push(problem(None, format!("corrupt gzip file, skipped: {e}")));
+                        return out;
+                    }
+                }
+            } else {
+                bytes
+            };
+            read_jsonl(path, &bytes, &mut out);
+        }
+        Kind::Json => read_json(path, &bytes, &mut out),
+        Kind::Unreadable(_) => {}
+    }
+    out
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, (Option<usize>, String)> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        (
+            Some(line),
+            "invalid UTF-8: the file must be UTF-8 text".to_string(),
+        )
+    })
+}
+
+/// A one-article file. Under `InputDocs/<YYYY-MM-DD>/` the folder gives the date (dataset
+/// layout); elsewhere a date line is needed, with a date-named folder as the fallback.
+fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, String)> {
+    let content = utf8(bytes)?;
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let parent = path.parent();
+    let folder_date = parent
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(parse_ymd);
+    let in_input_docs = parent
+        .and_then(Path::parent)
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == "InputDocs");
+    let stem = file_stem(path);
+    let dataset_article = |date: NaiveDate| -> Result<Candidate, (Option<usize>, String)> {
+        let text = normalize(content);
+        if text.is_empty() {
+            return Err((None, "empty file: no article text".to_string()));
+        }
+        // `bbc-1387` → `bbc`: the dataset names files `<source>-<original id>`.
+        let source = stem
+            .split_once('-')
+            .map(|(s, _)| s.to_string())
+            .filter(|s| !s.is_empty());
+        Ok(Candidate {
+            article: Article {
+                id: stem.clone(),
+                published: date,
+                title: None,
+                url: None,
+                source,
+                language: None,
+                text,
+            },
+            origin: IdOrigin::FileName,
+        })
+    };
+    if let (Some(date), true) = (folder_date, in_input_docs) {
+        return dataset_article(date);
+    }
+    match parse_dated_text(content) {
+        Ok(a) => Ok(Candidate {
+            article: Article {
+                id: stem.clone(),
+                published: a.date,
+                title: a.title,
+                url: a.url,
+                source: a.source,
+                language: None,
+                text: normalize(&a.text),
+            },
+            origin: IdOrigin::FileName,
+        }),
+        Err(e @ DatedTextError::DateLine(DateLineError::NoDateLine)) => match folder_date {
+            Some(date) => dataset_article(date),
+            None if content.trim().is_empty() => Err((
+                None,
+                "empty file: no date line and no article text".to_string(),
+            )),
+            None if content
+                .lines()
+                .next()
+                .and_then(|l| parse_ymd(l.trim()))
+                .is_some() =>
+            {
+                Err((
+                    Some(1),
+                    "the first line is a bare date: this looks like a timeline (tilse format), \
+                 not an article, which starts with `date YYYY-MM-DD`"
+                        .to_string(),
+                ))
+            }
+            None => Err((Some(1), e.to_string())),
+        },
+        Err(e @ DatedTextError::DateLine(_)) => Err((Some(1), e.to_string())),
+        Err(e @ DatedTextError::EmptyBody) => Err((None, e.to_string())),
+    }
+}
+
+/// Trims and turns CRLF into LF, so the same article compares equal whatever its line ends.
+fn normalize(text: &str) -> String {
+    let text = text.trim();
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+fn file_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    for ext in [".jsonl.gz", ".txt", ".jsonl", ".json"] {
+        if lower.ends_with(ext) {
+            return name[..name.len() - ext.len()].to_string();
+        }
+    }
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(name)
+}
+
+fn json_candidate(a: JsonArticle) -> Candidate {
+    let text = normalize(&a.text);
+    let (id, origin) = match a.id {
+        Some(id) => (id, IdOrigin::Format),
+        None => (content_id(a.date, &text), IdOrigin::Hash),
+    };
+    Candidate {
+        article: Article {
+            id,
+            published: a.date,
+            title: a.title,
+            url: a.url,
+            source: a.source,
+            language: a.language,
+            text,
+        },
+        origin,
+    }
+}
+
+/// Id for an article without one: a hash of its date and text, so re-reads agree.
+fn content_id(date: NaiveDate, text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len() + 11);
+    buf.extend_from_slice(date.to_string().as_bytes());
+    buf.push(b'\n');
+    buf.extend_from_slice(text.as_bytes());
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&buf))
+}
+
+fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
+    // Lines decode in parallel: one large news-tls file would otherwise use one core.
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim_ascii().is_empty())
+        .collect();
+    let results: Vec<Result<Candidate, Problem>> = lines
+        .par_iter()
+        .map(|&(n, line)| {
+            let line = std::str::from_utf8(line).map_err(|_| {
+                Problem::new(path, Some(n), "invalid UTF-8: the line must be UTF-8 text")
+            })?;
+            parse_json_line(line)
+                .map(json_candidate)
+                .map_err(|reason| Problem::new(path, Some(n), reason))
+        })
+        .collect();
+    for r in results {
+        match r {
+            Ok(c) => out.candidates.push(c),
+            Err(p) => out.problems.push(p),
+        }
+    }
+}
+
+/// A `.json` file: one article object, or an array of them. Anything else (a config, a
+/// keyword list) is not an article file and is reported as such.
+fn read_json(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            let reason = if e.is_syntax() || e.is_eof() {
+                format!("not valid JSON: {e}")
+            } else {
+                format!("cannot read JSON: {e}")
+            };
+            out.problems.push(Problem::new(
+                path,
+                Some(e.line()).filter(|&l| l > 0),
+                reason,
+            ));
+            return;
+        }
+    };
+    let items = match value {
+        serde_json::Value::Array(items) if items.iter().all(|v| v.is_object()) => items,
+        v @ serde_json::Value::Object(_) => vec![v],
+        _ => {
+            out.problems.push(Problem::new(
+                path,
+                None,
+                "JSON file is neither an article object nor an array of article objects",
+            ));
+            return;
+        }
+    };
+    let single = items.len() == 1;
+    for (i, item) in items.into_iter().enumerate() {
+        match parse_json_value(item) {
+            Ok(a) => out.candidates.push(json_candidate(a)),
+            Err(reason) if single => out.problems.push(Problem::new(path, None, reason)),
+            Err(reason) => out.problems.push(Problem::new(
+                path,
+                None,
+                format!("array item {}: {reason}", i + 1),
+            )),
+        }
+    }
+}
+
+/// Gives each article a run-unique id and drops exact duplicates, in input order.
+#[derive(Default)]
+struct Assembler {
+    /// id → article index.
+    ids: HashMap<String, usize>,
+    /// (date, text hash) → article indices.
+    contents: HashMap<(NaiveDate, u64), Vec<usize>>,
+}
+
+impl Assembler {
+    fn add(&mut self, c: Candidate, path: &Path, report: &mut ReadReport) {
+        let articles = &mut report.articles;
+        let key = (
+            c.article.published,
+            xxhash_rust::xxh3::xxh3_64(c.article.text.as_bytes()),
+        );
+        if let Some(indices) = self.contents.get(&key)
+            && indices.iter().any(|&i| articles[i].text == c.article.text)
+        {
+            // Same date and text: the same article again, whatever its id says.
+            report.duplicates += 1;
+            return;
+        }
+        let id = self.unique_id(&c, path);
+        let index = articles.len();
+        self.ids.insert(id.clone(), index);
+        self.contents.entry(key).or_default().push(index);
+        articles.push(Article { id, ..c.article });
+    }
+
+    fn unique_id(&self, c: &Candidate, path: &Path) -> String {
+        let base = &c.article.id;
+        if !self.ids.contains_key(base) {
+            return base.clone();
+        }
+        // Qualify by the nearest folders first: `2010-05-01/bbc-68`, `bpoil/2010-05-01/bbc-68`.
+        let mut qualifiers: Vec<String> = Vec::new();
+        if matches!(c.origin, IdOrigin::Format) {
+            qualifiers.push(file_stem(path));
+        }
+        if !matches!(c.origin, IdOrigin::Hash) {
+            qualifiers.extend(
+                path.parent()
+                    .into_iter()
+                    .flat_map(Path::ancestors)
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned()),
+            );
+        }
+        let mut id = base.clone();
+        for q in qualifiers {
+            id = format!("{q}/{id}");
+            if !self.ids.contains_key(&id) {
+                return id;
+            }
+        }
+        (2..)
+            .map(|n| format!("{id}#{n}"))
+            .find(|id| !self.ids.contains_key(id))
+            .unwrap_or_default()
+    }
+}
