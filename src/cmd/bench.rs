@@ -1,10 +1,238 @@
-//! `chronicle bench`.
+//! `chronicle bench`: the benchmark protocol of timeline summarisation (news-tls, ACL
+//! 2020) on any dataset in the dataset layout, scored with the tilse metrics.
+//!
+//! Per gold timeline: the window runs from its first to its last date (± an optional
+//! extension), `l` is its number of dates, `k` its mean number of sentences per date
+//! (rounded half to even, as numpy does), keywords come from the topic's
+//! `keywords.json`. Gold sentences are read only by the scorer, after the prediction
+//! has been written.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chrono::{Days, NaiveDate};
+use chronicle_engine::{Corpus, TimelineOptions, build_timeline};
+use chronicle_eval::{Report, TaskReport};
+use chronicle_ingest::dataset::{Dataset, Topic};
+use chronicle_text::Language;
+
+const EXAMPLES: &str = "\
+Examples:
+  chronicle bench --dataset ../shared/data/t17 --out bench-out/t17
+  chronicle bench --dataset ../shared/data/t17 --out bench-out/t17 --topics bpoil,h1n1 --json t17.json";
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Dataset folder: <topic>/keywords.json, <topic>/InputDocs/<date>/*.txt,
+    /// <topic>/timelines/*.txt.
+    #[arg(long, value_name = "DIR")]
+    dataset: PathBuf,
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'chronicle bench' is not implemented yet")
+    /// Folder for the predicted timelines (<topic>/<name>.txt, tilse format).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Only these topics (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    topics: Vec<String>,
+
+    /// Extend each task's window by this many days on both sides.
+    #[arg(long, default_value_t = 0, value_name = "DAYS")]
+    window_extension: u32,
+
+    /// Also write the scores as JSON (the shape of tilse fixture scores.json).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+
+    /// Language of the articles.
+    #[arg(long, default_value = "en", value_parser = super::timeline::parse_language)]
+    language: Language,
+
+    /// No progress messages.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Wall time per stage, summed over topics and tasks.
+#[derive(Default)]
+struct StageTimes {
+    read: Duration,
+    analyse: Duration,
+    timeline: Duration,
+    score: Duration,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let dataset = Dataset::open(&args.dataset)
+        .with_context(|| format!("cannot open the dataset {}", args.dataset.display()))?;
+    let topics: Vec<&Topic> = if args.topics.is_empty() {
+        dataset.topics.iter().collect()
+    } else {
+        args.topics
+            .iter()
+            .map(|name| {
+                dataset.topic(name).with_context(|| {
+                    format!(
+                        "no topic '{name}' in {} (topics: {})",
+                        args.dataset.display(),
+                        topic_names(&dataset)
+                    )
+                })
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+
+    let mut times = StageTimes::default();
+    let mut tasks = Vec::new();
+    for topic in topics {
+        if topic.timelines.is_empty() {
+            eprintln!("warning: topic {} has no gold timelines (skipped)", topic.name);
+            continue;
+        }
+        let clock = Instant::now();
+        let report = topic.read_articles();
+        times.read += clock.elapsed();
+        if !args.quiet {
+            eprintln!(
+                "{}: {} articles, {} problems, {} gold timelines",
+                topic.name,
+                report.articles.len(),
+                report.problems.len(),
+                topic.timelines.len()
+            );
+        }
+        let clock = Instant::now();
+        let corpus = Corpus::analyse_with(report.articles, args.language);
+        times.analyse += clock.elapsed();
+
+        for gold_path in &topic.timelines {
+            let name = Topic::timeline_name(gold_path);
+            let task = format!("{}/{}", topic.name, name);
+            // Only the dates and the number of sentences per date are taken from the
+            // gold timeline before predicting.
+            let shape = gold_shape(gold_path)?;
+            let options = TimelineOptions {
+                keywords: topic.keywords.clone(),
+                query: None,
+                from: shape.first.checked_sub_days(Days::new(args.window_extension.into())),
+                to: shape.last.checked_add_days(Days::new(args.window_extension.into())),
+                dates: Some(shape.dates),
+                sentences: Some(shape.sentences_per_date),
+            };
+            let clock = Instant::now();
+            let timeline = build_timeline(&corpus, &options)
+                .with_context(|| format!("cannot build the timeline for {task}"))?;
+            times.timeline += clock.elapsed();
+
+            let predicted: chronicle_eval::Timeline = timeline
+                .dates
+                .iter()
+                .map(|d| (d.date, d.sentences.iter().map(|s| s.text.clone()).collect()))
+                .collect();
+            let out = args.out.join(&topic.name).join(format!("{name}.txt"));
+            write_prediction(&out, &predicted)?;
+
+            let clock = Instant::now();
+            let gold = chronicle_eval::read_timeline_file(gold_path)
+                .with_context(|| format!("cannot read the gold timeline {}", gold_path.display()))?;
+            for warning in &gold.warnings {
+                eprintln!("warning: {warning}");
+            }
+            tasks.push(TaskReport::new(task, &predicted, &gold.timeline));
+            times.score += clock.elapsed();
+        }
+    }
+    if tasks.is_empty() {
+        bail!(
+            "no gold timelines found in {} (expected <topic>/timelines/*.txt)",
+            args.dataset.display()
+        );
+    }
+    let report = Report::from_tasks(tasks);
+    print!("{}", report.to_table());
+    println!(
+        "\ntime: read {:.2}s, analyse {:.2}s, timeline {:.2}s, score {:.2}s, total {:.2}s",
+        times.read.as_secs_f64(),
+        times.analyse.as_secs_f64(),
+        times.timeline.as_secs_f64(),
+        times.score.as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(path) = &args.json {
+        std::fs::write(path, report.to_json()?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn topic_names(dataset: &Dataset) -> String {
+    dataset
+        .topics
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the protocol takes from a gold timeline before prediction.
+struct GoldShape {
+    first: NaiveDate,
+    last: NaiveDate,
+    dates: usize,
+    sentences_per_date: usize,
+}
+
+fn gold_shape(path: &Path) -> anyhow::Result<GoldShape> {
+    let parsed = chronicle_eval::read_timeline_file(path)
+        .with_context(|| format!("cannot read the gold timeline {}", path.display()))?;
+    let gold: &BTreeMap<NaiveDate, Vec<String>> = &parsed.timeline;
+    let (Some((&first, _)), Some((&last, _))) = (gold.first_key_value(), gold.last_key_value())
+    else {
+        bail!("the gold timeline {} has no dates", path.display());
+    };
+    let sentences: usize = gold.values().map(Vec::len).sum();
+    let mean = sentences as f64 / gold.len() as f64;
+    Ok(GoldShape {
+        first,
+        last,
+        dates: gold.len(),
+        sentences_per_date: (round_half_even(mean) as usize).max(1),
+    })
+}
+
+/// Rounds like numpy's `round`: halves go to the even neighbour.
+fn round_half_even(x: f64) -> f64 {
+    let rounded = x.round();
+    if (x - x.trunc()).abs() == 0.5 && rounded % 2.0 != 0.0 {
+        rounded - x.signum()
+    } else {
+        rounded
+    }
+}
+
+fn write_prediction(path: &Path, timeline: &chronicle_eval::Timeline) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    chronicle_eval::write_timeline_file(path, timeline)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_half_even;
+
+    #[test]
+    fn rounds_halves_to_even_like_numpy() {
+        assert_eq!(round_half_even(2.5), 2.0);
+        assert_eq!(round_half_even(3.5), 4.0);
+        assert_eq!(round_half_even(1.4), 1.0);
+        assert_eq!(round_half_even(1.6), 2.0);
+        assert_eq!(round_half_even(0.5), 0.0);
+    }
 }
