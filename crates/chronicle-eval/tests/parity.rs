@@ -74,3 +74,16 @@ fn parity_with_committed_fixtures() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tilse");
     check_fixture_dir(&dir);
 }
+
+/// More fixture folders (same layout, e.g. made with tilse as an oracle), separated by
+/// `:`, in `CHRONICLE_TILSE_FIXTURES`; nothing to do when it is unset.
+#[test]
+fn parity_with_extra_fixture_dirs() {
+    let Ok(dirs) = std::env::var("CHRONICLE_TILSE_FIXTURES") else {
+        println!("skipped: CHRONICLE_TILSE_FIXTURES not set");
+        return;
+    };
+    for dir in dirs.split(':').filter(|d| !d.is_empty()) {
+        check_fixture_dir(Path::new(dir));
+    }
+}
