@@ -322,8 +322,8 @@ impl Task {
             best.map(|(i, _)| i)
         };
         let mut acc = [Micro::default(), Micro::default()];
-        for pi in 0..np {
-            let best = argmin(&mut cost[pi].iter().copied().enumerate());
+        for (pi, row) in cost.iter().enumerate() {
+            let best = argmin(&mut row.iter().copied().enumerate());
             match best {
                 Some(gi) => {
                     let w = 1.0 / (days(pi, gi) + 1.0);
@@ -346,7 +346,7 @@ impl Task {
             }
         }
         for gi in 0..ng {
-            let best = argmin(&mut (0..np).map(|pi| (pi, cost[pi][gi])));
+            let best = argmin(&mut cost.iter().map(|row| row[gi]).enumerate());
             match best {
                 Some(pi) => {
                     let w = 1.0 / (days(pi, gi) + 1.0);

@@ -129,25 +129,24 @@ pub fn porter_stem(word: &str) -> String {
         if p.mgr0.is_match(stem) {
             w.truncate(w.len() - 1);
         }
-    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")) {
-        if p.has_vowel.is_match(stem) {
-            let stem = stem.to_string();
-            w = stem;
-            if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
-                w.push('e');
-            } else if ends_with_double_consonant(&w) {
-                w.pop();
-            } else if p.cvc.is_match(&w) {
-                w.push('e');
-            }
+    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing"))
+        && p.has_vowel.is_match(stem)
+    {
+        w = stem.to_string();
+        if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
+            w.push('e');
+        } else if ends_with_double_consonant(&w) {
+            w.pop();
+        } else if p.cvc.is_match(&w) {
+            w.push('e');
         }
     }
 
     // Step 1c
-    if let Some(stem) = w.strip_suffix('y') {
-        if p.has_vowel.is_match(stem) {
-            w = format!("{stem}i");
-        }
+    if let Some(stem) = w.strip_suffix('y')
+        && p.has_vowel.is_match(stem)
+    {
+        w = format!("{stem}i");
     }
 
     // Steps 2 and 3
@@ -167,10 +166,10 @@ pub fn porter_stem(word: &str) -> String {
             w = stem.to_string();
         }
     }
-    if let Some(stem) = w.strip_suffix("ment") {
-        if p.mgr1.is_match(stem) {
-            w = stem.to_string();
-        }
+    if let Some(stem) = w.strip_suffix("ment")
+        && p.mgr1.is_match(stem)
+    {
+        w = stem.to_string();
     }
     if let Some(stem) = w.strip_suffix("ent") {
         if p.mgr1.is_match(stem) {
@@ -184,10 +183,10 @@ pub fn porter_stem(word: &str) -> String {
     }
 
     // Step 5
-    if let Some(stem) = w.strip_suffix('e') {
-        if p.mgr1.is_match(stem) || (p.meq1.is_match(stem) && !p.cvc.is_match(stem)) {
-            w = stem.to_string();
-        }
+    if let Some(stem) = w.strip_suffix('e')
+        && (p.mgr1.is_match(stem) || (p.meq1.is_match(stem) && !p.cvc.is_match(stem)))
+    {
+        w = stem.to_string();
     }
     if w.ends_with("ll") && p.mgr1.is_match(&w) {
         w.pop();

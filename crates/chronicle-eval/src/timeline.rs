@@ -87,11 +87,11 @@ fn py_splitlines(text: &str) -> Vec<&str> {
         if is_break {
             lines.push(&text[start..i]);
             let mut end = i + c.len_utf8();
-            if c == '\r' {
-                if let Some(&(j, '\n')) = chars.peek() {
-                    chars.next();
-                    end = j + 1;
-                }
+            if c == '\r'
+                && let Some(&(j, '\n')) = chars.peek()
+            {
+                chars.next();
+                end = j + 1;
             }
             start = end;
         }
@@ -372,10 +372,10 @@ pub fn write_timeline_file(path: &Path, timeline: &Timeline) -> Result<(), EvalE
         path: path.to_path_buf(),
         source,
     };
-    if let Some(parent) = path.parent() {
-        if !parent.as_os_str().is_empty() {
-            fs::create_dir_all(parent).map_err(io)?;
-        }
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        fs::create_dir_all(parent).map_err(io)?;
     }
     fs::write(path, to_tilse_string(timeline)).map_err(io)
 }
