@@ -334,9 +334,10 @@ pub fn read_timeline_file(path: &Path) -> Result<Parsed, EvalError> {
     Ok(parsed)
 }
 
-/// Writes a timeline in the tilse text format, dates in order. Line breaks inside a
-/// sentence become spaces and empty sentences are left out, so the text reads back as
-/// the same timeline.
+/// Writes a timeline in the tilse text format, dates in order. White space runs inside a
+/// sentence (line breaks included) become single spaces and empty sentences are left out,
+/// so the text reads back as the same timeline (the format cannot carry a sentence that
+/// is itself a date line or the separator; such a sentence would read back as one).
 ///
 /// ```
 /// use chronicle_eval::timeline::{parse_timeline, to_tilse_string};
@@ -450,6 +451,31 @@ mod tests {
         let p = parse_timeline(t, None);
         assert_eq!(p.timeline[&d(2010, 1, 1)], vec!["a b".to_string()]);
         assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_lossily_with_a_warning() {
+        let path =
+            std::env::temp_dir().join(format!("chronicle-eval-utf8-{}.txt", std::process::id()));
+        fs::write(
+            &path,
+            b"2010-01-01\nBP \xff\xfe oil .\n--------------------------------\n",
+        )
+        .unwrap();
+        let p = read_timeline_file(&path).unwrap();
+        let _ = fs::remove_file(&path);
+        assert_eq!(
+            p.timeline[&d(2010, 1, 1)],
+            vec!["BP \u{fffd}\u{fffd} oil .".to_string()]
+        );
+        assert_eq!(p.warnings.len(), 1);
+        assert!(p.warnings[0].message.contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn missing_file_is_an_error() {
+        let err = read_timeline_file(Path::new("/nonexistent/chronicle/x.txt")).unwrap_err();
+        assert!(err.to_string().contains("/nonexistent/chronicle/x.txt"));
     }
 
     #[test]
