@@ -4,6 +4,14 @@ use std::path::PathBuf;
 
 /// What can stop an evaluation. Malformed timeline text is not an error: it is read
 /// leniently and reported as [`crate::timeline::ParseWarning`]s.
+///
+/// ```
+/// use chronicle_eval::{EvalError, evaluate_dirs};
+/// let dir = std::env::temp_dir().join("chronicle-eval-doc-empty-gold");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let err = evaluate_dirs(&dir, &dir).unwrap_err();
+/// assert!(matches!(err, EvalError::NoGoldTimelines(_)));
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// A file or folder could not be read or written.

@@ -15,6 +15,8 @@
 //! counts), [`timeline`] (tilse text format), [`metrics`] (concat, agreement,
 //! align+ m:1, dates), [`report`] (folders of tasks, averages, `scores.json` shape).
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod metrics;
 pub mod report;

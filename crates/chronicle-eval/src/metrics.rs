@@ -48,6 +48,13 @@ impl Prf {
 }
 
 /// ROUGE-1 and ROUGE-2 scores of one metric.
+///
+/// ```
+/// use chronicle_eval::{Task, Timeline};
+/// let empty = Timeline::new();
+/// let concat = Task::new(&empty, &empty).concat();
+/// assert_eq!(concat.rouge_1.f_score, 0.0); // nothing to match: 0, not a division by zero
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RougeScores {
     /// ROUGE-1.
@@ -216,6 +223,15 @@ impl Side {
 }
 
 /// A predicted and a gold timeline, tokenized once for all metrics.
+///
+/// ```
+/// use chronicle_eval::{Task, timeline::parse_timeline};
+/// let gold = parse_timeline("2010-04-20\nOil leaked .\n--------------------------------\n", None).timeline;
+/// let pred = parse_timeline("2010-04-20\nOil leaked .\n--------------------------------\n", None).timeline;
+/// let task = Task::new(&pred, &gold);
+/// assert_eq!(task.agreement().rouge_2.recall, 1.0);
+/// assert_eq!(task.dates().precision, 1.0);
+/// ```
 pub struct Task {
     pred: Side,
     gold: Side,

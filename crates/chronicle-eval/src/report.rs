@@ -12,6 +12,14 @@ use crate::metrics::{Scores, Task};
 use crate::timeline::{ParseWarning, Timeline, read_timeline_file};
 
 /// The scores of one task (one gold timeline).
+///
+/// ```
+/// use chronicle_eval::{TaskReport, timeline::parse_timeline};
+/// let gold = parse_timeline("2010-04-20\nOil leaked .\n--------------------------------\n", None).timeline;
+/// let t = TaskReport::new("bpoil/bbc", &gold, &gold);
+/// assert_eq!((t.gold_dates, t.pred_dates), (1, 1));
+/// assert_eq!(t.scores.date.f_score, 1.0);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TaskReport {
     /// `topic/name`.
@@ -169,6 +177,12 @@ fn task_files(root: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
 }
 
 /// Something to tell the user that did not stop the evaluation.
+///
+/// ```
+/// use chronicle_eval::Notice;
+/// let n = Notice::MissingPrediction("bpoil/bbc".into());
+/// assert!(n.to_string().starts_with("bpoil/bbc: no prediction"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// A problem in a timeline file.

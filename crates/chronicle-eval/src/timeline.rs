@@ -37,6 +37,17 @@ pub type Timeline = BTreeMap<NaiveDate, Vec<String>>;
 pub const SEPARATOR: &str = "--------------------------------";
 
 /// Something odd in a timeline file that did not stop it from being read.
+///
+/// ```
+/// use chronicle_eval::timeline::parse_timeline;
+/// use std::path::Path;
+/// let parsed = parse_timeline("2010-13-01\nA sentence .\n", Some(Path::new("tl.txt")));
+/// assert!(parsed.timeline.is_empty());
+/// assert_eq!(
+///     parsed.warnings[0].to_string(),
+///     "tl.txt:1: '2010-13-01' looks like a date but is not a valid YYYY-MM-DD date; read as a sentence"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseWarning {
     /// The file, where the text came from one.
@@ -57,6 +68,13 @@ impl fmt::Display for ParseWarning {
 }
 
 /// A parsed timeline with the warnings raised while reading it.
+///
+/// ```
+/// use chronicle_eval::timeline::parse_timeline;
+/// let parsed = parse_timeline("2010-04-20\nIt sank .\n", None); // no closing separator
+/// assert_eq!(parsed.timeline.len(), 1);
+/// assert_eq!(parsed.warnings.len(), 1);
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Parsed {
     /// The timeline.

@@ -94,3 +94,13 @@ proptest! {
         prop_assert_eq!(to_tilse_string(&back.timeline), text);
     }
 }
+
+proptest! {
+    #[test]
+    fn stemmer_and_tokenizer_never_panic(word in "\\PC{0,12}") {
+        let _ = chronicle_eval::stem::porter_stem(&word);
+        let _ = chronicle_eval::stem::stem_token(&word);
+        let _ = chronicle_eval::tokenize::rouge_tokens(&word);
+        let _ = chronicle_eval::tokenize::similarity_tokens(&word);
+    }
+}
