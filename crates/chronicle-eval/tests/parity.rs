@@ -69,10 +69,14 @@ fn parity_with_shared_t17_fixtures() {
     check_fixture_dir(&dir);
 }
 
+/// Synthetic tasks scored by tilse 0.2.1 + ROUGE-1.5.5 (run as an oracle): tricky tokens
+/// (`tilse`) and predictions that copy gold sentences onto other dates, so that
+/// align+ m:1's content term and tie-breaking matter (`tilse-align`).
 #[test]
 fn parity_with_committed_fixtures() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tilse");
-    check_fixture_dir(&dir);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    check_fixture_dir(&root.join("tilse"));
+    check_fixture_dir(&root.join("tilse-align"));
 }
 
 /// More fixture folders (same layout, e.g. made with tilse as an oracle), separated by
