@@ -1,10 +1,54 @@
 //! `chronicle eval`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
+use anyhow::Context;
+
+/// Score predicted timelines against gold ones with tilse's metrics (ROUGE-1.5.5 exact).
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Gold timelines: `<topic>/<name>.txt` files in the tilse text format; one task each.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Predicted timelines, same layout; a task without a prediction scores zero.
+    #[arg(long, value_name = "DIR")]
+    pub pred: PathBuf,
+    /// Also write every number as JSON (the shape of tilse's scores.json).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'chronicle eval' is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let (report, notices) =
+        chronicle_eval::evaluate_dirs(&args.gold, &args.pred).with_context(|| {
+            format!(
+                "evaluating {} against {}",
+                args.pred.display(),
+                args.gold.display()
+            )
+        })?;
+    let elapsed = start.elapsed();
+    for n in &notices {
+        eprintln!("warning: {n}");
+    }
+    print!("{}", report.to_table());
+    let avg = &report.average;
+    println!();
+    println!(
+        "align+ m:1 ROUGE-1 F {:.4}  ROUGE-2 F {:.4}  date F1 {:.4}  ({} tasks, scored in {:.3} s)",
+        avg.align_m1_rouge_1.f_score,
+        avg.align_m1_rouge_2.f_score,
+        avg.date.f_score,
+        report.n_tasks,
+        elapsed.as_secs_f64()
+    );
+    if let Some(path) = &args.json {
+        let json = report.to_json()?;
+        std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

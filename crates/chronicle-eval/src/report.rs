@@ -1,0 +1,245 @@
+//! Per-task and average scores of a folder of predictions against a folder of gold
+//! timelines, in the JSON shape of tilse's `scores.json`, and as a text table.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::EvalError;
+use crate::metrics::{Scores, Task};
+use crate::timeline::{ParseWarning, Timeline, read_timeline_file};
+
+/// The scores of one task (one gold timeline).
+///
+/// ```
+/// use chronicle_eval::{TaskReport, timeline::parse_timeline};
+/// let gold = parse_timeline("2010-04-20\nOil leaked .\n--------------------------------\n", None).timeline;
+/// let t = TaskReport::new("bpoil/bbc", &gold, &gold);
+/// assert_eq!((t.gold_dates, t.pred_dates), (1, 1));
+/// assert_eq!(t.scores.date.f_score, 1.0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaskReport {
+    /// `topic/name`.
+    pub task: String,
+    /// Number of gold dates.
+    pub gold_dates: usize,
+    /// Number of predicted dates.
+    pub pred_dates: usize,
+    /// Every metric.
+    #[serde(flatten)]
+    pub scores: Scores,
+}
+
+impl TaskReport {
+    /// Scores `pred` against `gold` as task `task`.
+    pub fn new(task: impl Into<String>, pred: &Timeline, gold: &Timeline) -> Self {
+        TaskReport {
+            task: task.into(),
+            gold_dates: gold.len(),
+            pred_dates: pred.len(),
+            scores: Task::new(pred, gold).scores(),
+        }
+    }
+}
+
+/// Scores of all tasks and their average (`scores.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Tasks, ordered by name.
+    pub tasks: Vec<TaskReport>,
+    /// Precision and recall averaged over tasks, F1 from the averages.
+    pub average: Scores,
+    /// Number of tasks.
+    pub n_tasks: usize,
+}
+
+impl Report {
+    /// Builds the report and its average from task reports (sorted by task name).
+    ///
+    /// ```
+    /// use chronicle_eval::{Report, TaskReport, Timeline};
+    /// let r = Report::from_tasks(vec![TaskReport::new("t/a", &Timeline::new(), &Timeline::new())]);
+    /// assert_eq!(r.n_tasks, 1);
+    /// assert!(r.to_json().unwrap().contains("\"align_m1.rouge_1\""));
+    /// ```
+    pub fn from_tasks(mut tasks: Vec<TaskReport>) -> Self {
+        tasks.sort_by(|a, b| a.task.cmp(&b.task));
+        let all: Vec<Scores> = tasks.iter().map(|t| t.scores).collect();
+        Report {
+            average: Scores::average(&all),
+            n_tasks: tasks.len(),
+            tasks,
+        }
+    }
+
+    /// The report as JSON, indented like tilse's `scores.json`.
+    pub fn to_json(&self) -> Result<String, EvalError> {
+        let mut buf = Vec::new();
+        let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+        self.serialize(&mut ser)?;
+        buf.push(b'\n');
+        // serde_json only writes valid UTF-8.
+        Ok(String::from_utf8_lossy(&buf).into_owned())
+    }
+
+    /// A per-task table (align+ m:1 ROUGE-1/2 F and date F1 first) and the averages.
+    pub fn to_table(&self) -> String {
+        let width = self
+            .tasks
+            .iter()
+            .map(|t| t.task.len())
+            .max()
+            .unwrap_or(4)
+            .max("average".len());
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6}  {:>6} {:>6}",
+            "task", "gold", "pred", "AR1-F", "AR2-F", "Date-F", "C1-F", "C2-F", "A1-F", "A2-F"
+        );
+        let row = |out: &mut String, name: &str, g: String, p: String, s: &Scores| {
+            let _ = writeln!(
+                out,
+                "{:<width$}  {:>5} {:>5}  {:>6.4} {:>6.4} {:>6.4}  {:>6.4} {:>6.4}  {:>6.4} {:>6.4}",
+                name,
+                g,
+                p,
+                s.align_m1_rouge_1.f_score,
+                s.align_m1_rouge_2.f_score,
+                s.date.f_score,
+                s.concat_rouge_1.f_score,
+                s.concat_rouge_2.f_score,
+                s.agreement_rouge_1.f_score,
+                s.agreement_rouge_2.f_score,
+            );
+        };
+        for t in &self.tasks {
+            row(
+                &mut out,
+                &t.task,
+                t.gold_dates.to_string(),
+                t.pred_dates.to_string(),
+                &t.scores,
+            );
+        }
+        let _ = writeln!(out, "{}", "-".repeat(width + 70));
+        row(
+            &mut out,
+            "average",
+            String::new(),
+            String::new(),
+            &self.average,
+        );
+        let _ = writeln!(out);
+        let _ = writeln!(out, "average over {} task(s):", self.n_tasks);
+        for (name, prf) in self.average.entries() {
+            let _ = writeln!(
+                out,
+                "  {:<18} P {:.4}  R {:.4}  F {:.4}",
+                name, prf.precision, prf.recall, prf.f_score
+            );
+        }
+        out
+    }
+}
+
+/// `<topic>/<name>.txt` files under `root`, as (`topic/name`, path), sorted.
+fn task_files(root: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| EvalError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    for topic in fs::read_dir(root).map_err(io(root))? {
+        let topic = topic.map_err(io(root))?.path();
+        if !topic.is_dir() {
+            continue;
+        }
+        let Some(topic_name) = topic.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        for file in fs::read_dir(&topic).map_err(io(&topic))? {
+            let file = file.map_err(io(&topic))?.path();
+            if !file.is_file() || file.extension().and_then(|e| e.to_str()) != Some("txt") {
+                continue;
+            }
+            if let Some(stem) = file.file_stem().and_then(|n| n.to_str()) {
+                out.push((format!("{topic_name}/{stem}"), file));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Something to tell the user that did not stop the evaluation.
+///
+/// ```
+/// use chronicle_eval::Notice;
+/// let n = Notice::MissingPrediction("bpoil/bbc".into());
+/// assert!(n.to_string().starts_with("bpoil/bbc: no prediction"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A problem in a timeline file.
+    Parse(ParseWarning),
+    /// A gold task has no prediction: it scores zero.
+    MissingPrediction(String),
+    /// A prediction has no gold timeline: it is ignored.
+    UnusedPrediction(String),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Parse(w) => write!(f, "{w}"),
+            Notice::MissingPrediction(t) => write!(
+                f,
+                "{t}: no prediction; scored as an empty timeline (all zeros)"
+            ),
+            Notice::UnusedPrediction(t) => {
+                write!(f, "{t}: prediction has no gold timeline; ignored")
+            }
+        }
+    }
+}
+
+/// Scores every `<topic>/<name>.txt` of `pred_dir` against the gold file of the same name
+/// in `gold_dir` (one task per gold file; a missing prediction scores zero).
+///
+/// Errors when a folder cannot be read or `gold_dir` has no timelines.
+pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<Notice>), EvalError> {
+    let gold_files = task_files(gold_dir)?;
+    if gold_files.is_empty() {
+        return Err(EvalError::NoGoldTimelines(gold_dir.to_path_buf()));
+    }
+    let pred_files = task_files(pred_dir)?;
+    let mut notices = Vec::new();
+    let mut tasks = Vec::new();
+    for (task, gold_path) in &gold_files {
+        let gold = read_timeline_file(gold_path)?;
+        notices.extend(gold.warnings.into_iter().map(Notice::Parse));
+        let pred = match pred_files.binary_search_by(|(t, _)| t.cmp(task)) {
+            Ok(i) => {
+                let parsed = read_timeline_file(&pred_files[i].1)?;
+                notices.extend(parsed.warnings.into_iter().map(Notice::Parse));
+                parsed.timeline
+            }
+            Err(_) => {
+                notices.push(Notice::MissingPrediction(task.clone()));
+                Timeline::new()
+            }
+        };
+        tasks.push(TaskReport::new(task.clone(), &pred, &gold.timeline));
+    }
+    for (task, _) in &pred_files {
+        if gold_files.binary_search_by(|(t, _)| t.cmp(task)).is_err() {
+            notices.push(Notice::UnusedPrediction(task.clone()));
+        }
+    }
+    Ok((Report::from_tasks(tasks), notices))
+}
