@@ -140,8 +140,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let clock = Instant::now();
             let gold = chronicle_eval::read_timeline_file(gold_path)
                 .with_context(|| format!("cannot read the gold timeline {}", gold_path.display()))?;
-            for warning in &gold.warnings {
-                eprintln!("warning: {warning}");
+            if !args.quiet {
+                for warning in &gold.warnings {
+                    eprintln!("warning: {warning}");
+                }
             }
             tasks.push(TaskReport::new(task, &predicted, &gold.timeline));
             times.score += clock.elapsed();
