@@ -119,7 +119,10 @@ fn example_corpus_finds_the_story_dates() {
     assert_eq!(dates.len(), 10, "{dates:?}");
     // Events dated only in the text of later reports.
     for expected in ["2024-03-03", "2024-01-09", "2024-02-20", "2024-06-18"] {
-        assert!(dates.contains(&expected), "{expected} missing from {dates:?}");
+        assert!(
+            dates.contains(&expected),
+            "{expected} missing from {dates:?}"
+        );
     }
     let mut sorted = dates.clone();
     sorted.sort();
@@ -134,7 +137,10 @@ fn output_is_deterministic_and_every_format_renders() {
         let second = chronicle(&[&args[..], &[format]].concat());
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(!first.stdout.is_empty());
-        assert_eq!(first.stdout, second.stdout, "format {format} differs between runs");
+        assert_eq!(
+            first.stdout, second.stdout,
+            "format {format} differs between runs"
+        );
     }
     let tilse = stdout(&chronicle(&[&args[..], &["tilse"]].concat()));
     let first_line = tilse.lines().next().unwrap();
@@ -193,7 +199,9 @@ fn seeds_give_one_entry_per_event_with_all_sources() {
     });
 
     // With more dates, the visits mentioned only in the text appear.
-    let wide = timeline_json(&["timeline", seeds, "--dates", "8", "--format", "json", "--quiet"]);
+    let wide = timeline_json(&[
+        "timeline", seeds, "--dates", "8", "--format", "json", "--quiet",
+    ]);
     assert!(
         entry(&wide, "2023-03-20").is_some() || entry(&wide, "2023-10-17").is_some(),
         "{wide:#}"
@@ -202,7 +210,9 @@ fn seeds_give_one_entry_per_event_with_all_sources() {
 
 #[test]
 fn t17_bpoil_gives_a_sane_tilse_timeline() {
-    let Some(bpoil) = shared("data/t17/bpoil") else { return };
+    let Some(bpoil) = shared("data/t17/bpoil") else {
+        return;
+    };
     let output = chronicle(&[
         "timeline",
         bpoil.to_str().unwrap(),
@@ -248,7 +258,11 @@ fn bad_input_is_reported_and_skipped() {
 
     let only_bad = chronicle(&["timeline", bad.to_str().unwrap()]);
     assert!(!only_bad.status.success());
-    assert!(stderr(&only_bad).contains("no article could be read"), "{}", stderr(&only_bad));
+    assert!(
+        stderr(&only_bad).contains("no article could be read"),
+        "{}",
+        stderr(&only_bad)
+    );
 }
 
 #[test]
@@ -266,9 +280,17 @@ fn invalid_options_are_refused() {
 
     let output = chronicle(&["timeline", "examples/corpus", "--from", "May 1"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("YYYY-MM-DD"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("YYYY-MM-DD"),
+        "{}",
+        stderr(&output)
+    );
 
     let output = chronicle(&["timeline", "does/not/exist"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("does/not/exist"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("does/not/exist"),
+        "{}",
+        stderr(&output)
+    );
 }

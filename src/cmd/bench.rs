@@ -13,11 +13,11 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use chrono::{Days, NaiveDate};
 use chronicle_engine::{Corpus, TimelineOptions, build_timeline};
 use chronicle_eval::{Report, TaskReport};
 use chronicle_ingest::dataset::{Dataset, Topic};
 use chronicle_text::Language;
+use chrono::{Days, NaiveDate};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -91,7 +91,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut tasks = Vec::new();
     for topic in topics {
         if topic.timelines.is_empty() {
-            eprintln!("warning: topic {} has no gold timelines (skipped)", topic.name);
+            eprintln!(
+                "warning: topic {} has no gold timelines (skipped)",
+                topic.name
+            );
             continue;
         }
         let clock = Instant::now();
@@ -119,8 +122,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let options = TimelineOptions {
                 keywords: topic.keywords.clone(),
                 query: None,
-                from: shape.first.checked_sub_days(Days::new(args.window_extension.into())),
-                to: shape.last.checked_add_days(Days::new(args.window_extension.into())),
+                from: shape
+                    .first
+                    .checked_sub_days(Days::new(args.window_extension.into())),
+                to: shape
+                    .last
+                    .checked_add_days(Days::new(args.window_extension.into())),
                 dates: Some(shape.dates),
                 sentences: Some(shape.sentences_per_date),
             };
@@ -138,8 +145,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             write_prediction(&out, &predicted)?;
 
             let clock = Instant::now();
-            let gold = chronicle_eval::read_timeline_file(gold_path)
-                .with_context(|| format!("cannot read the gold timeline {}", gold_path.display()))?;
+            let gold = chronicle_eval::read_timeline_file(gold_path).with_context(|| {
+                format!("cannot read the gold timeline {}", gold_path.display())
+            })?;
             if !args.quiet {
                 for warning in &gold.warnings {
                     eprintln!("warning: {warning}");

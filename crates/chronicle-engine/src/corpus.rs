@@ -18,7 +18,7 @@ use rayon::prelude::*;
 pub type TermId = u64;
 
 /// A day that a sentence refers to, with how the text expressed it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DayMention {
     pub day: NaiveDate,
     /// Byte offset of the expression within the sentence text.
@@ -26,7 +26,7 @@ pub struct DayMention {
 }
 
 /// One analysed sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AnalysedSentence {
     /// Index of the article in [`Corpus::articles`].
     pub article: u32,
@@ -118,6 +118,62 @@ impl Corpus {
             analyses,
             sentences,
         }
+    }
+
+    /// Reassembles a corpus from analysis records kept elsewhere (e.g. a store), one
+    /// entry per article: its language and its analysed sentences (whose `article`
+    /// field is rewritten to the article's index here). No text is re-analysed.
+    pub fn from_parts(
+        articles: Vec<Article>,
+        per_article: Vec<(Language, Vec<AnalysedSentence>)>,
+    ) -> Result<Corpus, String> {
+        if articles.len() != per_article.len() {
+            return Err(format!(
+                "{} articles but {} analyses",
+                articles.len(),
+                per_article.len()
+            ));
+        }
+        let mut analyses = Vec::with_capacity(articles.len());
+        let mut sentences = Vec::new();
+        for (index, (language, article_sentences)) in per_article.into_iter().enumerate() {
+            let text = &articles[index].text;
+            let start = sentences.len();
+            for mut sentence in article_sentences {
+                if sentence.start > sentence.end
+                    || sentence.end > text.len()
+                    || !text.is_char_boundary(sentence.start)
+                    || !text.is_char_boundary(sentence.end)
+                {
+                    return Err(format!(
+                        "sentence {}..{} is outside article {}",
+                        sentence.start, sentence.end, articles[index].id
+                    ));
+                }
+                sentence.article = index as u32;
+                sentences.push(sentence);
+            }
+            analyses.push(ArticleAnalysis {
+                sentence_range: start..sentences.len(),
+                language,
+            });
+        }
+        Ok(Corpus {
+            articles,
+            analyses,
+            sentences,
+        })
+    }
+
+    /// Analyses one article on its own, as [`Corpus::analyse_with`] would, returning
+    /// its language and sentences (with `article` set to 0), e.g. to store them.
+    pub fn analyse_article(
+        article: &Article,
+        default_language: Language,
+    ) -> (Language, Vec<AnalysedSentence>) {
+        let language = article_language(article, default_language);
+        let toolkit = Toolkit::new(language);
+        (language, analyse_article(0, article, &toolkit))
     }
 
     /// The text of a sentence.
