@@ -1,17 +1,31 @@
 //! Temporal expression tagging for news text (TIMEX3-style values).
 //!
-//! Interface placeholder: the tagger is being written; see issue "Temporal expressions".
+//! [`Tagger::tag`] finds dates, times, durations and sets in a text and normalises them
+//! against a reference date (the publication date): "on Friday", "March 20-22",
+//! "last year", "Dec. 31", "two days ago", "the 1990s", "for three days".
 //!
 //! ```
-//! use chronicle_timex::{Tagger, Granularity};
+//! use chronicle_timex::{Tagger, Granularity, TimexType};
 //! use chronicle_text::Language;
 //! use chrono::NaiveDate;
 //! let tagger = Tagger::new(Language::English);
 //! let pub_date = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
-//! let found = tagger.tag("It was signed on 2023-12-30.", pub_date);
-//! assert_eq!(found[0].value, "2023-12-30");
+//! let found = tagger.tag("It was signed on Friday, two days after the March 20-22 talks.", pub_date);
+//! assert_eq!(found[0].value, "2023-12-29");
 //! assert_eq!(found[0].granularity, Granularity::Day);
+//! assert_eq!(found[1].kind, TimexType::Duration);
+//! assert_eq!(found[2].text, "March 20-22");
+//! assert_eq!(found[2].value, "2023-03-20");
+//! assert_eq!(found[2].range_end, NaiveDate::from_ymd_opt(2023, 3, 22));
 //! ```
+//!
+//! The tagger is a hand-written single pass: a tokenizer classifies each word once through
+//! per-language tables ([`chronicle_text::Language`]), and rules match short token
+//! sequences starting at each token, keeping the longest match.
+
+mod lang;
+mod rules;
+mod token;
 
 use chronicle_text::Language;
 use chrono::NaiveDate;
@@ -65,46 +79,74 @@ pub struct Timex {
     /// The calendar day the expression resolves to, for day and time granularity.
     #[serde(skip)]
     pub day: Option<NaiveDate>,
+    /// The last day of a day range ("March 20-22" → March 22); `day` holds the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_end: Option<NaiveDate>,
 }
 
 /// A temporal tagger for one language.
+///
+/// English has the full rule set; the other languages recognise absolute dates written
+/// with their month and weekday names ("31 de diciembre de 2023", "3. März 2021").
 pub struct Tagger {
-    #[allow(dead_code)]
     language: Language,
+    table: lang::Table,
 }
 
 impl Tagger {
+    /// A tagger for `language`.
+    ///
+    /// ```
+    /// use chronicle_timex::Tagger;
+    /// use chronicle_text::Language;
+    /// let tagger = Tagger::new(Language::Spanish);
+    /// let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+    /// assert_eq!(tagger.tag("el 31 de diciembre de 2023", d)[0].value, "2023-12-31");
+    /// ```
     pub fn new(language: Language) -> Self {
-        Tagger { language }
+        Tagger {
+            language,
+            table: lang::table(language),
+        }
+    }
+
+    /// The language this tagger reads.
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// Finds and normalises the temporal expressions of `text`, resolving relative and
     /// underspecified ones against `reference` (the publication date).
-    pub fn tag(&self, text: &str, _reference: NaiveDate) -> Vec<Timex> {
-        // Placeholder: ISO dates only.
-        let mut out = Vec::new();
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i + 10 <= bytes.len() {
-            if let Ok(s) = std::str::from_utf8(&bytes[i..i + 10])
-                && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            {
-                let start = text[..i].chars().count();
-                out.push(Timex {
-                    start,
-                    end: start + 10,
-                    byte_start: i,
-                    byte_end: i + 10,
-                    text: s.to_string(),
-                    value: s.to_string(),
-                    granularity: Granularity::Day,
-                    kind: TimexType::Date,
-                    day: Some(d),
-                });
-                i += 10;
-                continue;
-            }
-            i += 1;
+    ///
+    /// Expressions come in text order and never overlap. Never panics; expressions whose
+    /// value would leave chrono's calendar range are dropped.
+    pub fn tag(&self, text: &str, reference: NaiveDate) -> Vec<Timex> {
+        let toks = token::tokenize(text, &self.table);
+        let found = rules::find(text, &toks, reference, &self.table);
+        let mut out = Vec::with_capacity(found.len());
+        // Char offsets are counted incrementally: matches come in order.
+        let mut chars = 0usize;
+        let mut at = 0usize;
+        for f in found {
+            let (bs, be) = (toks[f.start].bs, toks[f.end - 1].be);
+            chars += text[at..bs].chars().count();
+            let start = chars;
+            let len = text[bs..be].chars().count();
+            chars += len;
+            at = be;
+            let v = f.val.render();
+            out.push(Timex {
+                start,
+                end: start + len,
+                byte_start: bs,
+                byte_end: be,
+                text: text[bs..be].to_string(),
+                value: v.value,
+                granularity: v.granularity,
+                kind: v.kind,
+                day: v.day,
+                range_end: v.range_end,
+            });
         }
         out
     }

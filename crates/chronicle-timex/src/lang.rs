@@ -1,0 +1,482 @@
+//! Per-language word tables. The tagger's rules work on word classes ([`Lex`]), so a
+//! language plugs in by mapping its words to those classes; the English table also carries
+//! the relative and function words that the English rules use.
+
+use chronicle_text::Language;
+
+/// Calendar units that durations and relative expressions count in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Keywords the English rules look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    Yesterday,
+    Today,
+    Tomorrow,
+    Tonight,
+    Now,
+    Recently,
+    Ago,
+    Last,
+    Next,
+    This,
+    Past,
+    Coming,
+    Earlier,
+    Later,
+    Early,
+    Late,
+    Mid,
+    End,
+    Beginning,
+    The,
+    Of,
+    In,
+    On,
+    At,
+    From,
+    To,
+    Through,
+    Between,
+    And,
+    Since,
+    By,
+    Until,
+    During,
+    Before,
+    After,
+    For,
+    Within,
+    Weekend,
+    Half,
+    Few,
+    Several,
+    Couple,
+    A,
+    Every,
+    Future,
+    Fiscal,
+    Noon,
+    Midnight,
+    Overnight,
+    Daily,
+    Weekly,
+    Monthly,
+    Annually,
+    Hourly,
+    Over,
+    Than,
+    About,
+    Nearly,
+    More,
+    Will,
+    Said,
+    Was,
+    Previous,
+    Following,
+    That,
+    Same,
+}
+
+/// The class of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    Other,
+    /// Month number; `abbr` for abbreviations that may take a period ("Dec.").
+    Month(u32, bool),
+    /// 0 = Monday.
+    Weekday(u32),
+    /// A unit word; `plural` for "days".
+    Unit(Unit, bool),
+    /// A cardinal number word ("three", "twenty").
+    NumWord(u32),
+    /// An ordinal word ("third").
+    OrdWord(u32),
+    /// Season code: SP, SU, FA, WI.
+    Season(&'static str),
+    /// Part of the day: MO, AF, EV, NI.
+    PartOfDay(&'static str),
+    Kw(Kw),
+}
+
+const EN_MONTHS: &[(&str, u32, bool)] = &[
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("sept", 9, true),
+    ("oct", 10, true),
+    ("nov", 11, true),
+    ("dec", 12, true),
+];
+const EN_WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 0),
+    ("tuesday", 1),
+    ("wednesday", 2),
+    ("thursday", 3),
+    ("friday", 4),
+    ("saturday", 5),
+    ("sunday", 6),
+];
+const ES_MONTHS: &[(&str, u32, bool)] = &[
+    ("enero", 1, false),
+    ("febrero", 2, false),
+    ("marzo", 3, false),
+    ("abril", 4, false),
+    ("mayo", 5, false),
+    ("junio", 6, false),
+    ("julio", 7, false),
+    ("agosto", 8, false),
+    ("septiembre", 9, false),
+    ("setiembre", 9, false),
+    ("octubre", 10, false),
+    ("noviembre", 11, false),
+    ("diciembre", 12, false),
+];
+const ES_WEEKDAYS: &[(&str, u32)] = &[
+    ("lunes", 0),
+    ("martes", 1),
+    ("miércoles", 2),
+    ("miercoles", 2),
+    ("jueves", 3),
+    ("viernes", 4),
+    ("sábado", 5),
+    ("sabado", 5),
+    ("domingo", 6),
+];
+const FR_MONTHS: &[(&str, u32, bool)] = &[
+    ("janvier", 1, false),
+    ("février", 2, false),
+    ("fevrier", 2, false),
+    ("mars", 3, false),
+    ("avril", 4, false),
+    ("mai", 5, false),
+    ("juin", 6, false),
+    ("juillet", 7, false),
+    ("août", 8, false),
+    ("aout", 8, false),
+    ("septembre", 9, false),
+    ("octobre", 10, false),
+    ("novembre", 11, false),
+    ("décembre", 12, false),
+    ("decembre", 12, false),
+];
+const FR_WEEKDAYS: &[(&str, u32)] = &[
+    ("lundi", 0),
+    ("mardi", 1),
+    ("mercredi", 2),
+    ("jeudi", 3),
+    ("vendredi", 4),
+    ("samedi", 5),
+    ("dimanche", 6),
+];
+const IT_MONTHS: &[(&str, u32, bool)] = &[
+    ("gennaio", 1, false),
+    ("febbraio", 2, false),
+    ("marzo", 3, false),
+    ("aprile", 4, false),
+    ("maggio", 5, false),
+    ("giugno", 6, false),
+    ("luglio", 7, false),
+    ("agosto", 8, false),
+    ("settembre", 9, false),
+    ("ottobre", 10, false),
+    ("novembre", 11, false),
+    ("dicembre", 12, false),
+];
+const IT_WEEKDAYS: &[(&str, u32)] = &[
+    ("lunedì", 0),
+    ("martedì", 1),
+    ("mercoledì", 2),
+    ("giovedì", 3),
+    ("venerdì", 4),
+    ("sabato", 5),
+    ("domenica", 6),
+];
+const DE_MONTHS: &[(&str, u32, bool)] = &[
+    ("januar", 1, false),
+    ("jänner", 1, false),
+    ("februar", 2, false),
+    ("märz", 3, false),
+    ("april", 4, false),
+    ("mai", 5, false),
+    ("juni", 6, false),
+    ("juli", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("oktober", 10, false),
+    ("november", 11, false),
+    ("dezember", 12, false),
+];
+const DE_WEEKDAYS: &[(&str, u32)] = &[
+    ("montag", 0),
+    ("dienstag", 1),
+    ("mittwoch", 2),
+    ("donnerstag", 3),
+    ("freitag", 4),
+    ("samstag", 5),
+    ("sonnabend", 5),
+    ("sonntag", 6),
+];
+const PT_MONTHS: &[(&str, u32, bool)] = &[
+    ("janeiro", 1, false),
+    ("fevereiro", 2, false),
+    ("março", 3, false),
+    ("abril", 4, false),
+    ("maio", 5, false),
+    ("junho", 6, false),
+    ("julho", 7, false),
+    ("agosto", 8, false),
+    ("setembro", 9, false),
+    ("outubro", 10, false),
+    ("novembro", 11, false),
+    ("dezembro", 12, false),
+];
+const NL_MONTHS: &[(&str, u32, bool)] = &[
+    ("januari", 1, false),
+    ("februari", 2, false),
+    ("maart", 3, false),
+    ("april", 4, false),
+    ("mei", 5, false),
+    ("juni", 6, false),
+    ("juli", 7, false),
+    ("augustus", 8, false),
+    ("september", 9, false),
+    ("oktober", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+];
+
+/// The word tables of one language.
+pub(crate) struct Table {
+    months: &'static [(&'static str, u32, bool)],
+    weekdays: &'static [(&'static str, u32)],
+    /// The word joining day, month and year ("31 de diciembre de 2023").
+    of_words: &'static [&'static str],
+    /// Whether the English relative-expression vocabulary applies.
+    english: bool,
+    /// Whether ambiguous numeric dates (`03/04/2020`) read month first.
+    pub(crate) month_first: bool,
+}
+
+pub(crate) fn table(language: Language) -> Table {
+    let (months, weekdays, of_words): (_, &'static [(&'static str, u32)], &'static [&str]) =
+        match language {
+            Language::English => (EN_MONTHS, EN_WEEKDAYS, &["of"]),
+            Language::Spanish => (ES_MONTHS, ES_WEEKDAYS, &["de", "del"]),
+            Language::French => (FR_MONTHS, FR_WEEKDAYS, &[]),
+            Language::Italian => (IT_MONTHS, IT_WEEKDAYS, &["di"]),
+            Language::German => (DE_MONTHS, DE_WEEKDAYS, &[]),
+            Language::Portuguese => (PT_MONTHS, &[], &["de"]),
+            Language::Dutch => (NL_MONTHS, &[], &[]),
+        };
+    Table {
+        months,
+        weekdays,
+        of_words,
+        english: language == Language::English,
+        month_first: language == Language::English,
+    }
+}
+
+impl Table {
+    /// Classifies a lowercased word.
+    pub(crate) fn lex(&self, w: &str) -> Lex {
+        for &(name, m, abbr) in self.months {
+            if name == w {
+                return Lex::Month(m, abbr);
+            }
+        }
+        for &(name, d) in self.weekdays {
+            if name == w {
+                return Lex::Weekday(d);
+            }
+        }
+        if self.of_words.contains(&w) {
+            return Lex::Kw(Kw::Of);
+        }
+        if self.english {
+            english_word(w)
+        } else {
+            Lex::Other
+        }
+    }
+}
+
+fn english_word(w: &str) -> Lex {
+    use Kw::*;
+    use Lex::Kw as K;
+    match w {
+        "second" => Lex::OrdWord(2),
+        "seconds" => Lex::Unit(Unit::Second, true),
+        "minute" => Lex::Unit(Unit::Minute, false),
+        "minutes" => Lex::Unit(Unit::Minute, true),
+        "hour" => Lex::Unit(Unit::Hour, false),
+        "hours" => Lex::Unit(Unit::Hour, true),
+        "day" => Lex::Unit(Unit::Day, false),
+        "days" => Lex::Unit(Unit::Day, true),
+        "week" => Lex::Unit(Unit::Week, false),
+        "weeks" => Lex::Unit(Unit::Week, true),
+        "month" => Lex::Unit(Unit::Month, false),
+        "months" => Lex::Unit(Unit::Month, true),
+        "quarter" => Lex::Unit(Unit::Quarter, false),
+        "quarters" => Lex::Unit(Unit::Quarter, true),
+        "year" => Lex::Unit(Unit::Year, false),
+        "years" => Lex::Unit(Unit::Year, true),
+        "decade" => Lex::Unit(Unit::Decade, false),
+        "decades" => Lex::Unit(Unit::Decade, true),
+        "century" => Lex::Unit(Unit::Century, false),
+        "centuries" => Lex::Unit(Unit::Century, true),
+        "one" => Lex::NumWord(1),
+        "two" => Lex::NumWord(2),
+        "three" => Lex::NumWord(3),
+        "four" => Lex::NumWord(4),
+        "five" => Lex::NumWord(5),
+        "six" => Lex::NumWord(6),
+        "seven" => Lex::NumWord(7),
+        "eight" => Lex::NumWord(8),
+        "nine" => Lex::NumWord(9),
+        "ten" => Lex::NumWord(10),
+        "eleven" => Lex::NumWord(11),
+        "twelve" => Lex::NumWord(12),
+        "thirteen" => Lex::NumWord(13),
+        "fourteen" => Lex::NumWord(14),
+        "fifteen" => Lex::NumWord(15),
+        "sixteen" => Lex::NumWord(16),
+        "seventeen" => Lex::NumWord(17),
+        "eighteen" => Lex::NumWord(18),
+        "nineteen" => Lex::NumWord(19),
+        "twenty" => Lex::NumWord(20),
+        "thirty" => Lex::NumWord(30),
+        "forty" => Lex::NumWord(40),
+        "fifty" => Lex::NumWord(50),
+        "sixty" => Lex::NumWord(60),
+        "seventy" => Lex::NumWord(70),
+        "eighty" => Lex::NumWord(80),
+        "ninety" => Lex::NumWord(90),
+        "hundred" => Lex::NumWord(100),
+        "first" => Lex::OrdWord(1),
+        "third" => Lex::OrdWord(3),
+        "fourth" => Lex::OrdWord(4),
+        "fifth" => Lex::OrdWord(5),
+        "sixth" => Lex::OrdWord(6),
+        "seventh" => Lex::OrdWord(7),
+        "eighth" => Lex::OrdWord(8),
+        "ninth" => Lex::OrdWord(9),
+        "tenth" => Lex::OrdWord(10),
+        "eleventh" => Lex::OrdWord(11),
+        "twelfth" => Lex::OrdWord(12),
+        "thirteenth" => Lex::OrdWord(13),
+        "fourteenth" => Lex::OrdWord(14),
+        "fifteenth" => Lex::OrdWord(15),
+        "sixteenth" => Lex::OrdWord(16),
+        "seventeenth" => Lex::OrdWord(17),
+        "eighteenth" => Lex::OrdWord(18),
+        "nineteenth" => Lex::OrdWord(19),
+        "twentieth" => Lex::OrdWord(20),
+        "twenty-first" => Lex::OrdWord(21),
+        "spring" => Lex::Season("SP"),
+        "summer" => Lex::Season("SU"),
+        "autumn" | "fall" => Lex::Season("FA"),
+        "winter" => Lex::Season("WI"),
+        "morning" => Lex::PartOfDay("MO"),
+        "afternoon" => Lex::PartOfDay("AF"),
+        "evening" => Lex::PartOfDay("EV"),
+        "night" => Lex::PartOfDay("NI"),
+        "yesterday" => K(Yesterday),
+        "today" => K(Today),
+        "tomorrow" => K(Tomorrow),
+        "tonight" => K(Tonight),
+        "now" | "currently" | "nowadays" => K(Now),
+        "recently" | "lately" => K(Recently),
+        "ago" => K(Ago),
+        "last" => K(Last),
+        "next" => K(Next),
+        "this" => K(This),
+        "past" => K(Past),
+        "coming" => K(Coming),
+        "earlier" => K(Earlier),
+        "later" => K(Later),
+        "early" => K(Early),
+        "late" => K(Late),
+        "mid" => K(Mid),
+        "end" => K(End),
+        "beginning" | "start" => K(Beginning),
+        "the" => K(The),
+        "of" => K(Of),
+        "in" => K(In),
+        "on" => K(On),
+        "at" => K(At),
+        "from" => K(From),
+        "to" => K(To),
+        "through" | "thru" => K(Through),
+        "between" => K(Between),
+        "and" => K(And),
+        "since" => K(Since),
+        "by" => K(By),
+        "until" | "till" => K(Until),
+        "during" | "throughout" => K(During),
+        "before" => K(Before),
+        "after" => K(After),
+        "for" => K(For),
+        "within" => K(Within),
+        "weekend" => K(Weekend),
+        "half" => K(Half),
+        "few" => K(Few),
+        "several" => K(Several),
+        "couple" => K(Couple),
+        "a" | "an" => K(A),
+        "every" | "each" => K(Every),
+        "future" => K(Future),
+        "fiscal" => K(Fiscal),
+        "noon" | "midday" => K(Noon),
+        "midnight" => K(Midnight),
+        "overnight" => K(Overnight),
+        "daily" => K(Daily),
+        "weekly" => K(Weekly),
+        "monthly" => K(Monthly),
+        "annually" | "yearly" => K(Annually),
+        "hourly" => K(Hourly),
+        "over" => K(Over),
+        "than" => K(Than),
+        "about" | "around" | "almost" | "approximately" => K(About),
+        "nearly" => K(Nearly),
+        "more" => K(More),
+        "will" | "shall" | "ll" => K(Will),
+        "said" | "says" | "say" => K(Said),
+        "was" | "were" | "had" | "did" => K(Was),
+        "previous" | "prior" | "preceding" => K(Previous),
+        "following" => K(Following),
+        "that" => K(That),
+        "same" => K(Same),
+        _ => Lex::Other,
+    }
+}

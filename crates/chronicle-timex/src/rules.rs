@@ -1,0 +1,1428 @@
+//! The matching rules and the resolution of underspecified expressions.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use crate::lang::{Kw, Lex, Table, Unit};
+use crate::token::{Kind, Tok};
+use crate::{Granularity, TimexType};
+
+/// A normalised value before rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    Day(NaiveDate),
+    Range(NaiveDate, NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    /// The first three digits of the decade's years.
+    Decade(i32),
+    /// The first two digits of the century's years.
+    Century(i32),
+    Season(i32, &'static str),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    /// The ISO week containing the date.
+    Week(NaiveDate),
+    Weekend(NaiveDate),
+    /// A time of day on a date: the suffix is `T14:40` or `TMO`.
+    Time(NaiveDate, String),
+    Ref(&'static str),
+    Duration(String, Granularity),
+    Set(String),
+}
+
+pub(crate) struct Rendered {
+    pub value: String,
+    pub granularity: Granularity,
+    pub kind: TimexType,
+    pub day: Option<NaiveDate>,
+    pub range_end: Option<NaiveDate>,
+}
+
+fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+impl Val {
+    pub(crate) fn render(&self) -> Rendered {
+        let date = |value: String, granularity| Rendered {
+            value,
+            granularity,
+            kind: TimexType::Date,
+            day: None,
+            range_end: None,
+        };
+        match self {
+            Val::Day(d) => Rendered {
+                day: Some(*d),
+                ..date(ymd(*d), Granularity::Day)
+            },
+            Val::Range(a, b) => Rendered {
+                day: Some(*a),
+                range_end: Some(*b),
+                ..date(ymd(*a), Granularity::Day)
+            },
+            Val::Month(y, m) => date(format!("{y:04}-{m:02}"), Granularity::Month),
+            Val::Year(y) => date(format!("{y:04}"), Granularity::Year),
+            Val::Decade(d) => date(format!("{d:03}"), Granularity::Decade),
+            Val::Century(c) => date(format!("{c:02}"), Granularity::Century),
+            Val::Season(y, s) => date(format!("{y:04}-{s}"), Granularity::Season),
+            Val::Quarter(y, q) => date(format!("{y:04}-Q{q}"), Granularity::Quarter),
+            Val::Half(y, h) => date(format!("{y:04}-H{h}"), Granularity::Quarter),
+            Val::Week(d) => {
+                let w = d.iso_week();
+                date(format!("{:04}-W{:02}", w.year(), w.week()), Granularity::Week)
+            }
+            Val::Weekend(d) => {
+                let w = d.iso_week();
+                date(
+                    format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                    Granularity::Week,
+                )
+            }
+            Val::Time(d, suffix) => Rendered {
+                value: format!("{}{}", ymd(*d), suffix),
+                granularity: Granularity::Time,
+                kind: TimexType::Time,
+                day: Some(*d),
+                range_end: None,
+            },
+            Val::Ref(r) => date((*r).to_string(), Granularity::Day),
+            Val::Duration(p, g) => Rendered {
+                kind: TimexType::Duration,
+                ..date(p.clone(), *g)
+            },
+            Val::Set(p) => Rendered {
+                kind: TimexType::Set,
+                ..date(p.clone(), Granularity::Day)
+            },
+        }
+    }
+}
+
+/// A match: tokens `start..end` and their value.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub val: Val,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A count before a unit: a number, or an unspecified one ("several days").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    N(u32),
+    Some,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+    r: NaiveDate,
+    month_first: bool,
+    english: bool,
+}
+
+/// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
+pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table) -> Vec<Found> {
+    let cx = Ctx {
+        text,
+        t: toks,
+        r: reference,
+        month_first: table.month_first,
+        english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !cx.may_start(i) {
+            i += 1;
+            continue;
+        }
+        match cx.at(i) {
+            Some(f) if f.end > i => {
+                i = f.end;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    cx.merge_times(out)
+}
+
+const DAY: Days = Days::new(1);
+
+impl Ctx<'_> {
+    fn lex(&self, i: usize) -> Lex {
+        self.t.get(i).map_or(Lex::Other, |t| t.lex)
+    }
+    fn kw(&self, i: usize) -> Option<Kw> {
+        match self.lex(i) {
+            Lex::Kw(k) => Some(k),
+            _ => None,
+        }
+    }
+    fn is(&self, i: usize, k: Kw) -> bool {
+        self.kw(i) == Some(k)
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.t.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn is_p(&self, i: usize, c: char) -> bool {
+        self.punct(i) == Some(c)
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('-' | '–' | '—'))
+    }
+    /// Tokens `i` and `i + 1` touch (no space between).
+    fn adj(&self, i: usize) -> bool {
+        match (self.t.get(i), self.t.get(i + 1)) {
+            (Some(a), Some(b)) => a.be == b.bs,
+            _ => false,
+        }
+    }
+    fn word(&self, i: usize) -> &str {
+        self.t
+            .get(i)
+            .map_or("", |t| self.text.get(t.bs..t.be).unwrap_or(""))
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+    /// (value, digits, ordinal, plural)
+    fn num(&self, i: usize) -> Option<(u32, u8, bool, bool)> {
+        match self.t.get(i)?.kind {
+            Kind::Num {
+                value,
+                digits,
+                ordinal,
+                plural,
+            } => Some((value, digits, ordinal, plural)),
+            _ => None,
+        }
+    }
+    /// Whether the number at `i` is glued to other number material (`1,000`, `3.5`,
+    /// `$200`, `5%`, `6-4`) and so is no date part.
+    fn numeric_context(&self, i: usize) -> bool {
+        if i > 0 && self.adj(i - 1) {
+            if let Some(c) = self.punct(i - 1) {
+                if matches!(c, '$' | '£' | '€' | '#' | '+' | '¥') {
+                    return true;
+                }
+                if matches!(c, ',' | '.' | ':' | '/') && i > 1 && self.num(i - 2).is_some() {
+                    return true;
+                }
+            }
+            if self.num(i - 1).is_some() || self.is_word(i - 1) {
+                return true;
+            }
+        }
+        if self.adj(i) {
+            if let Some(c) = self.punct(i + 1) {
+                if c == '%' {
+                    return true;
+                }
+                if matches!(c, ',' | '.' | ':' | '/') && self.adj(i + 1) && self.num(i + 2).is_some()
+                {
+                    return true;
+                }
+            }
+            if self.is_word(i + 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Num { .. } => true,
+            Kind::Word => t.lex != Lex::Other || self.word(i) == "Q",
+            Kind::Punct(c) => c == '\'' || c == '’',
+        }
+    }
+
+    /// All rules at token `i`; the longest match wins.
+    fn at(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        let mut consider = |f: Option<Found>| {
+            if let Some(f) = f
+                && best.as_ref().is_none_or(|b| f.end > b.end)
+            {
+                best = Some(f);
+            }
+        };
+        match self.t[i].kind {
+            Kind::Num { .. } => {
+                consider(self.numeric_date(i));
+                consider(self.day_first(i));
+                consider(self.number(i));
+                consider(self.clock(i));
+            }
+            Kind::Punct(_) => consider(self.apostrophe_decade(i)),
+            Kind::Word => match self.t[i].lex {
+                Lex::Month(..) => consider(self.month_first(i)),
+                Lex::Weekday(_) => consider(self.weekday(i)),
+                Lex::Season(_) => consider(self.season(i, true)),
+                Lex::OrdWord(_) => consider(self.ordinal_unit(i)),
+                Lex::NumWord(_) => consider(self.number(i)),
+                Lex::Kw(k) => {
+                    consider(self.keyword(i, k));
+                    if matches!(k, Kw::A | Kw::Few | Kw::Several | Kw::Couple) {
+                        consider(self.number(i));
+                    }
+                }
+                Lex::Unit(..) | Lex::PartOfDay(_) | Lex::Other => {
+                    consider(self.quarter_code(i));
+                }
+            },
+        }
+        best
+    }
+
+    fn found(&self, start: usize, end: usize, val: Val) -> Option<Found> {
+        Some(Found { start, end, val })
+    }
+
+    // ---------- building blocks ----------
+
+    /// A month name at `i` (capitalised, as news text writes them), with an abbreviation's
+    /// period: (month, next token).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        match self.lex(i) {
+            Lex::Month(m, abbr) => {
+                if !self.cap(i) && self.english {
+                    return None;
+                }
+                if abbr && self.is_p(i + 1, '.') && self.adj(i) {
+                    Some((m, i + 2))
+                } else {
+                    Some((m, i + 1))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A day-of-month number at `i`: (day, next token).
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let (v, digits, _, plural) = self.num(i)?;
+        if plural || digits > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        if self.adj(i) && matches!(self.punct(i + 1), Some(':' | '%' | '/')) {
+            return None;
+        }
+        if self.adj(i) && self.is_p(i + 1, ',') && self.num(i + 2).is_some() && self.adj(i + 1) {
+            return None;
+        }
+        if i > 0 && self.adj(i - 1) && matches!(self.punct(i - 1), Some('$' | '.' | ':' | '/'))
+        {
+            return None;
+        }
+        Some((v, i + 1))
+    }
+
+    /// A four-digit year at `i`: (year, next token).
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, digits, ordinal, plural) = self.num(i)?;
+        if digits != 4 || ordinal || plural || !(1000..=2999).contains(&v) {
+            return None;
+        }
+        if self.numeric_context(i) {
+            return None;
+        }
+        Some((i32::try_from(v).ok()?, i + 1))
+    }
+
+    /// A count at `i` ("three", "3", "twenty-five", "a", "several", "a few"): (count, next,
+    /// whether it was the article "a"/"an").
+    fn count_at(&self, i: usize) -> Option<(Count, usize, bool)> {
+        match self.lex(i) {
+            Lex::NumWord(n) => {
+                if (20..=90).contains(&n)
+                    && self.adj(i)
+                    && self.is_dash(i + 1)
+                    && self.adj(i + 1)
+                    && let Lex::NumWord(u) = self.lex(i + 2)
+                    && u < 10
+                {
+                    return Some((Count::N(n + u), i + 3, false));
+                }
+                Some((Count::N(n), i + 1, false))
+            }
+            Lex::Kw(Kw::A) => match self.lex(i + 1) {
+                Lex::Kw(Kw::Few) => Some((Count::Some, i + 2, false)),
+                Lex::Kw(Kw::Couple) if self.is(i + 2, Kw::Of) => Some((Count::N(2), i + 3, false)),
+                Lex::NumWord(100) => Some((Count::N(100), i + 2, false)),
+                _ => Some((Count::N(1), i + 1, true)),
+            },
+            Lex::Kw(Kw::Few | Kw::Several) => Some((Count::Some, i + 1, false)),
+            _ => {
+                let (v, digits, ordinal, plural) = self.num(i)?;
+                if ordinal || plural || digits > 4 || self.numeric_context(i) {
+                    return None;
+                }
+                Some((Count::N(v), i + 1, false))
+            }
+        }
+    }
+
+    /// The tense around tokens `a..b`, from markers in the same sentence.
+    fn tense(&self, a: usize, b: usize) -> Tense {
+        let mut past = false;
+        let mut weak_future = false;
+        let boundary = |j: usize| matches!(self.punct(j), Some('.' | '!' | '?' | ';'));
+        let mut check = |j: usize| -> Option<Tense> {
+            match self.lex(j) {
+                Lex::Kw(Kw::Will | Kw::Next | Kw::Tomorrow | Kw::Coming) => {
+                    return Some(Tense::Future);
+                }
+                Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Last | Kw::Said) => past = true,
+                Lex::Other if self.is_word(j) => {
+                    let w = self.word(j);
+                    let lw = w.to_ascii_lowercase();
+                    match lw.as_str() {
+                        "upcoming" | "going" | "tomorrow's" => return Some(Tense::Future),
+                        "scheduled" | "expected" | "plans" | "plan" | "planned" | "due"
+                        | "set" | "aims" | "hopes" | "would" | "could" => weak_future = true,
+                        _ => {
+                            if lw.len() > 4 && lw.ends_with("ed") {
+                                past = true;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            None
+        };
+        let mut j = a;
+        let mut steps = 0;
+        while j > 0 && steps < 25 {
+            j -= 1;
+            steps += 1;
+            if boundary(j) && !(j > 0 && matches!(self.lex(j - 1), Lex::Month(_, true))) {
+                break;
+            }
+            if let Some(t) = check(j) {
+                return t;
+            }
+        }
+        let mut j = b;
+        let mut steps = 0;
+        while j < self.t.len() && steps < 12 {
+            if boundary(j) {
+                break;
+            }
+            if let Some(t) = check(j) {
+                return t;
+            }
+            j += 1;
+            steps += 1;
+        }
+        if weak_future && !past {
+            Tense::Future
+        } else if past {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    }
+
+    /// A month and day without a year: the year that makes sense for the tense.
+    fn resolve_md(&self, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+        let y = self.r.year();
+        let cands = [y - 1, y, y + 1].map(|yy| NaiveDate::from_ymd_opt(yy, m, d));
+        let same = cands[1];
+        let diff = |c: NaiveDate| (c - self.r).num_days();
+        match (tense, same) {
+            (Tense::Future, Some(c)) if diff(c) < -30 => cands[2],
+            (Tense::Past, Some(c)) if diff(c) > 30 => cands[0],
+            (Tense::Future | Tense::Past, Some(c)) => Some(c),
+            _ => cands
+                .iter()
+                .flatten()
+                .min_by_key(|c| (diff(**c).abs(), diff(**c) > 0))
+                .copied(),
+        }
+    }
+
+    /// A month without a year.
+    fn resolve_month(&self, m: u32, tense: Tense) -> (i32, u32) {
+        let y = self.r.year();
+        let diff = m as i32 - self.r.month() as i32;
+        match tense {
+            Tense::Past if diff > 1 => (y - 1, m),
+            Tense::Future if diff < -1 => (y + 1, m),
+            Tense::Unknown if diff > 6 => (y - 1, m),
+            Tense::Unknown if diff < -6 => (y + 1, m),
+            _ => (y, m),
+        }
+    }
+
+    /// A weekday: the most recent one for past or unmarked text, the next for future.
+    fn resolve_weekday(&self, wd: u32, tense: Tense) -> Option<NaiveDate> {
+        let cur = self.r.weekday().num_days_from_monday();
+        if tense == Tense::Future {
+            self.r.checked_add_days(Days::new(u64::from((wd + 7 - cur) % 7)))
+        } else {
+            self.r.checked_sub_days(Days::new(u64::from((cur + 7 - wd) % 7)))
+        }
+    }
+
+    fn shift_month(&self, k: i32) -> Option<(i32, u32)> {
+        let first = self.r.with_day(1)?;
+        let d = if k >= 0 {
+            first.checked_add_months(Months::new(k.unsigned_abs()))?
+        } else {
+            first.checked_sub_months(Months::new(k.unsigned_abs()))?
+        };
+        Some((d.year(), d.month()))
+    }
+
+    fn quarter_of(&self, d: NaiveDate) -> (i32, u32) {
+        (d.year(), (d.month() - 1) / 3 + 1)
+    }
+
+    /// An optional ", 2023" / " 2023" / " of 2023" after a month (and day).
+    fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(j) {
+            return Some(y);
+        }
+        if (self.is_p(j, ',') || self.is(j, Kw::Of)) && !self.adj(j) {
+            return self.year_at(j + 1);
+        }
+        if self.is_p(j, ',') {
+            return self.year_at(j + 1);
+        }
+        None
+    }
+
+    fn date_or_range(&self, start: usize, end: usize, y: Option<i32>, m: u32, d: u32, d2: Option<(u32, u32)>, tense_from: usize) -> Option<Found> {
+        let first = match y {
+            Some(y) => NaiveDate::from_ymd_opt(y, m, d)?,
+            None => self.resolve_md(m, d, self.tense(tense_from, end))?,
+        };
+        match d2 {
+            Some((m2, d2)) => {
+                let mut last = NaiveDate::from_ymd_opt(first.year(), m2, d2)?;
+                if last < first {
+                    last = NaiveDate::from_ymd_opt(first.year() + 1, m2, d2)?;
+                }
+                self.found(start, end, Val::Range(first, last))
+            }
+            None => self.found(start, end, Val::Day(first)),
+        }
+    }
+
+    // ---------- rules ----------
+
+    /// "December 31, 2023", "Dec. 31", "March 20-22", "March 30 to April 2",
+    /// "February 2022", "In February".
+    fn month_first(&self, i: usize) -> Option<Found> {
+        let (m, j) = self.month_at(i)?;
+        if let Some((d, k)) = self.day_at(j) {
+            // A range to a second day, or to a second month and day.
+            let mut end = k;
+            let mut d2 = None;
+            let sep = self.is_dash(k)
+                || matches!(self.kw(k), Some(Kw::To | Kw::Through | Kw::Until | Kw::And));
+            if sep {
+                if let Some((e, k2)) = self.day_at(k + 1)
+                    && e > d
+                    && self.year_at(k + 1).is_none()
+                {
+                    d2 = Some((m, e));
+                    end = k2;
+                } else if let Some((m2, k2)) = self.month_at(k + 1)
+                    && let Some((e, k3)) = self.day_at(k2)
+                {
+                    d2 = Some((m2, e));
+                    end = k3;
+                }
+            }
+            let (y, end) = match self.opt_year(end) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, end),
+            };
+            return self.date_or_range(i, end, y, m, d, d2, i);
+        }
+        if let Some((y, k)) = self.opt_year(j) {
+            return self.found(i, k, Val::Month(y, m));
+        }
+        if !self.bare_month_ok(i, j) {
+            return None;
+        }
+        let (y, m) = self.resolve_month(m, self.tense(i, j));
+        self.found(i, j, Val::Month(y, m))
+    }
+
+    /// Whether a month name with no day or year is a month here: "in May", "since March",
+    /// but not "May I", "April Ryan", "March on".
+    fn bare_month_ok(&self, i: usize, j: usize) -> bool {
+        if !self.english {
+            return true;
+        }
+        // Names: "April Ryan", "June Carter".
+        if self.is_word(j) && self.cap(j) && !matches!(self.lex(j), Lex::Month(..)) {
+            return false;
+        }
+        let prev_ok = i > 0
+            && (matches!(
+                self.kw(i - 1),
+                Some(
+                    Kw::In | Kw::Of | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::From
+                        | Kw::To | Kw::Through | Kw::Early | Kw::Late | Kw::Mid | Kw::Before
+                        | Kw::After | Kw::Between | Kw::And | Kw::Last | Kw::Next | Kw::This
+                        | Kw::Over | Kw::For | Kw::Every
+                )
+            ) || (self.is_dash(i - 1) && i > 1 && self.is(i - 2, Kw::Mid)));
+        if prev_ok {
+            return true;
+        }
+        // Unambiguous full names stand alone; May, March, April, June, August and the
+        // abbreviations need the context above.
+        matches!(self.lex(i), Lex::Month(1 | 2 | 7 | 9 | 10 | 11 | 12, false))
+    }
+
+    /// "31 December 2023", "31st of December", "17-18 October", "17 to 18 October".
+    fn day_first(&self, i: usize) -> Option<Found> {
+        let (d, mut j) = self.day_at(i)?;
+        if !self.english && self.is_p(j, '.') {
+            j += 1;
+        }
+        let mut d2 = None;
+        if (self.is_dash(j) || matches!(self.kw(j), Some(Kw::To | Kw::And | Kw::Through | Kw::Until)))
+            && let Some((e, k)) = self.day_at(j + 1)
+            && e > d
+        {
+            d2 = Some(e);
+            j = k;
+            if !self.english && self.is_p(j, '.') {
+                j += 1;
+            }
+        }
+        if self.is(j, Kw::Of) {
+            j += 1;
+        }
+        let (m, k) = self.month_at(j)?;
+        let (y, end) = match self.opt_year(k) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k),
+        };
+        self.date_or_range(i, end, y, m, d, d2.map(|e| (m, e)), i)
+    }
+
+    /// ISO and numeric dates: 2023-12-31, 2023/12/31, 12/31/2023, 31/12/2023, 31.12.2023.
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let (a, ad, ..) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '-' | '/' | '.') || !self.adj(i) || !self.adj(i + 1) {
+            return None;
+        }
+        let (b, bd, ..) = self.num(i + 2)?;
+        if !(self.adj(i + 2) && self.is_p(i + 3, sep) && self.adj(i + 3)) {
+            return None;
+        }
+        let (c, cd, ..) = self.num(i + 4)?;
+        if i > 0 && self.adj(i - 1) && (self.num(i - 1).is_some() || self.punct(i - 1).is_some_and(|p| p == sep)) {
+            return None;
+        }
+        if self.adj(i + 4) && (self.is_p(i + 5, sep) || self.num(i + 5).is_some() || self.is_word(i + 5)) {
+            return None;
+        }
+        let date = if ad == 4 && bd <= 2 && cd <= 2 && sep != '.' {
+            NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, b, c)?
+        } else if ad <= 2 && bd <= 2 && (cd == 4 || (cd == 2 && sep == '/')) {
+            let y = if cd == 4 {
+                i32::try_from(c).ok()?
+            } else if c < 50 {
+                2000 + i32::try_from(c).ok()?
+            } else {
+                1900 + i32::try_from(c).ok()?
+            };
+            let month_first = sep != '.' && (self.month_first || a > 12) && b <= 12 && a <= 12
+                || b > 12;
+            if month_first {
+                NaiveDate::from_ymd_opt(y, a, b)?
+            } else {
+                NaiveDate::from_ymd_opt(y, b, a)?
+            }
+        } else {
+            return None;
+        };
+        self.found(i, i + 5, Val::Day(date))
+    }
+
+    /// "Friday", "Friday, March 3", "Friday night".
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let Lex::Weekday(wd) = self.lex(i) else {
+            return None;
+        };
+        if self.english && !self.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_p(j, ',') {
+            j += 1;
+        }
+        if let Some(f) = self.month_first(j).or_else(|| self.day_first(j))
+            && matches!(f.val, Val::Day(_) | Val::Range(..))
+        {
+            return self.found(i, f.end, f.val);
+        }
+        let tense = self.tense(i, i + 1);
+        let d = self.resolve_weekday(wd, tense)?;
+        if let Lex::PartOfDay(p) = self.lex(i + 1) {
+            return self.found(i, i + 2, Val::Time(d, format!("T{p}")));
+        }
+        self.found(i, i + 1, Val::Day(d))
+    }
+
+    /// Seasons: "in the summer", "winter 2010", "this spring" (via `keyword`).
+    fn season(&self, i: usize, need_context: bool) -> Option<Found> {
+        let Lex::Season(s) = self.lex(i) else {
+            return None;
+        };
+        if let Some((y, k)) = self.opt_year(i + 1) {
+            return self.found(i, k, Val::Season(y, s));
+        }
+        if need_context {
+            let ctx = |k: Kw| {
+                matches!(
+                    k,
+                    Kw::In | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::Early | Kw::Late
+                        | Kw::Mid | Kw::Over | Kw::Through | Kw::Of | Kw::For | Kw::Before | Kw::After
+                )
+            };
+            let ok = i > 0
+                && (self.kw(i - 1).is_some_and(ctx)
+                    || (self.is(i - 1, Kw::The) && i > 1 && self.kw(i - 2).is_some_and(ctx)));
+            if !ok {
+                return None;
+            }
+        }
+        let y = self.r.year();
+        self.found(i, i + 1, Val::Season(y, s))
+    }
+
+    /// "first quarter", "third-quarter", "second half", "20th century".
+    fn ordinal_unit(&self, i: usize) -> Option<Found> {
+        let n = match self.lex(i) {
+            Lex::OrdWord(n) => n,
+            _ => match self.num(i)? {
+                (v, _, true, false) => v,
+                _ => return None,
+            },
+        };
+        let mut j = i + 1;
+        if self.is_dash(j) && self.adj(i) {
+            j += 1;
+        }
+        let (unit_q, half) = match self.lex(j) {
+            Lex::Unit(Unit::Quarter, false) => (true, false),
+            Lex::Kw(Kw::Half) => (false, true),
+            Lex::Unit(Unit::Century, false) => {
+                if !(1..=30).contains(&n) {
+                    return None;
+                }
+                return self.found(i, j + 1, Val::Century(i32::try_from(n).ok()? - 1));
+            }
+            _ => return None,
+        };
+        if (unit_q && !(1..=4).contains(&n)) || (half && !(1..=2).contains(&n)) {
+            return None;
+        }
+        // "first half of the game" is no date: require a year or a business context.
+        let mut end = j + 1;
+        let year = if self.is(end, Kw::Of) && self.year_at(end + 1).is_some() {
+            let (y, e) = self.year_at(end + 1)?;
+            end = e;
+            y
+        } else if let Some((y, e)) = self.year_at(end) {
+            end = e;
+            y
+        } else {
+            let (ry, rq) = self.quarter_of(self.r);
+            let cur = if half { (rq + 1) / 2 } else { rq };
+            match self.tense(i, end) {
+                Tense::Future if n < cur => ry + 1,
+                Tense::Past if n > cur => ry - 1,
+                _ => ry,
+            }
+        };
+        if half {
+            self.found(i, end, Val::Half(year, n))
+        } else {
+            self.found(i, end, Val::Quarter(year, n))
+        }
+    }
+
+    /// "Q3", "Q3 2010".
+    fn quarter_code(&self, i: usize) -> Option<Found> {
+        if self.word(i) != "Q" || !self.adj(i) {
+            return None;
+        }
+        let (q, digits, ..) = self.num(i + 1)?;
+        if digits != 1 || !(1..=4).contains(&q) || (self.adj(i + 1) && self.is_word(i + 2)) {
+            return None;
+        }
+        if let Some((y, e)) = self.year_at(i + 2) {
+            return self.found(i, e, Val::Quarter(y, q));
+        }
+        self.found(i, i + 2, Val::Quarter(self.r.year(), q))
+    }
+
+    /// "'90s".
+    fn apostrophe_decade(&self, i: usize) -> Option<Found> {
+        if !self.adj(i) {
+            return None;
+        }
+        let (v, digits, _, plural) = self.num(i + 1)?;
+        if digits != 2 || !plural || v % 10 != 0 {
+            return None;
+        }
+        let century = if v < 30 { 200 } else { 190 };
+        self.found(i, i + 2, Val::Decade(century + i32::try_from(v / 10).ok()?))
+    }
+
+    /// Numbers: decades ("1990s"), years, ordinal units, and counts of units (durations,
+    /// "two days ago").
+    fn number(&self, i: usize) -> Option<Found> {
+        if let Some((v, digits, _, plural)) = self.num(i) {
+            if plural && digits == 4 && (1000..3000).contains(&v) && v % 10 == 0 {
+                return self.found(i, i + 1, Val::Decade(i32::try_from(v / 10).ok()?));
+            }
+            if let Some(f) = self.ordinal_unit(i) {
+                return Some(f);
+            }
+        }
+        if let Some(f) = self.count_unit(i) {
+            return Some(f);
+        }
+        let (y, e) = self.year_at(i)?;
+        if self.bare_year_ok(i) {
+            return self.found(i, e, Val::Year(y));
+        }
+        None
+    }
+
+    /// Whether a four-digit number alone is a year: "in 2010", "2010 was", but not
+    /// "2000 people" or "Boeing 747".
+    fn bare_year_ok(&self, i: usize) -> bool {
+        let Some((v, ..)) = self.num(i) else {
+            return false;
+        };
+        let prev_ctx = i > 0
+            && matches!(
+                self.kw(i - 1),
+                Some(
+                    Kw::In | Kw::Of | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::From
+                        | Kw::To | Kw::Through | Kw::Before | Kw::After | Kw::Between | Kw::And
+                        | Kw::Fiscal | Kw::Early | Kw::Late | Kw::Mid | Kw::For
+                )
+            );
+        // Counted things after the number: "2000 people", "1500 barrels".
+        let j = i + 1;
+        if self.is_word(j) && !self.cap(j) && matches!(self.lex(j), Lex::Other | Lex::Unit(..)) {
+            let w = self.word(j);
+            let unitish = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")
+                || matches!(w, "more" | "million" | "billion" | "feet" | "people" | "metres" | "meters" | "miles" | "tons" | "tonnes");
+            if unitish {
+                return false;
+            }
+        }
+        if i > 0 && self.is_word(i - 1) {
+            let p = self.word(i - 1).to_ascii_lowercase();
+            if matches!(p.as_str(), "no" | "number" | "flight" | "route" | "about" | "around" | "some" | "nearly" | "than" | "over" | "approximately" | "almost" | "least" | "page" | "room" | "model" | "boeing" | "airbus") {
+                return false;
+            }
+        }
+        prev_ctx || (1900..=2100).contains(&v)
+    }
+
+    /// Counts of units: "three days" (duration), "two days ago" (date), "three-day".
+    fn count_unit(&self, i: usize) -> Option<Found> {
+        let (count, j, article) = self.count_at(i)?;
+        let mut k = j;
+        let hyphen = self.is_dash(k) && self.adj(k - 1) && self.adj(k);
+        if hyphen {
+            k += 1;
+        }
+        if matches!(self.kw(k), Some(Kw::More)) {
+            k += 1;
+        }
+        let Lex::Unit(unit, plural) = self.lex(k) else {
+            return None;
+        };
+        if matches!(count, Count::N(1)) == plural && !hyphen && !matches!(count, Count::N(1) if !article) {
+            // "one days", "three day" (allowed only hyphenated or as adjective) …
+            if !matches!(count, Count::N(n) if n > 1) {
+                return None;
+            }
+        }
+        let end = k + 1;
+        if self.is(end, Kw::Ago) {
+            let Count::N(n) = count else {
+                return self.found(i, end + 1, Val::Ref("PAST_REF"));
+            };
+            return self.ago(i, end + 1, n, unit);
+        }
+        if article {
+            // "a day" is a rate in "barrels a day"; take it only after a duration word.
+            let ok = i > 0
+                && matches!(
+                    self.kw(i - 1),
+                    Some(Kw::For | Kw::Within | Kw::Than | Kw::Over | Kw::About | Kw::Nearly | Kw::In | Kw::Past | Kw::Last | Kw::Next | Kw::Coming)
+                );
+            if !ok || unit == Unit::Quarter {
+                return None;
+            }
+        }
+        if unit == Unit::Quarter && self.is(end, Kw::Of) {
+            return None;
+        }
+        self.found(i, end, duration(count, unit))
+    }
+
+    fn ago(&self, start: usize, end: usize, n: u32, unit: Unit) -> Option<Found> {
+        let r = self.r;
+        let val = match unit {
+            Unit::Day => Val::Day(r.checked_sub_days(Days::new(u64::from(n)))?),
+            Unit::Week => Val::Week(r.checked_sub_days(Days::new(u64::from(n) * 7))?),
+            Unit::Month => {
+                let (y, m) = self.shift_month(-i32::try_from(n).ok()?)?;
+                Val::Month(y, m)
+            }
+            Unit::Quarter => {
+                let d = r.checked_sub_months(Months::new(n.checked_mul(3)?))?;
+                let (y, q) = self.quarter_of(d);
+                Val::Quarter(y, q)
+            }
+            Unit::Year => Val::Year(r.year() - i32::try_from(n).ok()?),
+            Unit::Decade => Val::Year(r.year() - 10 * i32::try_from(n).ok()?),
+            Unit::Century => Val::Century(r.year() / 100 - i32::try_from(n).ok()?),
+            Unit::Hour | Unit::Minute | Unit::Second => Val::Ref("PAST_REF"),
+        };
+        self.found(start, end, val)
+    }
+
+    /// Times of day: "14:40", "10:35 a.m.", "10 pm", "0030 GMT"; anchored to the
+    /// reference day (`merge_times` moves them onto an adjacent date).
+    fn clock(&self, i: usize) -> Option<Found> {
+        let (h, hd, ordinal, plural) = self.num(i)?;
+        if ordinal || plural {
+            return None;
+        }
+        if i > 0 && self.adj(i - 1) && (self.num(i - 1).is_some() || matches!(self.punct(i - 1), Some(':' | '.' | ',' | '$'))) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut minute = None;
+        if hd <= 2 && self.is_p(j, ':') && self.adj(i) && self.adj(j) {
+            let (m, md, ..) = self.num(j + 1)?;
+            if md != 2 || m > 59 {
+                return None;
+            }
+            minute = Some(m);
+            j += 2;
+            // Seconds.
+            if self.adj(j - 1) && self.is_p(j, ':') && self.num(j + 1).is_some_and(|n| n.1 == 2) {
+                j += 2;
+            }
+        } else if hd == 4 {
+            // Military time needs a time zone: "0030 GMT".
+            let (hh, mm) = (h / 100, h % 100);
+            if hh > 23 || mm > 59 || !is_zone(self.word(j)) {
+                return None;
+            }
+            return self.found(i, j + 1, Val::Time(self.r, format!("T{hh:02}:{mm:02}")));
+        } else if hd > 2 {
+            return None;
+        }
+        let mut hour = h;
+        let (ampm, after) = self.ampm(j);
+        let mut end = j;
+        if let Some(pm) = ampm {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            hour = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+            end = after;
+        } else if minute.is_none() {
+            return None;
+        } else {
+            let ctx = i > 0
+                && matches!(self.kw(i - 1), Some(Kw::At | Kw::By | Kw::Until | Kw::Since | Kw::Before | Kw::After | Kw::About | Kw::From));
+            if !ctx && !is_zone(self.word(end)) {
+                return None;
+            }
+        }
+        if hour > 24 {
+            return None;
+        }
+        if is_zone(self.word(end)) {
+            end += 1;
+        }
+        let suffix = match minute {
+            Some(m) => format!("T{hour:02}:{m:02}"),
+            None => format!("T{hour:02}:00"),
+        };
+        self.found(i, end, Val::Time(self.r, suffix))
+    }
+
+    /// "am", "a.m.", "PM", "p.m" at `j`: (is pm, next token).
+    fn ampm(&self, j: usize) -> (Option<bool>, usize) {
+        let w = self.word(j);
+        if !self.is_word(j) {
+            return (None, j);
+        }
+        let lw = w.to_ascii_lowercase();
+        match lw.as_str() {
+            "am" | "pm" => {
+                let pm = lw == "pm";
+                let mut e = j + 1;
+                if self.is_p(e, '.') && self.adj(j) && self.t.get(e + 1).is_none_or(|t| !t.cap || t.kind != Kind::Word) {
+                    e += 1;
+                }
+                (Some(pm), e)
+            }
+            "a" | "p" if self.adj(j) && self.is_p(j + 1, '.') && self.adj(j + 1) && self.word(j + 2).eq_ignore_ascii_case("m") => {
+                let mut e = j + 3;
+                if self.is_p(e, '.') && self.adj(j + 2) {
+                    e += 1;
+                }
+                (Some(lw == "p"), e)
+            }
+            _ => (None, j),
+        }
+    }
+
+    /// Rules that start with a keyword.
+    fn keyword(&self, i: usize, k: Kw) -> Option<Found> {
+        let r = self.r;
+        match k {
+            Kw::Today => self.with_part(i, i + 1, r),
+            Kw::Yesterday => self.with_part(i, i + 1, r.checked_sub_days(DAY)?),
+            Kw::Tomorrow => self.with_part(i, i + 1, r.checked_add_days(DAY)?),
+            Kw::Tonight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
+            Kw::Overnight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
+            Kw::Now => {
+                // "now" as a discourse marker at a sentence start is still PRESENT_REF.
+                self.found(i, i + 1, Val::Ref("PRESENT_REF"))
+            }
+            Kw::Recently => self.found(i, i + 1, Val::Ref("PAST_REF")),
+            Kw::Noon | Kw::Midnight => {
+                let at = i > 0 && matches!(self.kw(i - 1), Some(Kw::At | Kw::By | Kw::Until | Kw::Before | Kw::After | Kw::Since));
+                let next_day = matches!(self.lex(i + 1), Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow));
+                if !at && !next_day {
+                    return None;
+                }
+                let s = if k == Kw::Noon { "T12:00" } else { "T24:00" };
+                self.found(i, i + 1, Val::Time(r, s.into()))
+            }
+            Kw::Last | Kw::Next | Kw::This | Kw::Coming | Kw::Past | Kw::Previous => self.modifier(i, i, k),
+            Kw::The => self.the(i),
+            Kw::Earlier | Kw::Later => {
+                // "earlier this month", "later today".
+                match self.kw(i + 1) {
+                    Some(Kw::This) => {
+                        let f = self.modifier(i, i + 1, Kw::This)?;
+                        Some(f)
+                    }
+                    Some(Kw::Today | Kw::Tonight) => {
+                        let f = self.keyword(i + 1, self.kw(i + 1)?)?;
+                        self.found(i, f.end, f.val)
+                    }
+                    _ => None,
+                }
+            }
+            Kw::Early | Kw::Late | Kw::Mid => {
+                let mut j = i + 1;
+                if self.is_dash(j) && self.adj(i) {
+                    j += 1;
+                }
+                let f = match self.lex(j) {
+                    Lex::Month(..) => {
+                        let (m, e) = self.month_at(j)?;
+                        if self.day_at(e).is_some() {
+                            return None;
+                        }
+                        match self.opt_year(e) {
+                            Some((y, e2)) => Found { start: j, end: e2, val: Val::Month(y, m) },
+                            None => {
+                                let (y, m) = self.resolve_month(m, self.tense(i, e));
+                                Found { start: j, end: e, val: Val::Month(y, m) }
+                            }
+                        }
+                    }
+                    Lex::Season(_) => self.season(j, false)?,
+                    Lex::Kw(Kw::Next | Kw::Last | Kw::This) => self.modifier(j, j, self.kw(j)?)?,
+                    Lex::PartOfDay(p) => Found { start: j, end: j + 1, val: Val::Time(r, format!("T{p}")) },
+                    Lex::Weekday(_) => self.weekday(j)?,
+                    _ => {
+                        let (v, digits, _, plural) = self.num(j)?;
+                        if plural && digits == 4 && v % 10 == 0 {
+                            Found { start: j, end: j + 1, val: Val::Decade(i32::try_from(v / 10).ok()?) }
+                        } else {
+                            let (y, e) = self.year_at(j)?;
+                            Found { start: j, end: e, val: Val::Year(y) }
+                        }
+                    }
+                };
+                self.found(i, f.end, f.val)
+            }
+            Kw::End | Kw::Beginning => self.end_of(i, i),
+            Kw::Every => {
+                let val = match self.lex(i + 1) {
+                    Lex::Unit(u, false) => Val::Set(period(1, u)),
+                    Lex::Weekday(d) => Val::Set(format!("XXXX-WXX-{}", d + 1)),
+                    Lex::Month(m, _) => Val::Set(format!("XXXX-{m:02}")),
+                    _ => return None,
+                };
+                self.found(i, i + 2, val)
+            }
+            Kw::Daily => self.found(i, i + 1, Val::Set("P1D".into())),
+            Kw::Weekly => self.found(i, i + 1, Val::Set("P1W".into())),
+            Kw::Monthly => self.found(i, i + 1, Val::Set("P1M".into())),
+            Kw::Annually => self.found(i, i + 1, Val::Set("P1Y".into())),
+            Kw::Hourly => self.found(i, i + 1, Val::Set("PT1H".into())),
+            Kw::Fiscal => {
+                let mut j = i + 1;
+                if matches!(self.lex(j), Lex::Unit(Unit::Year, false)) {
+                    j += 1;
+                }
+                let (y, e) = self.year_at(j)?;
+                self.found(i, e, Val::Year(y))
+            }
+            Kw::Weekend => None,
+            _ => None,
+        }
+    }
+
+    /// "today", "yesterday morning", "tomorrow night".
+    fn with_part(&self, i: usize, j: usize, d: NaiveDate) -> Option<Found> {
+        if let Lex::PartOfDay(p) = self.lex(j) {
+            return self.found(i, j + 1, Val::Time(d, format!("T{p}")));
+        }
+        self.found(i, j, Val::Day(d))
+    }
+
+    /// "the end of March", "the beginning of the year", "end of 2010" (starting at `s`,
+    /// with the keyword at `i`).
+    fn end_of(&self, s: usize, i: usize) -> Option<Found> {
+        if !self.is(i + 1, Kw::Of) {
+            return None;
+        }
+        let j = i + 2;
+        let f = if self.is(j, Kw::The) {
+            let Lex::Unit(u, false) = self.lex(j + 1) else {
+                return None;
+            };
+            Found { start: j, end: j + 2, val: self.current(u)? }
+        } else if let Some((m, e)) = self.month_at(j) {
+            match self.opt_year(e) {
+                Some((y, e2)) => Found { start: j, end: e2, val: Val::Month(y, m) },
+                None => {
+                    let (y, m) = self.resolve_month(m, self.tense(s, e));
+                    Found { start: j, end: e, val: Val::Month(y, m) }
+                }
+            }
+        } else if let Some(k) = self.kw(j) {
+            if matches!(k, Kw::This | Kw::Last | Kw::Next) {
+                self.modifier(j, j, k)?
+            } else {
+                return None;
+            }
+        } else {
+            let (y, e) = self.year_at(j)?;
+            Found { start: j, end: e, val: Val::Year(y) }
+        };
+        self.found(s, f.end, f.val)
+    }
+
+    /// The unit containing the reference date.
+    fn current(&self, u: Unit) -> Option<Val> {
+        let r = self.r;
+        Some(match u {
+            Unit::Day => Val::Day(r),
+            Unit::Week => Val::Week(r),
+            Unit::Month => Val::Month(r.year(), r.month()),
+            Unit::Quarter => {
+                let (y, q) = self.quarter_of(r);
+                Val::Quarter(y, q)
+            }
+            Unit::Year => Val::Year(r.year()),
+            Unit::Decade => Val::Decade(r.year() / 10),
+            Unit::Century => Val::Century(r.year() / 100),
+            _ => return None,
+        })
+    }
+
+    /// The unit `k` steps from the one containing the reference date.
+    fn shifted(&self, u: Unit, k: i32) -> Option<Val> {
+        let r = self.r;
+        let days = |n: i64| -> Option<NaiveDate> {
+            if n >= 0 {
+                r.checked_add_days(Days::new(n.unsigned_abs()))
+            } else {
+                r.checked_sub_days(Days::new(n.unsigned_abs()))
+            }
+        };
+        Some(match u {
+            Unit::Day => Val::Day(days(i64::from(k))?),
+            Unit::Week => Val::Week(days(7 * i64::from(k))?),
+            Unit::Month => {
+                let (y, m) = self.shift_month(k)?;
+                Val::Month(y, m)
+            }
+            Unit::Quarter => {
+                let (y, m) = self.shift_month(3 * k)?;
+                Val::Quarter(y, (m - 1) / 3 + 1)
+            }
+            Unit::Year => Val::Year(r.year() + k),
+            Unit::Decade => Val::Decade(r.year() / 10 + k),
+            Unit::Century => Val::Century(r.year() / 100 + k),
+            _ => return None,
+        })
+    }
+
+    /// "last week", "next Friday", "this morning", "the past three years", "last April",
+    /// "this weekend"; `s` is where the match starts ("the", "earlier"), `i` the modifier.
+    fn modifier(&self, s: usize, i: usize, k: Kw) -> Option<Found> {
+        let r = self.r;
+        let j = i + 1;
+        let step = match k {
+            Kw::Last | Kw::Past | Kw::Previous => -1,
+            Kw::Next | Kw::Coming => 1,
+            _ => 0,
+        };
+        // "the past three years", "the last few days", "next two weeks": durations.
+        if let Some((count, e, article)) = self.count_at(j)
+            && !article
+            && let Lex::Unit(u, _) = self.lex(e)
+        {
+            return self.found(s, e + 1, duration(count, u));
+        }
+        match self.lex(j) {
+            Lex::Unit(u, false) => {
+                if k == Kw::Past || (s < i && self.is(s, Kw::The) && matches!(k, Kw::Last | Kw::Coming) && u != Unit::Year) {
+                    // "the past week", "the last month": a stretch of time up to now.
+                    return self.found(s, j + 1, duration(Count::N(1), u));
+                }
+                if k == Kw::Previous {
+                    return None;
+                }
+                let val = self.shifted(u, step)?;
+                self.found(s, j + 1, val)
+            }
+            Lex::Unit(u, true) if matches!(k, Kw::Past | Kw::Last | Kw::Coming | Kw::Next) => {
+                // "in coming weeks", "the past years"
+                self.found(s, j + 1, duration(Count::Some, u))
+            }
+            Lex::Kw(Kw::Weekend) => {
+                let cur = r.weekday().num_days_from_monday();
+                // The Saturday of this week, then step by weeks.
+                let sat = if cur <= 5 {
+                    r.checked_add_days(Days::new(u64::from(5 - cur)))?
+                } else {
+                    r.checked_sub_days(DAY)?
+                };
+                let d = match step {
+                    -1 => sat.checked_sub_days(Days::new(7))?,
+                    1 => sat.checked_add_days(Days::new(7))?,
+                    _ => sat,
+                };
+                self.found(s, j + 1, Val::Weekend(d))
+            }
+            Lex::Weekday(wd) => {
+                let cur = r.weekday().num_days_from_monday();
+                let d = match step {
+                    -1 => r.checked_sub_days(Days::new(u64::from((cur + 6 - wd) % 7 + 1)))?,
+                    1 => r.checked_add_days(Days::new(u64::from((wd + 6 - cur) % 7 + 1)))?,
+                    _ => self.resolve_weekday(wd, self.tense(s, j + 1))?,
+                };
+                if let Lex::PartOfDay(p) = self.lex(j + 1) {
+                    return self.found(s, j + 2, Val::Time(d, format!("T{p}")));
+                }
+                self.found(s, j + 1, Val::Day(d))
+            }
+            Lex::Month(m, _) => {
+                let (_, e) = self.month_at(j)?;
+                let (ry, rm) = (r.year(), r.month());
+                let y = match step {
+                    -1 => if m < rm { ry } else { ry - 1 },
+                    1 => if m > rm { ry } else { ry + 1 },
+                    _ => ry,
+                };
+                self.found(s, e, Val::Month(y, m))
+            }
+            Lex::Season(se) => {
+                let ry = r.year();
+                let start_month = match se {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let started = r.month() >= start_month;
+                let y = match step {
+                    -1 => if started && se != "WI" && r.month() >= start_month + 3 { ry } else { ry - 1 },
+                    1 => if started { ry + 1 } else { ry },
+                    _ => ry,
+                };
+                self.found(s, j + 1, Val::Season(y, se))
+            }
+            Lex::PartOfDay(p) if matches!(k, Kw::This | Kw::Last) => {
+                let d = if k == Kw::Last { r.checked_sub_days(DAY)? } else { r };
+                if k == Kw::Last && p != "NI" {
+                    return None;
+                }
+                self.found(s, j + 1, Val::Time(d, format!("T{p}")))
+            }
+            _ => None,
+        }
+    }
+
+    /// Rules that start with "the": "the past week", "the 1990s", "the end of May",
+    /// "the future", "the third quarter", "the weekend".
+    fn the(&self, i: usize) -> Option<Found> {
+        let j = i + 1;
+        match self.lex(j) {
+            Lex::Kw(k @ (Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following)) => {
+                if k == Kw::Past && !matches!(self.lex(j + 1), Lex::Unit(..) | Lex::NumWord(_) | Lex::Kw(Kw::Few | Kw::Several | Kw::Weekend)) && self.num(j + 1).is_none() {
+                    return self.found(i, j + 1, Val::Ref("PAST_REF"));
+                }
+                if k == Kw::Following {
+                    return None;
+                }
+                self.modifier(i, j, k)
+            }
+            Lex::Kw(Kw::Future) => self.found(i, j + 1, Val::Ref("FUTURE_REF")),
+            Lex::Kw(Kw::End | Kw::Beginning) => self.end_of(i, j),
+            Lex::Kw(Kw::Weekend) => {
+                // The weekend just past, as news reports it; "this weekend" goes through
+                // `modifier`.
+                let f = self.modifier(i, j - 1, Kw::This)?;
+                let Val::Weekend(sat) = f.val else { return None };
+                let d = if sat > self.r && self.tense(i, j + 1) != Tense::Future {
+                    sat.checked_sub_days(Days::new(7))?
+                } else {
+                    sat
+                };
+                self.found(i, j + 1, Val::Weekend(d))
+            }
+            Lex::OrdWord(_) => {
+                let f = self.ordinal_unit(j)?;
+                self.found(i, f.end, f.val)
+            }
+            _ => {
+                if let Some(f) = self.ordinal_unit(j) {
+                    return self.found(i, f.end, f.val);
+                }
+                None
+            }
+        }
+    }
+
+    /// Moves times of day onto the date written next to them ("10 p.m. Wednesday",
+    /// "5 p.m. EST, Nov. 9", "noon Thursday") and joins the two into one expression.
+    fn merge_times(&self, found: Vec<Found>) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        let mut it = found.into_iter().peekable();
+        while let Some(mut f) = it.next() {
+            if let Val::Time(d, suffix) = &f.val
+                && *d == self.r
+                && suffix.starts_with("T")
+                && suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                && let Some(n) = it.peek()
+            {
+                let mut gap = f.end;
+                if self.is_p(gap, ',') || self.is(gap, Kw::On) {
+                    gap += 1;
+                }
+                if n.start == gap
+                    && let Val::Day(nd) = n.val
+                {
+                    f = Found { start: f.start, end: n.end, val: Val::Time(nd, suffix.clone()) };
+                    it.next();
+                }
+            }
+            // "Friday at 10 a.m.": the time belongs to the date just before it.
+            if let (Some(prev), Val::Time(d, suffix)) = (out.last(), &f.val)
+                && *d == self.r
+                && prev.end + 1 == f.start
+                && self.is(prev.end, Kw::At)
+                && let Val::Day(pd) = prev.val
+            {
+                f.val = Val::Time(pd, suffix.clone());
+            }
+            out.push(f);
+        }
+        out
+    }
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(w, "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MST" | "MDT" | "ET" | "BST" | "CET" | "CEST")
+}
+
+fn unit_letter(u: Unit) -> (&'static str, Granularity) {
+    match u {
+        Unit::Second => ("TS", Granularity::Time),
+        Unit::Minute => ("TM", Granularity::Time),
+        Unit::Hour => ("TH", Granularity::Time),
+        Unit::Day => ("D", Granularity::Day),
+        Unit::Week => ("W", Granularity::Week),
+        Unit::Month => ("M", Granularity::Month),
+        Unit::Quarter => ("Q", Granularity::Quarter),
+        Unit::Year => ("Y", Granularity::Year),
+        Unit::Decade => ("DE", Granularity::Decade),
+        Unit::Century => ("CE", Granularity::Century),
+    }
+}
+
+/// "P3D", "PT4H", "PXY".
+fn period(n: u32, u: Unit) -> String {
+    let (l, _) = unit_letter(u);
+    if let Some(t) = l.strip_prefix('T') {
+        format!("PT{n}{t}")
+    } else {
+        format!("P{n}{l}")
+    }
+}
+
+fn duration(c: Count, u: Unit) -> Val {
+    let (l, g) = unit_letter(u);
+    let p = match c {
+        Count::N(n) => period(n, u),
+        Count::Some => match l.strip_prefix('T') {
+            Some(t) => format!("PTX{t}"),
+            None => format!("PX{l}"),
+        },
+    };
+    Val::Duration(p, g)
+}
+
+/// Keeps `Weekday` in use for readers of `resolve_weekday`: Monday is day 0.
+#[allow(dead_code)]
+const MONDAY: Weekday = Weekday::Mon;
