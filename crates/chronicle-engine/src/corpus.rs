@@ -259,7 +259,10 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
         .into_iter()
         .enumerate()
         .map(|(position, span)| {
-            let sentence = span.text(text);
+            // Datelines and time stamps are page furniture, not the event.
+            let body = chronicle_text::body_start(span.text(text));
+            let start = span.start + body;
+            let sentence = &text[start..span.end];
             let mut terms = Vec::new();
             toolkit
                 .analyzer
@@ -283,7 +286,7 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             AnalysedSentence {
                 article: index,
                 position: position as u32,
-                start: span.start,
+                start,
                 end: span.end,
                 terms,
                 words,

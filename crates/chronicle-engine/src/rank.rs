@@ -11,8 +11,13 @@ use crate::select::Selection;
 /// Weight of a mention in a sentence that does not match the keywords/query: it still
 /// shows that the day mattered to an on-topic article, but less clearly.
 const OFF_TOPIC_MENTION: f64 = 0.2;
-/// Weight of each further sentence of the same article mentioning the day.
-const REPEAT_MENTION: f64 = 0.25;
+/// Weight of a mention made more than [`RETROSPECTIVE_AFTER_DAYS`] after the day: an
+/// event still referred to later mattered more than one only reported as it happened.
+const RETROSPECTIVE_MENTION: f64 = 1.5;
+const RETROSPECTIVE_AFTER_DAYS: i64 = 2;
+/// Score factor for each already chosen date within a day of a candidate: adjacent days
+/// usually describe one event, and a timeline of consecutive days repeats itself.
+const ADJACENT_PENALTY: f64 = 0.4;
 /// Weight of each selected article published on the day.
 const PUBLICATION: f64 = 0.5;
 
@@ -41,31 +46,32 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
             e.score += PUBLICATION;
             e.articles.insert(article);
         }
-        // Per day: the best mention weight of this article, and how many further
-        // sentences repeat it.
-        let mut per_day: BTreeMap<NaiveDate, (f64, usize)> = BTreeMap::new();
+        // Per day: the best mention weight of this article. One article is one vote,
+        // however often it repeats the day.
+        let mut per_day: BTreeMap<NaiveDate, f64> = BTreeMap::new();
         let range = corpus.analyses[article].sentence_range.clone();
         for (i, sentence) in corpus.sentences[range.clone()].iter().enumerate() {
-            let weight = if selection.relevant[range.start + i] || !selection.filtered {
+            let topical = if selection.relevant[range.start + i] || !selection.filtered {
                 1.0
             } else {
                 OFF_TOPIC_MENTION
             };
-            let mut seen = HashSet::new();
             for mention in &sentence.days {
-                if !selection.day_in_window(mention.day) || !seen.insert(mention.day) {
+                if !selection.day_in_window(mention.day) {
                     continue;
                 }
-                let slot = per_day.entry(mention.day).or_insert((0.0, 0));
-                if slot.0 > 0.0 {
-                    slot.1 += 1;
-                }
-                slot.0 = slot.0.max(weight);
+                let weight = if (published - mention.day).num_days() > RETROSPECTIVE_AFTER_DAYS {
+                    topical * RETROSPECTIVE_MENTION
+                } else {
+                    topical
+                };
+                let best = per_day.entry(mention.day).or_insert(0.0);
+                *best = best.max(weight);
             }
         }
-        for (day, (best, repeats)) in per_day {
+        for (day, best) in per_day {
             let e = evidence.entry(day).or_default();
-            e.score += best + REPEAT_MENTION * repeats as f64;
+            e.score += best;
             e.articles.insert(article);
         }
     }
@@ -79,6 +85,35 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
     ranked
+}
+
+/// Reorders the first `count` dates of `ranked` (highest score first) so that a date
+/// next to an already chosen one needs more evidence to be chosen: each chosen
+/// neighbour within a day multiplies its score by `1 - ADJACENT_PENALTY`. The dates
+/// beyond `count` follow in their original order.
+pub(crate) fn spread_adjacent(ranked: &[RankedDate], count: usize) -> Vec<RankedDate> {
+    let mut remaining: Vec<(f64, &RankedDate)> = ranked.iter().map(|r| (r.score, r)).collect();
+    let mut chosen: Vec<RankedDate> = Vec::with_capacity(count.min(ranked.len()));
+    while chosen.len() < count && !remaining.is_empty() {
+        // First maximum: ties keep the ranking's order (earlier date), so the result is
+        // deterministic.
+        let mut best = 0;
+        for (i, (score, _)) in remaining.iter().enumerate() {
+            if *score > remaining[best].0 {
+                best = i;
+            }
+        }
+        let (_, date) = remaining.remove(best);
+        for (score, other) in remaining.iter_mut() {
+            if (other.date - date.date).num_days().abs() <= 1 {
+                *score *= 1.0 - ADJACENT_PENALTY;
+            }
+        }
+        chosen.push(date.clone());
+    }
+    let taken: HashSet<NaiveDate> = chosen.iter().map(|r| r.date).collect();
+    chosen.extend(ranked.iter().filter(|r| !taken.contains(&r.date)).cloned());
+    chosen
 }
 
 /// How many dates to show when the user did not say: the dates whose evidence is a
@@ -109,6 +144,20 @@ mod tests {
                 reports: 1,
             })
             .collect()
+    }
+
+    #[test]
+    fn adjacent_dates_need_more_evidence() {
+        // Day 0 is strongest; day 1 (next to it) is nearly as strong, day 5 weaker.
+        let mut dates = ranked(&[10.0, 9.0, 0.0, 0.0, 0.0, 7.0]);
+        dates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let order: Vec<i64> = spread_adjacent(&dates, 3)
+            .iter()
+            .map(|r| (r.date - dates[0].date).num_days())
+            .collect();
+        // 9 * 0.6 = 5.4 < 7: the separate event on day 5 comes before day 1.
+        assert_eq!(&order[..3], &[0, 5, 1]);
+        assert_eq!(order.len(), 6);
     }
 
     #[test]

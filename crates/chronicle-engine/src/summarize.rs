@@ -17,13 +17,17 @@ const LEAD_SENTENCES: u32 = 3;
 /// headlines or fragments, longer ones run-ons.
 const MIN_WORDS: u32 = 6;
 const MAX_WORDS: u32 = 70;
+/// Sentences longer than this many words lose centrality in proportion to the square
+/// root of their excess length: a timeline entry should be read at a glance, and long
+/// sentences carry more than the event of the day.
+const CONCISE_WORDS: f32 = 25.0;
 /// Maximum cosine between two sentences of the same date.
 const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
 /// Maximum cosine between a sentence and any sentence already in the timeline.
 const MAX_TIMELINE_SIMILARITY: f32 = 0.7;
 /// How many ranked dates beyond the wanted number to consider, for dates that end up
 /// with no usable sentence.
-const SPARE_DATES: usize = 20;
+pub(crate) const SPARE_DATES: usize = 20;
 
 /// The sentences chosen for one date.
 pub(crate) struct DateSummary {
@@ -122,7 +126,11 @@ fn pick<'a>(
             let words = corpus.sentences[c.sentence].words;
             (MIN_WORDS..=MAX_WORDS).contains(&words)
         })
-        .map(|c| (c.vector.cosine(centroid), *c))
+        .map(|c| {
+            let words = corpus.sentences[c.sentence].words as f32;
+            let concision = (CONCISE_WORDS / words).min(1.0).sqrt();
+            (c.vector.cosine(centroid) * concision, *c)
+        })
         .collect();
     // Highest centrality first; ties by corpus order for determinism.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence)));
@@ -146,7 +154,8 @@ fn pick<'a>(
 
 /// For each date: the sentences that can describe it, with whether each matches the
 /// request's keywords/query. A sentence belongs to the first in-window day it
-/// mentions; an undated lead sentence belongs to its article's publication day.
+/// mentions other than as a noun's attribute ("the March 3 breach" refers to an
+/// earlier event); an undated lead sentence belongs to its article's publication day.
 fn candidate_pools(
     corpus: &Corpus,
     selection: &Selection,
@@ -158,10 +167,11 @@ fn candidate_pools(
         let range = corpus.analyses[article].sentence_range.clone();
         for index in range {
             let sentence = &corpus.sentences[index];
+            let text = corpus.sentence_text(sentence);
             let day = match sentence
                 .days
                 .iter()
-                .find(|m| selection.day_in_window(m.day))
+                .find(|m| selection.day_in_window(m.day) && !is_attributive(text, m.offset))
             {
                 Some(mention) => Some(mention.day),
                 None if sentence.days.is_empty()
@@ -179,4 +189,30 @@ fn candidate_pools(
         }
     }
     pools
+}
+
+/// Whether the date expression at `offset` is used as an attribute of a noun ("the
+/// March 3 breach", "the 20 April explosion"): it names an earlier event the sentence
+/// refers to, not the day of what it reports.
+fn is_attributive(sentence: &str, offset: usize) -> bool {
+    let before = sentence.get(..offset).unwrap_or("").trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word_before.eq_ignore_ascii_case("the")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_attributive;
+
+    #[test]
+    fn attributive_dates_are_references() {
+        let s = "Of the residents forced out by the March 3 breach, most are back.";
+        assert!(is_attributive(s, s.find("March").unwrap()));
+        let s = "The dam broke on March 3, flooding the town.";
+        assert!(!is_attributive(s, s.find("March").unwrap()));
+        assert!(!is_attributive("March 3: the dam broke.", 0));
+    }
 }

@@ -151,7 +151,8 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
     let wanted = options
         .dates
         .unwrap_or_else(|| rank::automatic_date_count(&ranked));
-    let summaries = summarize::summarize(corpus, &selection, &ranked, wanted, options.sentences);
+    let ordered = rank::spread_adjacent(&ranked, wanted + summarize::SPARE_DATES);
+    let summaries = summarize::summarize(corpus, &selection, &ordered, wanted, options.sentences);
     let source_index = sources::SourceIndex::new(corpus, &selection);
     let mut dates: Vec<DateEntry> = summaries
         .into_iter()

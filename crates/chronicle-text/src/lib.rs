@@ -15,10 +15,12 @@
 //! assert_eq!(analyzer.terms("The talks were running"), vec!["talk", "run"]);
 //! ```
 
+mod dateline;
 mod language;
 mod sentences;
 mod terms;
 
+pub use dateline::body_start;
 pub use language::{Language, UnknownLanguage};
 pub use sentences::{Sentence, split_sentences};
 pub use terms::{Analyzer, word_tokens};

@@ -1,0 +1,216 @@
+//! Datelines and time stamps at the start of a news sentence.
+//!
+//! Article bodies open with a dateline ("WASHINGTON (Reuters) - ", "NEW ORLEANS -- ")
+//! and pages often glue a headline and a time stamp ("Thursday , April 29 , 2010 ;
+//! 4:49 PM ") before it. None of that is part of the event the sentence reports, and it
+//! makes a summary sentence longer and noisier, so the engine scores and shows the
+//! sentence from [`body_start`] on.
+
+/// How far into a sentence (in whitespace tokens) a dateline or time stamp may end.
+const MAX_PREFIX_TOKENS: usize = 30;
+
+/// Byte offset where the body of `sentence` starts: after a leading time stamp and/or
+/// a dateline ending in a dash, with whatever was glued before them (usually a
+/// headline). 0 when the sentence has neither.
+///
+/// ```
+/// use chronicle_text::body_start;
+/// let s = "WASHINGTON (Reuters) - The Senate passed the bill.";
+/// assert_eq!(&s[body_start(s)..], "The Senate passed the bill.");
+/// let s = "Thursday , April 29 , 2010 ; 4:49 PM A massive spill is expected.";
+/// assert_eq!(&s[body_start(s)..], "A massive spill is expected.");
+/// let s = "NATO - led forces said on Friday that they had left.";
+/// assert_eq!(body_start(s), 0);
+/// ```
+pub fn body_start(sentence: &str) -> usize {
+    let tokens: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .take(MAX_PREFIX_TOKENS + 1)
+        .map(|t| (t.as_ptr() as usize - sentence.as_ptr() as usize, t))
+        .collect();
+    let mut body = 0; // index of the first body token
+    if let Some(after_stamp) = time_stamp_end(&tokens) {
+        body = after_stamp;
+    }
+    if let Some(after_dateline) = dateline_end(&tokens, body) {
+        body = after_dateline;
+    }
+    match tokens.get(body) {
+        Some(&(offset, _)) if body > 0 => offset,
+        _ => 0,
+    }
+}
+
+/// Index of the token after a time stamp "… 2011 7:12 pm EDT": a clock time preceded
+/// closely by a year, with its am/pm and time zone.
+fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
+    let limit = tokens.len().min(MAX_PREFIX_TOKENS);
+    for i in 1..limit {
+        if !is_clock(tokens[i].1) {
+            continue;
+        }
+        let year_before = tokens[i.saturating_sub(4)..i]
+            .iter()
+            .any(|&(_, t)| is_year(t.trim_end_matches([',', ';'])));
+        if !year_before {
+            continue;
+        }
+        let mut end = i + 1;
+        if tokens.get(end).is_some_and(|&(_, t)| {
+            matches!(
+                t.to_ascii_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m."
+            )
+        }) {
+            end += 1;
+        }
+        if tokens.get(end).is_some_and(|&(_, t)| is_time_zone(t)) {
+            end += 1;
+        }
+        // A body must follow.
+        return (end < tokens.len()).then_some(end);
+    }
+    None
+}
+
+/// Index of the token after a dateline that starts at or after `from`: a run of
+/// upper-case place words, an optional agency in parentheses, then a dash, followed by
+/// a capitalised word.
+fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    let limit = tokens.len().min(MAX_PREFIX_TOKENS);
+    for dash in from + 1..limit {
+        if !matches!(tokens[dash].1, "-" | "--" | "—" | "–") {
+            continue;
+        }
+        let next_is_capital = tokens
+            .get(dash + 1)
+            .and_then(|&(_, t)| t.trim_start_matches(['"', '\'', '`']).chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !next_is_capital {
+            continue;
+        }
+        let mut place_end = dash;
+        // An agency group: "(Reuters)", "-LRB- Reuters -RRB-", "(Northstar Wire)".
+        let last = tokens[dash - 1].1;
+        if last.ends_with(')') || last == "-RRB-" {
+            let open = (from..dash)
+                .rev()
+                .take(6)
+                .find(|&j| tokens[j].1.starts_with('(') || tokens[j].1 == "-LRB-")?;
+            place_end = open;
+        }
+        let place_words = tokens[from..place_end]
+            .iter()
+            .rev()
+            .take_while(|&&(_, t)| is_place_word(t))
+            .filter(|&&(_, t)| is_upper_word(t))
+            .count();
+        if place_words > 0 {
+            return Some(dash + 1);
+        }
+    }
+    None
+}
+
+/// A word of a dateline's place: upper-case ("NEW", "ORLEANS,"), a comma, or a
+/// capitalised region after a comma ("DERAA , Syria").
+fn is_place_word(token: &str) -> bool {
+    token == ","
+        || is_upper_word(token)
+        || token
+            .trim_end_matches(',')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn is_upper_word(token: &str) -> bool {
+    let word = token.trim_end_matches([',', '.']);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '.' || c == '\'')
+}
+
+fn is_clock(token: &str) -> bool {
+    let token = token.trim_end_matches([',', ';']);
+    let Some((h, m)) = token.split_once(':') else {
+        return false;
+    };
+    let m = m.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_year(token: &str) -> bool {
+    token.len() == 4
+        && (token.starts_with("19") || token.starts_with("20"))
+        && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_time_zone(token: &str) -> bool {
+    (2..=4).contains(&token.len())
+        && token.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(token, "AM" | "PM")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(s: &str) -> &str {
+        &s[body_start(s)..]
+    }
+
+    #[test]
+    fn strips_datelines_time_stamps_and_glued_headlines() {
+        let cases = [
+            (
+                "AMMAN | Fri Apr 22 , 2011 7:12 pm EDT AMMAN -LRB- Reuters -RRB- - Syrian forces fired.",
+                "Syrian forces fired.",
+            ),
+            (
+                "Full Article Syrian forces kill 28 ; some troops mutiny AMMAN | Fri Jun 10 , 2011 11:51 pm IST AMMAN -LRB- Reuters -RRB- - Syrian forces shot dead 28.",
+                "Syrian forces shot dead 28.",
+            ),
+            (
+                "NEW ORLEANS -- No oil appeared to be leaking, the Coast Guard said.",
+                "No oil appeared to be leaking, the Coast Guard said.",
+            ),
+            (
+                "DERAA , Syria | Sat Mar 26 , 2011 11:08 pm GMT DERAA , Syria -LRB- Reuters -RRB- - Security forces fired.",
+                "Security forces fired.",
+            ),
+            (
+                "MARROW FALLS (Northstar Wire) - Crews began work on Monday.",
+                "Crews began work on Monday.",
+            ),
+            (
+                "Friday , April 30 , 2010 ; 2:30 PM A huge spill washed up on Friday.",
+                "A huge spill washed up on Friday.",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(body(sentence), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn leaves_ordinary_sentences_alone() {
+        for s in [
+            "The U.S. - backed plan was signed.",
+            "April 28 - The Coast Guard says the flow is 5,000 barrels per day.",
+            "He said the score was 6 - 4 at 10:30 on Friday.",
+            "Talks resumed at 10:30 GMT in Geneva.",
+            "NATO - led forces withdrew.",
+            "",
+            "-",
+            "WASHINGTON -",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
+    }
+}
