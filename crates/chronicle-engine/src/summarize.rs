@@ -59,6 +59,8 @@ pub(crate) fn summarize(
             .flat_map(|&a| corpus.article_sentences(a)),
     );
 
+    let reporting = reporting_sentences(corpus, selection);
+
     let mut chosen_vectors: Vec<SparseVector> = Vec::new();
     let mut out = Vec::new();
     for ranked in considered {
@@ -84,7 +86,18 @@ pub(crate) fn summarize(
             .filter(|c| c.relevant || !any_relevant)
             .collect();
         let k = per_date.unwrap_or_else(|| automatic_sentence_count(corpus, &usable));
-        let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector));
+        // What the date is about: its candidates plus everything on topic that was
+        // reported on the day or the next; candidates are ranked by how well they
+        // summarise both.
+        let reported: Vec<SparseVector> = [Some(ranked.date), ranked.date.succ_opt()]
+            .into_iter()
+            .flatten()
+            .filter_map(|day| reporting.get(&day))
+            .flatten()
+            .map(|&s| idf.vector(&corpus.sentences[s]))
+            .collect();
+        let centroid =
+            SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported.iter()));
         let picked = pick(corpus, &usable, &centroid, k, &chosen_vectors);
         if picked.is_empty() {
             continue;
@@ -96,6 +109,21 @@ pub(crate) fn summarize(
         });
     }
     out
+}
+
+/// On-topic sentences (those matching the request, or all when it has no filter) by
+/// their article's publication day.
+fn reporting_sentences(corpus: &Corpus, selection: &Selection) -> BTreeMap<NaiveDate, Vec<usize>> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for &article in &selection.articles {
+        let published = corpus.articles[article].published;
+        let relevant = corpus.analyses[article]
+            .sentence_range
+            .clone()
+            .filter(|&s| selection.relevant[s] || !selection.filtered);
+        by_day.entry(published).or_default().extend(relevant);
+    }
+    by_day
 }
 
 /// Two sentences for dates reported by several articles (there is more to say and
