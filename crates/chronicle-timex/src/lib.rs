@@ -23,6 +23,8 @@
 //! per-language tables ([`chronicle_text::Language`]), and rules match short token
 //! sequences starting at each token, keeping the longest match.
 
+pub mod eval;
+pub mod jsonl;
 mod lang;
 mod rules;
 mod token;

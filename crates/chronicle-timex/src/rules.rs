@@ -70,7 +70,10 @@ impl Val {
             Val::Half(y, h) => date(format!("{y:04}-H{h}"), Granularity::Quarter),
             Val::Week(d) => {
                 let w = d.iso_week();
-                date(format!("{:04}-W{:02}", w.year(), w.week()), Granularity::Week)
+                date(
+                    format!("{:04}-W{:02}", w.year(), w.week()),
+                    Granularity::Week,
+                )
             }
             Val::Weekend(d) => {
                 let w = d.iso_week();
@@ -234,7 +237,9 @@ impl Ctx<'_> {
                 if c == '%' {
                     return true;
                 }
-                if matches!(c, ',' | '.' | ':' | '/') && self.adj(i + 1) && self.num(i + 2).is_some()
+                if matches!(c, ',' | '.' | ':' | '/')
+                    && self.adj(i + 1)
+                    && self.num(i + 2).is_some()
                 {
                     return true;
                 }
@@ -329,8 +334,7 @@ impl Ctx<'_> {
         if self.adj(i) && self.is_p(i + 1, ',') && self.num(i + 2).is_some() && self.adj(i + 1) {
             return None;
         }
-        if i > 0 && self.adj(i - 1) && matches!(self.punct(i - 1), Some('$' | '.' | ':' | '/'))
-        {
+        if i > 0 && self.adj(i - 1) && matches!(self.punct(i - 1), Some('$' | '.' | ':' | '/')) {
             return None;
         }
         Some((v, i + 1))
@@ -397,8 +401,8 @@ impl Ctx<'_> {
                     let lw = w.to_ascii_lowercase();
                     match lw.as_str() {
                         "upcoming" | "going" | "tomorrow's" => return Some(Tense::Future),
-                        "scheduled" | "expected" | "plans" | "plan" | "planned" | "due"
-                        | "set" | "aims" | "hopes" | "would" | "could" => weak_future = true,
+                        "scheduled" | "expected" | "plans" | "plan" | "planned" | "due" | "set"
+                        | "aims" | "hopes" | "would" | "could" => weak_future = true,
                         _ => {
                             if lw.len() > 4 && lw.ends_with("ed") {
                                 past = true;
@@ -478,9 +482,11 @@ impl Ctx<'_> {
     fn resolve_weekday(&self, wd: u32, tense: Tense) -> Option<NaiveDate> {
         let cur = self.r.weekday().num_days_from_monday();
         if tense == Tense::Future {
-            self.r.checked_add_days(Days::new(u64::from((wd + 7 - cur) % 7)))
+            self.r
+                .checked_add_days(Days::new(u64::from((wd + 7 - cur) % 7)))
         } else {
-            self.r.checked_sub_days(Days::new(u64::from((cur + 7 - wd) % 7)))
+            self.r
+                .checked_sub_days(Days::new(u64::from((cur + 7 - wd) % 7)))
         }
     }
 
@@ -512,7 +518,17 @@ impl Ctx<'_> {
         None
     }
 
-    fn date_or_range(&self, start: usize, end: usize, y: Option<i32>, m: u32, d: u32, d2: Option<(u32, u32)>, tense_from: usize) -> Option<Found> {
+    #[allow(clippy::too_many_arguments)]
+    fn date_or_range(
+        &self,
+        start: usize,
+        end: usize,
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        d2: Option<(u32, u32)>,
+        tense_from: usize,
+    ) -> Option<Found> {
         let first = match y {
             Some(y) => NaiveDate::from_ymd_opt(y, m, d)?,
             None => self.resolve_md(m, d, self.tense(tense_from, end))?,
@@ -585,10 +601,28 @@ impl Ctx<'_> {
             && (matches!(
                 self.kw(i - 1),
                 Some(
-                    Kw::In | Kw::Of | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::From
-                        | Kw::To | Kw::Through | Kw::Early | Kw::Late | Kw::Mid | Kw::Before
-                        | Kw::After | Kw::Between | Kw::And | Kw::Last | Kw::Next | Kw::This
-                        | Kw::Over | Kw::For | Kw::Every
+                    Kw::In
+                        | Kw::Of
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::During
+                        | Kw::From
+                        | Kw::To
+                        | Kw::Through
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Between
+                        | Kw::And
+                        | Kw::Last
+                        | Kw::Next
+                        | Kw::This
+                        | Kw::Over
+                        | Kw::For
+                        | Kw::Every
                 )
             ) || (self.is_dash(i - 1) && i > 1 && self.is(i - 2, Kw::Mid)));
         if prev_ok {
@@ -606,7 +640,8 @@ impl Ctx<'_> {
             j += 1;
         }
         let mut d2 = None;
-        if (self.is_dash(j) || matches!(self.kw(j), Some(Kw::To | Kw::And | Kw::Through | Kw::Until)))
+        if (self.is_dash(j)
+            || matches!(self.kw(j), Some(Kw::To | Kw::And | Kw::Through | Kw::Until)))
             && let Some((e, k)) = self.day_at(j + 1)
             && e > d
         {
@@ -639,10 +674,15 @@ impl Ctx<'_> {
             return None;
         }
         let (c, cd, ..) = self.num(i + 4)?;
-        if i > 0 && self.adj(i - 1) && (self.num(i - 1).is_some() || self.punct(i - 1).is_some_and(|p| p == sep)) {
+        if i > 0
+            && self.adj(i - 1)
+            && (self.num(i - 1).is_some() || self.punct(i - 1).is_some_and(|p| p == sep))
+        {
             return None;
         }
-        if self.adj(i + 4) && (self.is_p(i + 5, sep) || self.num(i + 5).is_some() || self.is_word(i + 5)) {
+        if self.adj(i + 4)
+            && (self.is_p(i + 5, sep) || self.num(i + 5).is_some() || self.is_word(i + 5))
+        {
             return None;
         }
         let date = if ad == 4 && bd <= 2 && cd <= 2 && sep != '.' {
@@ -655,8 +695,7 @@ impl Ctx<'_> {
             } else {
                 1900 + i32::try_from(c).ok()?
             };
-            let month_first = sep != '.' && (self.month_first || a > 12) && b <= 12 && a <= 12
-                || b > 12;
+            let month_first = b > 12 || sep != '.' && self.month_first && a <= 12;
             if month_first {
                 NaiveDate::from_ymd_opt(y, a, b)?
             } else {
@@ -705,8 +744,20 @@ impl Ctx<'_> {
             let ctx = |k: Kw| {
                 matches!(
                     k,
-                    Kw::In | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::Early | Kw::Late
-                        | Kw::Mid | Kw::Over | Kw::Through | Kw::Of | Kw::For | Kw::Before | Kw::After
+                    Kw::In
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::During
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::Over
+                        | Kw::Through
+                        | Kw::Of
+                        | Kw::For
+                        | Kw::Before
+                        | Kw::After
                 )
             };
             let ok = i > 0
@@ -758,7 +809,7 @@ impl Ctx<'_> {
             y
         } else {
             let (ry, rq) = self.quarter_of(self.r);
-            let cur = if half { (rq + 1) / 2 } else { rq };
+            let cur = if half { rq.div_ceil(2) } else { rq };
             match self.tense(i, end) {
                 Tense::Future if n < cur => ry + 1,
                 Tense::Past if n > cur => ry - 1,
@@ -831,9 +882,24 @@ impl Ctx<'_> {
             && matches!(
                 self.kw(i - 1),
                 Some(
-                    Kw::In | Kw::Of | Kw::Since | Kw::Until | Kw::By | Kw::During | Kw::From
-                        | Kw::To | Kw::Through | Kw::Before | Kw::After | Kw::Between | Kw::And
-                        | Kw::Fiscal | Kw::Early | Kw::Late | Kw::Mid | Kw::For
+                    Kw::In
+                        | Kw::Of
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::During
+                        | Kw::From
+                        | Kw::To
+                        | Kw::Through
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Between
+                        | Kw::And
+                        | Kw::Fiscal
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::For
                 )
             );
         // Counted things after the number: "2000 people", "1500 barrels".
@@ -841,14 +907,45 @@ impl Ctx<'_> {
         if self.is_word(j) && !self.cap(j) && matches!(self.lex(j), Lex::Other | Lex::Unit(..)) {
             let w = self.word(j);
             let unitish = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")
-                || matches!(w, "more" | "million" | "billion" | "feet" | "people" | "metres" | "meters" | "miles" | "tons" | "tonnes");
+                || matches!(
+                    w,
+                    "more"
+                        | "million"
+                        | "billion"
+                        | "feet"
+                        | "people"
+                        | "metres"
+                        | "meters"
+                        | "miles"
+                        | "tons"
+                        | "tonnes"
+                );
             if unitish {
                 return false;
             }
         }
         if i > 0 && self.is_word(i - 1) {
             let p = self.word(i - 1).to_ascii_lowercase();
-            if matches!(p.as_str(), "no" | "number" | "flight" | "route" | "about" | "around" | "some" | "nearly" | "than" | "over" | "approximately" | "almost" | "least" | "page" | "room" | "model" | "boeing" | "airbus") {
+            if matches!(
+                p.as_str(),
+                "no" | "number"
+                    | "flight"
+                    | "route"
+                    | "about"
+                    | "around"
+                    | "some"
+                    | "nearly"
+                    | "than"
+                    | "over"
+                    | "approximately"
+                    | "almost"
+                    | "least"
+                    | "page"
+                    | "room"
+                    | "model"
+                    | "boeing"
+                    | "airbus"
+            ) {
                 return false;
             }
         }
@@ -869,7 +966,10 @@ impl Ctx<'_> {
         let Lex::Unit(unit, plural) = self.lex(k) else {
             return None;
         };
-        if matches!(count, Count::N(1)) == plural && !hyphen && !matches!(count, Count::N(1) if !article) {
+        if matches!(count, Count::N(1)) == plural
+            && !hyphen
+            && !matches!(count, Count::N(1) if !article)
+        {
             // "one days", "three day" (allowed only hyphenated or as adjective) …
             if !matches!(count, Count::N(n) if n > 1) {
                 return None;
@@ -887,7 +987,19 @@ impl Ctx<'_> {
             let ok = i > 0
                 && matches!(
                     self.kw(i - 1),
-                    Some(Kw::For | Kw::Within | Kw::Than | Kw::Over | Kw::About | Kw::Nearly | Kw::In | Kw::Past | Kw::Last | Kw::Next | Kw::Coming)
+                    Some(
+                        Kw::For
+                            | Kw::Within
+                            | Kw::Than
+                            | Kw::Over
+                            | Kw::About
+                            | Kw::Nearly
+                            | Kw::In
+                            | Kw::Past
+                            | Kw::Last
+                            | Kw::Next
+                            | Kw::Coming
+                    )
                 );
             if !ok || unit == Unit::Quarter {
                 return None;
@@ -928,7 +1040,11 @@ impl Ctx<'_> {
         if ordinal || plural {
             return None;
         }
-        if i > 0 && self.adj(i - 1) && (self.num(i - 1).is_some() || matches!(self.punct(i - 1), Some(':' | '.' | ',' | '$'))) {
+        if i > 0
+            && self.adj(i - 1)
+            && (self.num(i - 1).is_some()
+                || matches!(self.punct(i - 1), Some(':' | '.' | ',' | '$')))
+        {
             return None;
         }
         let mut j = i + 1;
@@ -972,7 +1088,19 @@ impl Ctx<'_> {
             return None;
         } else {
             let ctx = i > 0
-                && matches!(self.kw(i - 1), Some(Kw::At | Kw::By | Kw::Until | Kw::Since | Kw::Before | Kw::After | Kw::About | Kw::From));
+                && matches!(
+                    self.kw(i - 1),
+                    Some(
+                        Kw::At
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::Since
+                            | Kw::Before
+                            | Kw::After
+                            | Kw::About
+                            | Kw::From
+                    )
+                );
             if !ctx && !is_zone(self.word(end)) {
                 return None;
             }
@@ -1001,12 +1129,23 @@ impl Ctx<'_> {
             "am" | "pm" => {
                 let pm = lw == "pm";
                 let mut e = j + 1;
-                if self.is_p(e, '.') && self.adj(j) && self.t.get(e + 1).is_none_or(|t| !t.cap || t.kind != Kind::Word) {
+                if self.is_p(e, '.')
+                    && self.adj(j)
+                    && self
+                        .t
+                        .get(e + 1)
+                        .is_none_or(|t| !t.cap || t.kind != Kind::Word)
+                {
                     e += 1;
                 }
                 (Some(pm), e)
             }
-            "a" | "p" if self.adj(j) && self.is_p(j + 1, '.') && self.adj(j + 1) && self.word(j + 2).eq_ignore_ascii_case("m") => {
+            "a" | "p"
+                if self.adj(j)
+                    && self.is_p(j + 1, '.')
+                    && self.adj(j + 1)
+                    && self.word(j + 2).eq_ignore_ascii_case("m") =>
+            {
                 let mut e = j + 3;
                 if self.is_p(e, '.') && self.adj(j + 2) {
                     e += 1;
@@ -1032,15 +1171,24 @@ impl Ctx<'_> {
             }
             Kw::Recently => self.found(i, i + 1, Val::Ref("PAST_REF")),
             Kw::Noon | Kw::Midnight => {
-                let at = i > 0 && matches!(self.kw(i - 1), Some(Kw::At | Kw::By | Kw::Until | Kw::Before | Kw::After | Kw::Since));
-                let next_day = matches!(self.lex(i + 1), Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow));
+                let at = i > 0
+                    && matches!(
+                        self.kw(i - 1),
+                        Some(Kw::At | Kw::By | Kw::Until | Kw::Before | Kw::After | Kw::Since)
+                    );
+                let next_day = matches!(
+                    self.lex(i + 1),
+                    Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+                );
                 if !at && !next_day {
                     return None;
                 }
                 let s = if k == Kw::Noon { "T12:00" } else { "T24:00" };
                 self.found(i, i + 1, Val::Time(r, s.into()))
             }
-            Kw::Last | Kw::Next | Kw::This | Kw::Coming | Kw::Past | Kw::Previous => self.modifier(i, i, k),
+            Kw::Last | Kw::Next | Kw::This | Kw::Coming | Kw::Past | Kw::Previous => {
+                self.modifier(i, i, k)
+            }
             Kw::The => self.the(i),
             Kw::Earlier | Kw::Later => {
                 // "earlier this month", "later today".
@@ -1068,24 +1216,44 @@ impl Ctx<'_> {
                             return None;
                         }
                         match self.opt_year(e) {
-                            Some((y, e2)) => Found { start: j, end: e2, val: Val::Month(y, m) },
+                            Some((y, e2)) => Found {
+                                start: j,
+                                end: e2,
+                                val: Val::Month(y, m),
+                            },
                             None => {
                                 let (y, m) = self.resolve_month(m, self.tense(i, e));
-                                Found { start: j, end: e, val: Val::Month(y, m) }
+                                Found {
+                                    start: j,
+                                    end: e,
+                                    val: Val::Month(y, m),
+                                }
                             }
                         }
                     }
                     Lex::Season(_) => self.season(j, false)?,
                     Lex::Kw(Kw::Next | Kw::Last | Kw::This) => self.modifier(j, j, self.kw(j)?)?,
-                    Lex::PartOfDay(p) => Found { start: j, end: j + 1, val: Val::Time(r, format!("T{p}")) },
+                    Lex::PartOfDay(p) => Found {
+                        start: j,
+                        end: j + 1,
+                        val: Val::Time(r, format!("T{p}")),
+                    },
                     Lex::Weekday(_) => self.weekday(j)?,
                     _ => {
                         let (v, digits, _, plural) = self.num(j)?;
                         if plural && digits == 4 && v % 10 == 0 {
-                            Found { start: j, end: j + 1, val: Val::Decade(i32::try_from(v / 10).ok()?) }
+                            Found {
+                                start: j,
+                                end: j + 1,
+                                val: Val::Decade(i32::try_from(v / 10).ok()?),
+                            }
                         } else {
                             let (y, e) = self.year_at(j)?;
-                            Found { start: j, end: e, val: Val::Year(y) }
+                            Found {
+                                start: j,
+                                end: e,
+                                val: Val::Year(y),
+                            }
                         }
                     }
                 };
@@ -1138,13 +1306,25 @@ impl Ctx<'_> {
             let Lex::Unit(u, false) = self.lex(j + 1) else {
                 return None;
             };
-            Found { start: j, end: j + 2, val: self.current(u)? }
+            Found {
+                start: j,
+                end: j + 2,
+                val: self.current(u)?,
+            }
         } else if let Some((m, e)) = self.month_at(j) {
             match self.opt_year(e) {
-                Some((y, e2)) => Found { start: j, end: e2, val: Val::Month(y, m) },
+                Some((y, e2)) => Found {
+                    start: j,
+                    end: e2,
+                    val: Val::Month(y, m),
+                },
                 None => {
                     let (y, m) = self.resolve_month(m, self.tense(s, e));
-                    Found { start: j, end: e, val: Val::Month(y, m) }
+                    Found {
+                        start: j,
+                        end: e,
+                        val: Val::Month(y, m),
+                    }
                 }
             }
         } else if let Some(k) = self.kw(j) {
@@ -1155,7 +1335,11 @@ impl Ctx<'_> {
             }
         } else {
             let (y, e) = self.year_at(j)?;
-            Found { start: j, end: e, val: Val::Year(y) }
+            Found {
+                start: j,
+                end: e,
+                val: Val::Year(y),
+            }
         };
         self.found(s, f.end, f.val)
     }
@@ -1225,7 +1409,12 @@ impl Ctx<'_> {
         }
         match self.lex(j) {
             Lex::Unit(u, false) => {
-                if k == Kw::Past || (s < i && self.is(s, Kw::The) && matches!(k, Kw::Last | Kw::Coming) && u != Unit::Year) {
+                if k == Kw::Past
+                    || (s < i
+                        && self.is(s, Kw::The)
+                        && matches!(k, Kw::Last | Kw::Coming)
+                        && u != Unit::Year)
+                {
                     // "the past week", "the last month": a stretch of time up to now.
                     return self.found(s, j + 1, duration(Count::N(1), u));
                 }
@@ -1270,8 +1459,20 @@ impl Ctx<'_> {
                 let (_, e) = self.month_at(j)?;
                 let (ry, rm) = (r.year(), r.month());
                 let y = match step {
-                    -1 => if m < rm { ry } else { ry - 1 },
-                    1 => if m > rm { ry } else { ry + 1 },
+                    -1 => {
+                        if m < rm {
+                            ry
+                        } else {
+                            ry - 1
+                        }
+                    }
+                    1 => {
+                        if m > rm {
+                            ry
+                        } else {
+                            ry + 1
+                        }
+                    }
                     _ => ry,
                 };
                 self.found(s, e, Val::Month(y, m))
@@ -1286,14 +1487,30 @@ impl Ctx<'_> {
                 };
                 let started = r.month() >= start_month;
                 let y = match step {
-                    -1 => if started && se != "WI" && r.month() >= start_month + 3 { ry } else { ry - 1 },
-                    1 => if started { ry + 1 } else { ry },
+                    -1 => {
+                        if started && se != "WI" && r.month() >= start_month + 3 {
+                            ry
+                        } else {
+                            ry - 1
+                        }
+                    }
+                    1 => {
+                        if started {
+                            ry + 1
+                        } else {
+                            ry
+                        }
+                    }
                     _ => ry,
                 };
                 self.found(s, j + 1, Val::Season(y, se))
             }
             Lex::PartOfDay(p) if matches!(k, Kw::This | Kw::Last) => {
-                let d = if k == Kw::Last { r.checked_sub_days(DAY)? } else { r };
+                let d = if k == Kw::Last {
+                    r.checked_sub_days(DAY)?
+                } else {
+                    r
+                };
                 if k == Kw::Last && p != "NI" {
                     return None;
                 }
@@ -1308,8 +1525,18 @@ impl Ctx<'_> {
     fn the(&self, i: usize) -> Option<Found> {
         let j = i + 1;
         match self.lex(j) {
-            Lex::Kw(k @ (Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following)) => {
-                if k == Kw::Past && !matches!(self.lex(j + 1), Lex::Unit(..) | Lex::NumWord(_) | Lex::Kw(Kw::Few | Kw::Several | Kw::Weekend)) && self.num(j + 1).is_none() {
+            Lex::Kw(
+                k @ (Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following),
+            ) => {
+                if k == Kw::Past
+                    && !matches!(
+                        self.lex(j + 1),
+                        Lex::Unit(..)
+                            | Lex::NumWord(_)
+                            | Lex::Kw(Kw::Few | Kw::Several | Kw::Weekend)
+                    )
+                    && self.num(j + 1).is_none()
+                {
                     return self.found(i, j + 1, Val::Ref("PAST_REF"));
                 }
                 if k == Kw::Following {
@@ -1323,7 +1550,9 @@ impl Ctx<'_> {
                 // The weekend just past, as news reports it; "this weekend" goes through
                 // `modifier`.
                 let f = self.modifier(i, j - 1, Kw::This)?;
-                let Val::Weekend(sat) = f.val else { return None };
+                let Val::Weekend(sat) = f.val else {
+                    return None;
+                };
                 let d = if sat > self.r && self.tense(i, j + 1) != Tense::Future {
                     sat.checked_sub_days(Days::new(7))?
                 } else {
@@ -1363,7 +1592,11 @@ impl Ctx<'_> {
                 if n.start == gap
                     && let Val::Day(nd) = n.val
                 {
-                    f = Found { start: f.start, end: n.end, val: Val::Time(nd, suffix.clone()) };
+                    f = Found {
+                        start: f.start,
+                        end: n.end,
+                        val: Val::Time(nd, suffix.clone()),
+                    };
                     it.next();
                 }
             }
@@ -1383,7 +1616,23 @@ impl Ctx<'_> {
 }
 
 fn is_zone(w: &str) -> bool {
-    matches!(w, "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MST" | "MDT" | "ET" | "BST" | "CET" | "CEST")
+    matches!(
+        w,
+        "GMT"
+            | "UTC"
+            | "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "PST"
+            | "PDT"
+            | "MST"
+            | "MDT"
+            | "ET"
+            | "BST"
+            | "CET"
+            | "CEST"
+    )
 }
 
 fn unit_letter(u: Unit) -> (&'static str, Granularity) {

@@ -45,7 +45,9 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             let start = i;
             let mut value: u32 = 0;
             while i < n && bytes[i].is_ascii_digit() {
-                value = value.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(bytes[i] - b'0'));
                 i += 1;
             }
             let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
