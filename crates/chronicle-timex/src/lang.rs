@@ -88,6 +88,17 @@ pub(crate) enum Kw {
     Following,
     That,
     Same,
+    Current,
+    Recent,
+    Soon,
+    Previously,
+    Latest,
+    Period,
+    Near,
+    Term,
+    Ahead,
+    Sometime,
+    These,
 }
 
 /// The class of a word.
@@ -108,6 +119,10 @@ pub(crate) enum Lex {
     Season(&'static str),
     /// Part of the day: MO, AF, EV, NI.
     PartOfDay(&'static str),
+    /// A decade word ("nineties" → 9).
+    DecadeWord(u32),
+    /// The first word of a holiday name ("Christmas", "Memorial").
+    Holiday,
     Kw(Kw),
 }
 
@@ -383,6 +398,18 @@ fn english_word(w: &str) -> Lex {
         "eighty" => Lex::NumWord(80),
         "ninety" => Lex::NumWord(90),
         "hundred" => Lex::NumWord(100),
+        "thousand" => Lex::NumWord(1000),
+        "twenties" => Lex::DecadeWord(2),
+        "thirties" => Lex::DecadeWord(3),
+        "forties" => Lex::DecadeWord(4),
+        "fifties" => Lex::DecadeWord(5),
+        "sixties" => Lex::DecadeWord(6),
+        "seventies" => Lex::DecadeWord(7),
+        "eighties" => Lex::DecadeWord(8),
+        "nineties" => Lex::DecadeWord(9),
+        "christmas" | "easter" | "thanksgiving" | "halloween" | "memorial" | "labor" | "labour"
+        | "independence" | "valentine" | "veterans" | "groundhog" | "election" | "new" | "good"
+        | "boxing" | "columbus" | "presidents" | "mother" | "father" | "martin" => Lex::Holiday,
         "first" => Lex::OrdWord(1),
         "third" => Lex::OrdWord(3),
         "fourth" => Lex::OrdWord(4),
@@ -477,6 +504,17 @@ fn english_word(w: &str) -> Lex {
         "following" => K(Following),
         "that" => K(That),
         "same" => K(Same),
+        "current" => K(Current),
+        "recent" => K(Recent),
+        "soon" => K(Soon),
+        "previously" | "formerly" => K(Previously),
+        "latest" | "most-recent" => K(Latest),
+        "period" => K(Period),
+        "near" => K(Near),
+        "term" => K(Term),
+        "ahead" => K(Ahead),
+        "sometime" => K(Sometime),
+        "these" => K(These),
         _ => Lex::Other,
     }
 }
