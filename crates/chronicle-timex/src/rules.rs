@@ -202,7 +202,9 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
                 i = f.end;
                 if let Some(a) = Anchor::of(&f.val) {
                     cx.anchor.set(Some(a));
-                    if let Anchor::Quarter(y, q) = a {
+                    if let Anchor::Quarter(y, q) = a
+                        && !cx.anaphoric(&f)
+                    {
                         cx.quarter.set(Some((y, q)));
                     }
                 }
@@ -217,6 +219,27 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
 const DAY: Days = Days::new(1);
 
 impl Ctx<'_> {
+    /// Whether a match takes its value from an earlier one ("a year ago", "the
+    /// quarter"): such values do not become the text's reference quarter.
+    fn anaphoric(&self, f: &Found) -> bool {
+        (f.start..f.end).any(|j| {
+            matches!(
+                self.kw(j),
+                Some(
+                    Kw::Earlier
+                        | Kw::Later
+                        | Kw::Ago
+                        | Kw::Same
+                        | Kw::That
+                        | Kw::Latest
+                        | Kw::Period
+                        | Kw::Following
+                        | Kw::Previous
+                )
+            )
+        }) || (f.end == f.start + 2 && self.is(f.start, Kw::The))
+    }
+
     fn lex(&self, i: usize) -> Lex {
         self.t.get(i).map_or(Lex::Other, |t| t.lex)
     }
@@ -386,7 +409,11 @@ impl Ctx<'_> {
         if plural || digits > 2 || !(1..=31).contains(&v) {
             return None;
         }
-        if self.adj(i) && matches!(self.punct(i + 1), Some(':' | '%' | '/')) {
+        if self.adj(i) && matches!(self.punct(i + 1), Some('%' | '/')) {
+            return None;
+        }
+        // "14:40" is a time, "Oct. 26:" a date before a colon.
+        if self.adj(i) && self.is_p(i + 1, ':') && self.adj(i + 1) && self.num(i + 2).is_some() {
             return None;
         }
         if self.adj(i) && self.is_p(i + 1, ',') && self.num(i + 2).is_some() && self.adj(i + 1) {
@@ -527,7 +554,12 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Future, true))
                     }
-                    "plans" | "plan" | "aims" | "hopes" | "intends" | "wants" if to_next => {
+                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing" => {
+                        Some((Tense::Future, true))
+                    }
+                    "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping" | "expecting"
+                        if to_next =>
+                    {
                         Some((Tense::Future, true))
                     }
                     "would" | "could" | "might" | "should" | "can" | "must" => {
@@ -542,9 +574,13 @@ impl Ctx<'_> {
                     | "caught" | "fought" | "killed" | "announced" | "arrived" | "died"
                     | "wounded" | "injured" | "occurred" | "happened" | "reported" | "sank"
                     | "swept" | "shook" | "sat" | "spread" | "ended" | "suffered" | "added"
-                    | "noted" | "confirmed" | "claimed" | "has" | "have" => {
-                        Some((Tense::Past, !matches!(lw, "has" | "have")))
-                    }
+                    | "noted" | "confirmed" | "claimed" | "tore" | "shot" | "fled" | "hid"
+                    | "drew" | "ate" | "rode" | "rang" | "wore" | "bit" | "hung" | "lay"
+                    | "lit" | "slid" | "stole" | "stuck" | "swore" | "woke" | "beat" | "dealt"
+                    | "dug" | "fed" | "forgot" | "froze" | "lent" | "overcame" | "sped"
+                    | "sprang" | "swung" | "underwent" | "withdrew" | "blew" | "bore"
+                    | "forbade" | "foresaw" | "overtook" | "rebuilt" | "upheld" | "oversaw"
+                    | "has" | "have" => Some((Tense::Past, !matches!(lw, "has" | "have"))),
                     _ => {
                         if lw.len() > 4
                             && lw.ends_with("ed")
@@ -612,6 +648,15 @@ impl Ctx<'_> {
     /// calendar unit at hand): the nearest, with values against the tense (future ones
     /// in past text, past ones in future text) counting as farther.
     fn pick_nearest(cands: &[(i64, usize)], tense: Tense) -> Option<usize> {
+        Self::pick_nearest_with(cands, tense, 4)
+    }
+
+    /// [`Self::pick_nearest`] with the weight of values against the tense.
+    fn pick_nearest_with(
+        cands: &[(i64, usize)],
+        tense: Tense,
+        against_weight: i64,
+    ) -> Option<usize> {
         cands
             .iter()
             .min_by_key(|(diff, _)| {
@@ -621,7 +666,14 @@ impl Ctx<'_> {
                     Tense::Unknown => false,
                 };
                 let cost = diff.abs();
-                (if against { cost * 4 + 3 } else { cost }, *diff > 0)
+                (
+                    if against {
+                        cost * against_weight + 3
+                    } else {
+                        cost
+                    },
+                    *diff > 0,
+                )
             })
             .map(|c| c.1)
     }
@@ -656,7 +708,8 @@ impl Ctx<'_> {
         let cands: Vec<(i64, usize)> = (0..3)
             .map(|k| (i64::from(y - 1 + k as i32) * 4 + i64::from(q) - cur, k))
             .collect();
-        let k = Self::pick_nearest(&cands, tense).unwrap_or(1);
+        // Reports name this year's quarters, past and coming: a weak tense bias.
+        let k = Self::pick_nearest_with(&cands, tense, 2).unwrap_or(1);
         y - 1 + k as i32
     }
 
@@ -1263,6 +1316,14 @@ impl Ctx<'_> {
             }
         }
         let end = k + 1;
+        // Ages: "a 6-year-old boy", "44-year-old".
+        if hyphen
+            && self.adj(k)
+            && self.is_dash(end)
+            && self.word(end + 1).eq_ignore_ascii_case("old")
+        {
+            return None;
+        }
         if self.is(end, Kw::Ago) {
             let Count::N(n) = count else {
                 return self.found(i, end + 1, Val::Ref("PAST_REF"));
@@ -1473,15 +1534,13 @@ impl Ctx<'_> {
                 // "now" as a discourse marker at a sentence start is still PRESENT_REF.
                 self.found(i, i + 1, Val::Ref("PRESENT_REF"))
             }
-            Kw::Recently | Kw::Previously => self.found(i, i + 1, Val::Ref("PAST_REF")),
+            Kw::Recently => self.found(i, i + 1, Val::Ref("PAST_REF")),
             Kw::Recent => {
-                if let Lex::Unit(u, true) = self.lex(i + 1) {
-                    return self.found(i, i + 2, duration(Count::Some, u));
-                }
-                if !self.is_word(i + 1) {
+                // "recent years"; a bare "recent" is rarely annotated.
+                let Lex::Unit(u, true) = self.lex(i + 1) else {
                     return None;
-                }
-                self.found(i, i + 1, Val::Ref("PAST_REF"))
+                };
+                self.found(i, i + 2, duration(Count::Some, u))
             }
             Kw::Current => {
                 if let Lex::Unit(u, false) = self.lex(i + 1) {
@@ -1497,23 +1556,6 @@ impl Ctx<'_> {
                     return None;
                 }
                 self.found(i, i + 1, Val::Ref("PRESENT_REF"))
-            }
-            Kw::Soon => {
-                if i > 0 && self.word(i - 1).eq_ignore_ascii_case("as") {
-                    if self.word(i + 1).eq_ignore_ascii_case("as")
-                        && self.word(i + 2).eq_ignore_ascii_case("possible")
-                    {
-                        return self.found(i, i + 3, Val::Ref("FUTURE_REF"));
-                    }
-                    return None;
-                }
-                self.found(i, i + 1, Val::Ref("FUTURE_REF"))
-            }
-            Kw::Future => {
-                if i > 0 && self.is(i - 1, Kw::The) {
-                    return None;
-                }
-                self.found(i, i + 1, Val::Ref("FUTURE_REF"))
             }
             Kw::These if self.word(i + 1).eq_ignore_ascii_case("days") => {
                 self.found(i, i + 2, Val::Ref("PRESENT_REF"))
