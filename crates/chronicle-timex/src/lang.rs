@@ -296,6 +296,8 @@ pub(crate) struct Table {
     weekdays: &'static [(&'static str, u32)],
     /// The word joining day, month and year ("31 de diciembre de 2023").
     of_words: &'static [&'static str],
+    /// Relative day words ("ayer", "heute").
+    relative: &'static [(&'static str, Kw)],
     /// Whether the English relative-expression vocabulary applies.
     english: bool,
     /// Whether ambiguous numeric dates (`03/04/2020`) read month first.
@@ -313,9 +315,49 @@ pub(crate) fn table(language: Language) -> Table {
             Language::Portuguese => (PT_MONTHS, &[], &["de"]),
             Language::Dutch => (NL_MONTHS, &[], &[]),
         };
+    use Kw::{Now, Today, Tomorrow, Yesterday};
+    let relative: &'static [(&'static str, Kw)] = match language {
+        Language::English => &[],
+        Language::Spanish => &[
+            ("ayer", Yesterday),
+            ("hoy", Today),
+            ("mañana", Tomorrow),
+            ("ahora", Now),
+        ],
+        Language::French => &[
+            ("hier", Yesterday),
+            ("aujourd", Today),
+            ("demain", Tomorrow),
+            ("maintenant", Now),
+        ],
+        Language::Italian => &[
+            ("ieri", Yesterday),
+            ("oggi", Today),
+            ("domani", Tomorrow),
+            ("adesso", Now),
+        ],
+        Language::German => &[
+            ("gestern", Yesterday),
+            ("heute", Today),
+            ("morgen", Tomorrow),
+            ("jetzt", Now),
+        ],
+        Language::Portuguese => &[
+            ("ontem", Yesterday),
+            ("hoje", Today),
+            ("amanhã", Tomorrow),
+            ("agora", Now),
+        ],
+        Language::Dutch => &[
+            ("gisteren", Yesterday),
+            ("vandaag", Today),
+            ("morgen", Tomorrow),
+        ],
+    };
     Table {
         months,
         weekdays,
+        relative,
         of_words,
         english: language == Language::English,
         month_first: language == Language::English,
@@ -337,6 +379,11 @@ impl Table {
         }
         if self.of_words.contains(&w) {
             return Lex::Kw(Kw::Of);
+        }
+        for &(name, k) in self.relative {
+            if name == w {
+                return Lex::Kw(k);
+            }
         }
         if self.english {
             english_word(w)

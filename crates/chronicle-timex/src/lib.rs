@@ -29,6 +29,9 @@ mod lang;
 mod rules;
 mod token;
 
+#[cfg(test)]
+mod tests;
+
 use chronicle_text::Language;
 use chrono::NaiveDate;
 use serde::Serialize;

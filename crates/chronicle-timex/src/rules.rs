@@ -483,6 +483,15 @@ impl Ctx<'_> {
         match self.punct(j) {
             Some('!' | '?' | ';') => true,
             Some('.') => {
+                // "3.4", "U.S.": no space after.
+                if self.adj(j)
+                    && self
+                        .t
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind != Kind::Punct('"'))
+                {
+                    return false;
+                }
                 if j > 0 && self.adj(j - 1) {
                     if matches!(self.lex(j - 1), Lex::Month(_, true)) {
                         return false;
@@ -529,7 +538,13 @@ impl Ctx<'_> {
     /// The tense marker at token `j`, if any: (tense, strong).
     fn marker(&self, j: usize) -> Option<(Tense, bool)> {
         match self.lex(j) {
-            Lex::Kw(Kw::Will | Kw::Tomorrow | Kw::Coming | Kw::Soon) => Some((Tense::Future, true)),
+            Lex::Kw(Kw::Will | Kw::Tomorrow | Kw::Soon) => Some((Tense::Future, true)),
+            // "the coming weeks", not "oil started coming".
+            Lex::Kw(Kw::Coming)
+                if matches!(self.lex(j + 1), Lex::Unit(..) | Lex::Kw(Kw::Weekend)) =>
+            {
+                Some((Tense::Future, true))
+            }
             Lex::Kw(Kw::Next) => Some((Tense::Future, false)),
             Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
                 Some((Tense::Past, true))
@@ -582,9 +597,18 @@ impl Ctx<'_> {
                     | "forbade" | "foresaw" | "overtook" | "rebuilt" | "upheld" | "oversaw"
                     | "has" | "have" => Some((Tense::Past, !matches!(lw, "has" | "have"))),
                     _ => {
+                        let determiner = j > 0
+                            && (matches!(
+                                self.kw(j - 1),
+                                Some(Kw::The | Kw::A | Kw::This | Kw::That)
+                            ) || matches!(
+                                self.word(j - 1),
+                                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                            ));
                         if lw.len() > 4
                             && lw.ends_with("ed")
                             && !to_next
+                            && !determiner
                             && !matches!(
                                 lw,
                                 "need"
@@ -648,7 +672,7 @@ impl Ctx<'_> {
     /// calendar unit at hand): the nearest, with values against the tense (future ones
     /// in past text, past ones in future text) counting as farther.
     fn pick_nearest(cands: &[(i64, usize)], tense: Tense) -> Option<usize> {
-        Self::pick_nearest_with(cands, tense, 4)
+        Self::pick_nearest_with(cands, tense, 4, 3)
     }
 
     /// [`Self::pick_nearest`] with the weight of values against the tense.
@@ -656,6 +680,7 @@ impl Ctx<'_> {
         cands: &[(i64, usize)],
         tense: Tense,
         against_weight: i64,
+        against_bias: i64,
     ) -> Option<usize> {
         cands
             .iter()
@@ -668,7 +693,7 @@ impl Ctx<'_> {
                 let cost = diff.abs();
                 (
                     if against {
-                        cost * against_weight + 3
+                        cost * against_weight + against_bias
                     } else {
                         cost
                     },
@@ -709,7 +734,7 @@ impl Ctx<'_> {
             .map(|k| (i64::from(y - 1 + k as i32) * 4 + i64::from(q) - cur, k))
             .collect();
         // Reports name this year's quarters, past and coming: a weak tense bias.
-        let k = Self::pick_nearest_with(&cands, tense, 2).unwrap_or(1);
+        let k = Self::pick_nearest_with(&cands, tense, 2, 0).unwrap_or(1);
         y - 1 + k as i32
     }
 
@@ -934,7 +959,9 @@ impl Ctx<'_> {
             return None;
         }
         if self.adj(i + 4)
-            && (self.is_p(i + 5, sep) || self.num(i + 5).is_some() || self.is_word(i + 5))
+            && ((self.is_p(i + 5, sep) && self.adj(i + 5) && self.num(i + 6).is_some())
+                || self.num(i + 5).is_some()
+                || self.is_word(i + 5))
         {
             return None;
         }
