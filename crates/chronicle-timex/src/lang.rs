@@ -88,6 +88,17 @@ pub(crate) enum Kw {
     Following,
     That,
     Same,
+    Current,
+    Recent,
+    Soon,
+    Previously,
+    Latest,
+    Period,
+    Near,
+    Term,
+    Ahead,
+    Sometime,
+    These,
 }
 
 /// The class of a word.
@@ -108,6 +119,10 @@ pub(crate) enum Lex {
     Season(&'static str),
     /// Part of the day: MO, AF, EV, NI.
     PartOfDay(&'static str),
+    /// A decade word ("nineties" → 9).
+    DecadeWord(u32),
+    /// The first word of a holiday name ("Christmas", "Memorial").
+    Holiday,
     Kw(Kw),
 }
 
@@ -281,6 +296,8 @@ pub(crate) struct Table {
     weekdays: &'static [(&'static str, u32)],
     /// The word joining day, month and year ("31 de diciembre de 2023").
     of_words: &'static [&'static str],
+    /// Relative day words ("ayer", "heute").
+    relative: &'static [(&'static str, Kw)],
     /// Whether the English relative-expression vocabulary applies.
     english: bool,
     /// Whether ambiguous numeric dates (`03/04/2020`) read month first.
@@ -298,9 +315,49 @@ pub(crate) fn table(language: Language) -> Table {
             Language::Portuguese => (PT_MONTHS, &[], &["de"]),
             Language::Dutch => (NL_MONTHS, &[], &[]),
         };
+    use Kw::{Now, Today, Tomorrow, Yesterday};
+    let relative: &'static [(&'static str, Kw)] = match language {
+        Language::English => &[],
+        Language::Spanish => &[
+            ("ayer", Yesterday),
+            ("hoy", Today),
+            ("mañana", Tomorrow),
+            ("ahora", Now),
+        ],
+        Language::French => &[
+            ("hier", Yesterday),
+            ("aujourd", Today),
+            ("demain", Tomorrow),
+            ("maintenant", Now),
+        ],
+        Language::Italian => &[
+            ("ieri", Yesterday),
+            ("oggi", Today),
+            ("domani", Tomorrow),
+            ("adesso", Now),
+        ],
+        Language::German => &[
+            ("gestern", Yesterday),
+            ("heute", Today),
+            ("morgen", Tomorrow),
+            ("jetzt", Now),
+        ],
+        Language::Portuguese => &[
+            ("ontem", Yesterday),
+            ("hoje", Today),
+            ("amanhã", Tomorrow),
+            ("agora", Now),
+        ],
+        Language::Dutch => &[
+            ("gisteren", Yesterday),
+            ("vandaag", Today),
+            ("morgen", Tomorrow),
+        ],
+    };
     Table {
         months,
         weekdays,
+        relative,
         of_words,
         english: language == Language::English,
         month_first: language == Language::English,
@@ -322,6 +379,11 @@ impl Table {
         }
         if self.of_words.contains(&w) {
             return Lex::Kw(Kw::Of);
+        }
+        for &(name, k) in self.relative {
+            if name == w {
+                return Lex::Kw(k);
+            }
         }
         if self.english {
             english_word(w)
@@ -383,6 +445,18 @@ fn english_word(w: &str) -> Lex {
         "eighty" => Lex::NumWord(80),
         "ninety" => Lex::NumWord(90),
         "hundred" => Lex::NumWord(100),
+        "thousand" => Lex::NumWord(1000),
+        "twenties" => Lex::DecadeWord(2),
+        "thirties" => Lex::DecadeWord(3),
+        "forties" => Lex::DecadeWord(4),
+        "fifties" => Lex::DecadeWord(5),
+        "sixties" => Lex::DecadeWord(6),
+        "seventies" => Lex::DecadeWord(7),
+        "eighties" => Lex::DecadeWord(8),
+        "nineties" => Lex::DecadeWord(9),
+        "christmas" | "easter" | "thanksgiving" | "halloween" | "memorial" | "labor" | "labour"
+        | "independence" | "valentine" | "veterans" | "groundhog" | "election" | "new" | "good"
+        | "boxing" | "columbus" | "presidents" | "mother" | "father" | "martin" => Lex::Holiday,
         "first" => Lex::OrdWord(1),
         "third" => Lex::OrdWord(3),
         "fourth" => Lex::OrdWord(4),
@@ -477,6 +551,17 @@ fn english_word(w: &str) -> Lex {
         "following" => K(Following),
         "that" => K(That),
         "same" => K(Same),
+        "current" => K(Current),
+        "recent" => K(Recent),
+        "soon" => K(Soon),
+        "previously" | "formerly" => K(Previously),
+        "latest" | "most-recent" => K(Latest),
+        "period" => K(Period),
+        "near" => K(Near),
+        "term" => K(Term),
+        "ahead" => K(Ahead),
+        "sometime" => K(Sometime),
+        "these" => K(These),
         _ => Lex::Other,
     }
 }

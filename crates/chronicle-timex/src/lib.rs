@@ -23,9 +23,14 @@
 //! per-language tables ([`chronicle_text::Language`]), and rules match short token
 //! sequences starting at each token, keeping the longest match.
 
+pub mod eval;
+pub mod jsonl;
 mod lang;
 mod rules;
 mod token;
+
+#[cfg(test)]
+mod tests;
 
 use chronicle_text::Language;
 use chrono::NaiveDate;

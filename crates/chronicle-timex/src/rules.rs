@@ -124,12 +124,59 @@ enum Count {
     Some,
 }
 
+/// The last date the text mentioned, for anaphoric expressions ("two days later",
+/// "the same day", "a year earlier", "the quarter").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Year(i32),
+}
+
+impl Anchor {
+    fn of(v: &Val) -> Option<Anchor> {
+        Some(match v {
+            Val::Day(d) | Val::Range(d, _) | Val::Time(d, _) => Anchor::Day(*d),
+            Val::Month(y, m) => Anchor::Month(*y, *m),
+            Val::Quarter(y, q) => Anchor::Quarter(*y, *q),
+            Val::Year(y) => Anchor::Year(*y),
+            _ => return None,
+        })
+    }
+    fn year(self) -> i32 {
+        match self {
+            Anchor::Day(d) => d.year(),
+            Anchor::Month(y, _) | Anchor::Quarter(y, _) | Anchor::Year(y) => y,
+        }
+    }
+    /// The anchor `n` years away, at its own granularity.
+    fn shift_years(self, n: i32) -> Option<Val> {
+        Some(match self {
+            Anchor::Day(d) => {
+                let m = Months::new(12 * n.unsigned_abs());
+                Val::Day(if n >= 0 {
+                    d.checked_add_months(m)?
+                } else {
+                    d.checked_sub_months(m)?
+                })
+            }
+            Anchor::Month(y, m) => Val::Month(y.checked_add(n)?, m),
+            Anchor::Quarter(y, q) => Val::Quarter(y.checked_add(n)?, q),
+            Anchor::Year(y) => Val::Year(y.checked_add(n)?),
+        })
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     t: &'a [Tok],
     r: NaiveDate,
     month_first: bool,
     english: bool,
+    anchor: std::cell::Cell<Option<Anchor>>,
+    /// The last quarter the text mentioned.
+    quarter: std::cell::Cell<Option<(i32, u32)>>,
 }
 
 /// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
@@ -140,6 +187,8 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         r: reference,
         month_first: table.month_first,
         english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
+        anchor: std::cell::Cell::new(None),
+        quarter: std::cell::Cell::new(None),
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -151,6 +200,14 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         match cx.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
+                if let Some(a) = Anchor::of(&f.val) {
+                    cx.anchor.set(Some(a));
+                    if let Anchor::Quarter(y, q) = a
+                        && !cx.anaphoric(&f)
+                    {
+                        cx.quarter.set(Some((y, q)));
+                    }
+                }
                 out.push(f);
             }
             _ => i += 1,
@@ -162,6 +219,27 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
 const DAY: Days = Days::new(1);
 
 impl Ctx<'_> {
+    /// Whether a match takes its value from an earlier one ("a year ago", "the
+    /// quarter"): such values do not become the text's reference quarter.
+    fn anaphoric(&self, f: &Found) -> bool {
+        (f.start..f.end).any(|j| {
+            matches!(
+                self.kw(j),
+                Some(
+                    Kw::Earlier
+                        | Kw::Later
+                        | Kw::Ago
+                        | Kw::Same
+                        | Kw::That
+                        | Kw::Latest
+                        | Kw::Period
+                        | Kw::Following
+                        | Kw::Previous
+                )
+            )
+        }) || (f.end == f.start + 2 && self.is(f.start, Kw::The))
+    }
+
     fn lex(&self, i: usize) -> Lex {
         self.t.get(i).map_or(Lex::Other, |t| t.lex)
     }
@@ -290,7 +368,10 @@ impl Ctx<'_> {
                         consider(self.number(i));
                     }
                 }
-                Lex::Unit(..) | Lex::PartOfDay(_) | Lex::Other => {
+                Lex::Holiday => consider(self.holiday(i)),
+                Lex::DecadeWord(_) => {}
+                Lex::Unit(..) => consider(self.year_ago_adj(i, i)),
+                Lex::PartOfDay(_) | Lex::Other => {
                     consider(self.quarter_code(i));
                 }
             },
@@ -328,7 +409,11 @@ impl Ctx<'_> {
         if plural || digits > 2 || !(1..=31).contains(&v) {
             return None;
         }
-        if self.adj(i) && matches!(self.punct(i + 1), Some(':' | '%' | '/')) {
+        if self.adj(i) && matches!(self.punct(i + 1), Some('%' | '/')) {
+            return None;
+        }
+        // "14:40" is a time, "Oct. 26:" a date before a colon.
+        if self.adj(i) && self.is_p(i + 1, ':') && self.adj(i + 1) && self.num(i + 2).is_some() {
             return None;
         }
         if self.adj(i) && self.is_p(i + 1, ',') && self.num(i + 2).is_some() && self.adj(i + 1) {
@@ -366,6 +451,13 @@ impl Ctx<'_> {
                 {
                     return Some((Count::N(n + u), i + 3, false));
                 }
+                if (20..=90).contains(&n)
+                    && n % 10 == 0
+                    && let Lex::NumWord(u) = self.lex(i + 1)
+                    && (1..10).contains(&u)
+                {
+                    return Some((Count::N(n + u), i + 2, false));
+                }
                 Some((Count::N(n), i + 1, false))
             }
             Lex::Kw(Kw::A) => match self.lex(i + 1) {
@@ -385,97 +477,265 @@ impl Ctx<'_> {
         }
     }
 
-    /// The tense around tokens `a..b`, from markers in the same sentence.
-    fn tense(&self, a: usize, b: usize) -> Tense {
-        let mut past = false;
-        let mut weak_future = false;
-        let boundary = |j: usize| matches!(self.punct(j), Some('.' | '!' | '?' | ';'));
-        let mut check = |j: usize| -> Option<Tense> {
-            match self.lex(j) {
-                Lex::Kw(Kw::Will | Kw::Next | Kw::Tomorrow | Kw::Coming) => {
-                    return Some(Tense::Future);
+    /// Whether token `j` ends a sentence: `.`, `!`, `?`, `;`, but not the period of an
+    /// abbreviation ("Dec.", "U.S.", "a.m. EDT").
+    fn boundary(&self, j: usize) -> bool {
+        match self.punct(j) {
+            Some('!' | '?' | ';') => true,
+            Some('.') => {
+                // "3.4", "U.S.": no space after.
+                if self.adj(j)
+                    && self
+                        .t
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind != Kind::Punct('"'))
+                {
+                    return false;
                 }
-                Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Last | Kw::Said) => past = true,
-                Lex::Other if self.is_word(j) => {
-                    let w = self.word(j);
-                    let lw = w.to_ascii_lowercase();
-                    match lw.as_str() {
-                        "upcoming" | "going" | "tomorrow's" => return Some(Tense::Future),
-                        "scheduled" | "expected" | "plans" | "plan" | "planned" | "due" | "set"
-                        | "aims" | "hopes" | "would" | "could" => weak_future = true,
-                        _ => {
-                            if lw.len() > 4 && lw.ends_with("ed") {
-                                past = true;
-                            }
-                        }
+                if j > 0 && self.adj(j - 1) {
+                    if matches!(self.lex(j - 1), Lex::Month(_, true)) {
+                        return false;
+                    }
+                    // Initials and dotted abbreviations: "U.S.", "a.m.", "Mr."
+                    let w = self.word(j - 1);
+                    if self.is_word(j - 1)
+                        && (w.chars().count() == 1
+                            || matches!(
+                                w,
+                                "Mr" | "Mrs"
+                                    | "Ms"
+                                    | "Dr"
+                                    | "St"
+                                    | "Gov"
+                                    | "Sen"
+                                    | "Rep"
+                                    | "Gen"
+                                    | "Col"
+                                    | "Lt"
+                                    | "Adm"
+                                    | "Jr"
+                                    | "Sr"
+                                    | "Inc"
+                                    | "Corp"
+                                    | "Co"
+                                    | "No"
+                                    | "vs"
+                                    | "Ala"
+                                    | "Calif"
+                                    | "Fla"
+                                    | "La"
+                            ))
+                    {
+                        return false;
                     }
                 }
-                _ => {}
+                true
             }
-            None
-        };
-        let mut j = a;
-        let mut steps = 0;
-        while j > 0 && steps < 25 {
-            j -= 1;
-            steps += 1;
-            if boundary(j) && !(j > 0 && matches!(self.lex(j - 1), Lex::Month(_, true))) {
-                break;
-            }
-            if let Some(t) = check(j) {
-                return t;
-            }
-        }
-        let mut j = b;
-        let mut steps = 0;
-        while j < self.t.len() && steps < 12 {
-            if boundary(j) {
-                break;
-            }
-            if let Some(t) = check(j) {
-                return t;
-            }
-            j += 1;
-            steps += 1;
-        }
-        if weak_future && !past {
-            Tense::Future
-        } else if past {
-            Tense::Past
-        } else {
-            Tense::Unknown
+            _ => false,
         }
     }
 
-    /// A month and day without a year: the year that makes sense for the tense.
+    /// The tense marker at token `j`, if any: (tense, strong).
+    fn marker(&self, j: usize) -> Option<(Tense, bool)> {
+        match self.lex(j) {
+            Lex::Kw(Kw::Will | Kw::Tomorrow | Kw::Soon) => Some((Tense::Future, true)),
+            // "the coming weeks", not "oil started coming".
+            Lex::Kw(Kw::Coming)
+                if matches!(self.lex(j + 1), Lex::Unit(..) | Lex::Kw(Kw::Weekend)) =>
+            {
+                Some((Tense::Future, true))
+            }
+            Lex::Kw(Kw::Next) => Some((Tense::Future, false)),
+            Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
+                Some((Tense::Past, true))
+            }
+            Lex::Kw(Kw::Said | Kw::Last) => Some((Tense::Past, false)),
+            Lex::Other if self.is_word(j) => {
+                let w = self.word(j);
+                if w.len() > 12 {
+                    return None;
+                }
+                let mut buf = [0u8; 12];
+                let lw = &mut buf[..w.len()];
+                lw.copy_from_slice(w.as_bytes());
+                lw.make_ascii_lowercase();
+                let lw = std::str::from_utf8(lw).ok()?;
+                let to_next = self.word(j + 1).eq_ignore_ascii_case("to");
+                match lw {
+                    "upcoming" | "tomorrow's" => Some((Tense::Future, true)),
+                    "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
+                    | "poised" | "likely"
+                        if to_next =>
+                    {
+                        Some((Tense::Future, true))
+                    }
+                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing" => {
+                        Some((Tense::Future, true))
+                    }
+                    "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping" | "expecting"
+                        if to_next =>
+                    {
+                        Some((Tense::Future, true))
+                    }
+                    "would" | "could" | "might" | "should" | "can" | "must" => {
+                        Some((Tense::Future, false))
+                    }
+                    "told" | "began" | "made" | "came" | "went" | "took" | "gave" | "got"
+                    | "met" | "left" | "held" | "saw" | "found" | "fell" | "rose" | "hit"
+                    | "struck" | "led" | "lost" | "won" | "sold" | "bought" | "paid" | "spent"
+                    | "sent" | "kept" | "brought" | "thought" | "felt" | "became" | "ran"
+                    | "built" | "broke" | "spoke" | "wrote" | "chose" | "drove" | "flew"
+                    | "grew" | "knew" | "threw" | "heard" | "meant" | "stood" | "sought"
+                    | "caught" | "fought" | "killed" | "announced" | "arrived" | "died"
+                    | "wounded" | "injured" | "occurred" | "happened" | "reported" | "sank"
+                    | "swept" | "shook" | "sat" | "spread" | "ended" | "suffered" | "added"
+                    | "noted" | "confirmed" | "claimed" | "tore" | "shot" | "fled" | "hid"
+                    | "drew" | "ate" | "rode" | "rang" | "wore" | "bit" | "hung" | "lay"
+                    | "lit" | "slid" | "stole" | "stuck" | "swore" | "woke" | "beat" | "dealt"
+                    | "dug" | "fed" | "forgot" | "froze" | "lent" | "overcame" | "sped"
+                    | "sprang" | "swung" | "underwent" | "withdrew" | "blew" | "bore"
+                    | "forbade" | "foresaw" | "overtook" | "rebuilt" | "upheld" | "oversaw"
+                    | "has" | "have" => Some((Tense::Past, !matches!(lw, "has" | "have"))),
+                    _ => {
+                        let determiner = j > 0
+                            && (matches!(
+                                self.kw(j - 1),
+                                Some(Kw::The | Kw::A | Kw::This | Kw::That)
+                            ) || matches!(
+                                self.word(j - 1),
+                                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                            ));
+                        if lw.len() > 4
+                            && lw.ends_with("ed")
+                            && !to_next
+                            && !determiner
+                            && !matches!(
+                                lw,
+                                "need"
+                                    | "speed"
+                                    | "proceed"
+                                    | "exceed"
+                                    | "succeed"
+                                    | "indeed"
+                                    | "embed"
+                            )
+                        {
+                            Some((Tense::Past, false))
+                        } else {
+                            None
+                        }
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
+    /// commas counting as distance, markers before the expression winning ties.
+    fn tense(&self, a: usize, b: usize) -> Tense {
+        let mut best: Option<(usize, Tense)> = None;
+        let mut consider = |dist: usize, t: Tense| {
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        };
+        let mut j = a;
+        let mut dist = 0;
+        while j > 0 && dist < 30 {
+            j -= 1;
+            if self.boundary(j) {
+                break;
+            }
+            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            if let Some((t, strong)) = self.marker(j) {
+                consider(if strong { dist } else { dist + 3 }, t);
+            }
+        }
+        let mut j = b;
+        let mut dist = 0;
+        while j < self.t.len() && dist < 20 {
+            if self.boundary(j) {
+                break;
+            }
+            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            if let Some((t, strong)) = self.marker(j) {
+                // After the expression, one step further than the same distance before.
+                consider(if strong { dist + 1 } else { dist + 4 }, t);
+            }
+            j += 1;
+        }
+        best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+
+    /// Picks among candidate values at signed distances from the reference (in the
+    /// calendar unit at hand): the nearest, with values against the tense (future ones
+    /// in past text, past ones in future text) counting as farther.
+    fn pick_nearest(cands: &[(i64, usize)], tense: Tense) -> Option<usize> {
+        Self::pick_nearest_with(cands, tense, 4, 3)
+    }
+
+    /// [`Self::pick_nearest`] with the weight of values against the tense.
+    fn pick_nearest_with(
+        cands: &[(i64, usize)],
+        tense: Tense,
+        against_weight: i64,
+        against_bias: i64,
+    ) -> Option<usize> {
+        cands
+            .iter()
+            .min_by_key(|(diff, _)| {
+                let against = match tense {
+                    Tense::Past => *diff > 0,
+                    Tense::Future => *diff < 0,
+                    Tense::Unknown => false,
+                };
+                let cost = diff.abs();
+                (
+                    if against {
+                        cost * against_weight + against_bias
+                    } else {
+                        cost
+                    },
+                    *diff > 0,
+                )
+            })
+            .map(|c| c.1)
+    }
+
+    /// A month and day without a year: the nearest such day, biased by the tense.
     fn resolve_md(&self, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
         let y = self.r.year();
-        let cands = [y - 1, y, y + 1].map(|yy| NaiveDate::from_ymd_opt(yy, m, d));
-        let same = cands[1];
-        let diff = |c: NaiveDate| (c - self.r).num_days();
-        match (tense, same) {
-            (Tense::Future, Some(c)) if diff(c) < -30 => cands[2],
-            (Tense::Past, Some(c)) if diff(c) > 30 => cands[0],
-            (Tense::Future | Tense::Past, Some(c)) => Some(c),
-            _ => cands
-                .iter()
-                .flatten()
-                .min_by_key(|c| (diff(**c).abs(), diff(**c) > 0))
-                .copied(),
-        }
+        let cands: Vec<(i64, NaiveDate)> = [y - 1, y, y + 1]
+            .iter()
+            .filter_map(|&yy| NaiveDate::from_ymd_opt(yy, m, d))
+            .map(|c| ((c - self.r).num_days(), c))
+            .collect();
+        let keyed: Vec<(i64, usize)> = cands.iter().enumerate().map(|(k, c)| (c.0, k)).collect();
+        Self::pick_nearest(&keyed, tense).map(|k| cands[k].1)
     }
 
     /// A month without a year.
     fn resolve_month(&self, m: u32, tense: Tense) -> (i32, u32) {
         let y = self.r.year();
-        let diff = m as i32 - self.r.month() as i32;
-        match tense {
-            Tense::Past if diff > 1 => (y - 1, m),
-            Tense::Future if diff < -1 => (y + 1, m),
-            Tense::Unknown if diff > 6 => (y - 1, m),
-            Tense::Unknown if diff < -6 => (y + 1, m),
-            _ => (y, m),
-        }
+        let cur = i64::from(y) * 12 + i64::from(self.r.month());
+        let cands: Vec<(i64, usize)> = (0..3)
+            .map(|k| (i64::from(y - 1 + k as i32) * 12 + i64::from(m) - cur, k))
+            .collect();
+        let k = Self::pick_nearest(&cands, tense).unwrap_or(1);
+        (y - 1 + k as i32, m)
+    }
+
+    /// A quarter number without a year.
+    fn resolve_quarter(&self, q: u32, tense: Tense) -> i32 {
+        let (y, rq) = self.quarter_of(self.r);
+        let cur = i64::from(y) * 4 + i64::from(rq);
+        let cands: Vec<(i64, usize)> = (0..3)
+            .map(|k| (i64::from(y - 1 + k as i32) * 4 + i64::from(q) - cur, k))
+            .collect();
+        // Reports name this year's quarters, past and coming: a weak tense bias.
+        let k = Self::pick_nearest_with(&cands, tense, 2, 0).unwrap_or(1);
+        y - 1 + k as i32
     }
 
     /// A weekday: the most recent one for past or unmarked text, the next for future.
@@ -506,6 +766,17 @@ impl Ctx<'_> {
 
     /// An optional ", 2023" / " 2023" / " of 2023" after a month (and day).
     fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(k @ (Kw::This | Kw::Last | Kw::Next)) = self.kw(j)
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+        {
+            let y = self.r.year();
+            let y = match k {
+                Kw::Last => y - 1,
+                Kw::Next => y + 1,
+                _ => y,
+            };
+            return Some((y, j + 2));
+        }
         if let Some(y) = self.year_at(j) {
             return Some(y);
         }
@@ -551,6 +822,13 @@ impl Ctx<'_> {
     /// "February 2022", "In February".
     fn month_first(&self, i: usize) -> Option<Found> {
         let (m, j) = self.month_at(i)?;
+        if m == 5 && j == i + 1 && self.word(j) == "Day" {
+            if let Some((y, e)) = self.opt_year(j + 1) {
+                return self.found(i, e, Val::Day(NaiveDate::from_ymd_opt(y, 5, 1)?));
+            }
+            let d = self.resolve_md(5, 1, self.tense(i, j + 1))?;
+            return self.found(i, j + 1, Val::Day(d));
+        }
         if let Some((d, k)) = self.day_at(j) {
             // A range to a second day, or to a second month and day.
             let mut end = k;
@@ -681,7 +959,9 @@ impl Ctx<'_> {
             return None;
         }
         if self.adj(i + 4)
-            && (self.is_p(i + 5, sep) || self.num(i + 5).is_some() || self.is_word(i + 5))
+            && ((self.is_p(i + 5, sep) && self.adj(i + 5) && self.num(i + 6).is_some())
+                || self.num(i + 5).is_some()
+                || self.is_word(i + 5))
         {
             return None;
         }
@@ -695,8 +975,6 @@ impl Ctx<'_> {
             } else {
                 1900 + i32::try_from(c).ok()?
             };
-            // "12/31" is month first whatever the context; "5/6" follows the
-            // document's convention; "5.6." is day first.
             let month_first = b > 12 || sep != '.' && self.month_first && a <= 12;
             if month_first {
                 NaiveDate::from_ymd_opt(y, a, b)?
@@ -811,11 +1089,14 @@ impl Ctx<'_> {
             y
         } else {
             let (ry, rq) = self.quarter_of(self.r);
-            let cur = if half { rq.div_ceil(2) } else { rq };
-            match self.tense(i, end) {
-                Tense::Future if n < cur => ry + 1,
-                Tense::Past if n > cur => ry - 1,
-                _ => ry,
+            if half {
+                match self.tense(i, end) {
+                    Tense::Future if n < rq.div_ceil(2) => ry + 1,
+                    Tense::Past if n > rq.div_ceil(2) => ry - 1,
+                    _ => ry,
+                }
+            } else {
+                self.resolve_quarter(n, self.tense(i, end))
             }
         };
         if half {
@@ -864,14 +1145,94 @@ impl Ctx<'_> {
                 return Some(f);
             }
         }
+        if let Some(f) = self.spelled_year(i) {
+            return Some(f);
+        }
         if let Some(f) = self.count_unit(i) {
             return Some(f);
         }
         let (y, e) = self.year_at(i)?;
+        // "the 1988 second quarter", "the 1988 quarter", "the 1989 period".
+        if let Lex::OrdWord(n) = self.lex(e)
+            && (1..=4).contains(&n)
+            && matches!(self.lex(e + 1), Lex::Unit(Unit::Quarter, false))
+        {
+            return self.found(i, e + 2, Val::Quarter(y, n));
+        }
+        if matches!(
+            self.lex(e),
+            Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)
+        ) && i > 0
+            && self.is(i - 1, Kw::The)
+            && let Some((_, q)) = self.quarter.get()
+        {
+            return self.found(i, e + 1, Val::Quarter(y, q));
+        }
         if self.bare_year_ok(i) {
             return self.found(i, e, Val::Year(y));
         }
         None
+    }
+
+    /// Years in words: "nineteen ninety-six", "the year two thousand".
+    fn spelled_year(&self, i: usize) -> Option<Found> {
+        match self.lex(i) {
+            Lex::NumWord(19 | 18) => {
+                let Lex::NumWord(c) = self.lex(i) else {
+                    return None;
+                };
+                let Lex::NumWord(t) = self.lex(i + 1) else {
+                    return None;
+                };
+                if !(20..=90).contains(&t) || t % 10 != 0 {
+                    return None;
+                }
+                let mut end = i + 2;
+                let mut u = 0;
+                if self.adj(i + 1)
+                    && self.is_dash(i + 2)
+                    && let Lex::NumWord(x) = self.lex(i + 3)
+                    && (1..10).contains(&x)
+                {
+                    u = x;
+                    end = i + 4;
+                } else if let Lex::NumWord(x) = self.lex(i + 2)
+                    && (1..10).contains(&x)
+                {
+                    u = x;
+                    end = i + 3;
+                }
+                if matches!(self.lex(end), Lex::Unit(..)) {
+                    return None;
+                }
+                self.found(i, end, Val::Year(i32::try_from(c * 100 + t + u).ok()?))
+            }
+            Lex::NumWord(2) if matches!(self.lex(i + 1), Lex::NumWord(1000)) => {
+                let year_word = i > 0 && matches!(self.lex(i - 1), Lex::Unit(Unit::Year, false));
+                if !year_word {
+                    return None;
+                }
+                let mut end = i + 2;
+                let mut u = 0;
+                let mut k = end;
+                if self.is(k, Kw::And) {
+                    k += 1;
+                }
+                if let Lex::NumWord(x) = self.lex(k)
+                    && x < 20
+                {
+                    u = x;
+                    end = k + 1;
+                }
+                let f = Found {
+                    start: i,
+                    end,
+                    val: Val::Year(2000 + i32::try_from(u).ok()?),
+                };
+                Some(f)
+            }
+            _ => None,
+        }
     }
 
     /// Whether a four-digit number alone is a year: "in 2010", "2010 was", but not
@@ -968,6 +1329,10 @@ impl Ctx<'_> {
         let Lex::Unit(unit, plural) = self.lex(k) else {
             return None;
         };
+        // "the 1988 quarter" is no duration.
+        if !plural && !hyphen && self.year_at(i).is_some() {
+            return None;
+        }
         if matches!(count, Count::N(1)) == plural
             && !hyphen
             && !matches!(count, Count::N(1) if !article)
@@ -978,11 +1343,28 @@ impl Ctx<'_> {
             }
         }
         let end = k + 1;
+        // Ages: "a 6-year-old boy", "44-year-old".
+        if hyphen
+            && self.adj(k)
+            && self.is_dash(end)
+            && self.word(end + 1).eq_ignore_ascii_case("old")
+        {
+            return None;
+        }
         if self.is(end, Kw::Ago) {
             let Count::N(n) = count else {
                 return self.found(i, end + 1, Val::Ref("PAST_REF"));
             };
             return self.ago(i, end + 1, n, unit);
+        }
+        if matches!(self.kw(end), Some(Kw::Later | Kw::Earlier))
+            && !self.is(end + 1, Kw::Than)
+            && let Count::N(n) = count
+        {
+            let sign = if self.is(end, Kw::Later) { 1 } else { -1 };
+            if let Some(val) = self.anaphoric_shift(unit, n, sign) {
+                return self.found(i, end + 1, val);
+            }
         }
         if article {
             // "a day" is a rate in "barrels a day"; take it only after a duration word.
@@ -1015,6 +1397,14 @@ impl Ctx<'_> {
 
     fn ago(&self, start: usize, end: usize, n: u32, unit: Unit) -> Option<Found> {
         let r = self.r;
+        // "a year ago" in a report on a quarter: that quarter a year before.
+        if unit == Unit::Year
+            && let Some((qy, q)) = self.quarter.get()
+            && (qy - r.year()).abs() <= 1
+        {
+            let n = i32::try_from(n).ok()?;
+            return self.found(start, end, Val::Quarter(qy.checked_sub(n)?, q));
+        }
         let val = match unit {
             Unit::Day => Val::Day(r.checked_sub_days(Days::new(u64::from(n)))?),
             Unit::Week => Val::Week(r.checked_sub_days(Days::new(u64::from(n) * 7))?),
@@ -1172,6 +1562,44 @@ impl Ctx<'_> {
                 self.found(i, i + 1, Val::Ref("PRESENT_REF"))
             }
             Kw::Recently => self.found(i, i + 1, Val::Ref("PAST_REF")),
+            Kw::Recent => {
+                // "recent years"; a bare "recent" is rarely annotated.
+                let Lex::Unit(u, true) = self.lex(i + 1) else {
+                    return None;
+                };
+                self.found(i, i + 2, duration(Count::Some, u))
+            }
+            Kw::Current => {
+                if let Lex::Unit(u, false) = self.lex(i + 1) {
+                    let val = self.current(u)?;
+                    return self.found(i, i + 2, val);
+                }
+                let next = self.word(i + 1).to_ascii_lowercase();
+                if !self.is_word(i + 1)
+                    || self.kw(i + 1).is_some()
+                    || next.starts_with("account")
+                    || matches!(next.as_str(), "flows" | "flow" | "meter" | "density")
+                {
+                    return None;
+                }
+                self.found(i, i + 1, Val::Ref("PRESENT_REF"))
+            }
+            Kw::These if self.word(i + 1).eq_ignore_ascii_case("days") => {
+                self.found(i, i + 2, Val::Ref("PRESENT_REF"))
+            }
+            Kw::That => {
+                let mut j = i + 1;
+                if self.is(j, Kw::Same) {
+                    j += 1;
+                }
+                if !matches!(
+                    self.lex(j),
+                    Lex::Unit(Unit::Day | Unit::Year | Unit::Month | Unit::Quarter, false)
+                ) {
+                    return None;
+                }
+                self.anaphoric_unit(i, j, 0)
+            }
             Kw::Noon | Kw::Midnight => {
                 let at = i > 0
                     && matches!(
@@ -1199,9 +1627,22 @@ impl Ctx<'_> {
                         let f = self.modifier(i, i + 1, Kw::This)?;
                         Some(f)
                     }
-                    Some(Kw::Today | Kw::Tonight) => {
+                    Some(Kw::Today | Kw::Tonight | Kw::That) => {
                         let f = self.keyword(i + 1, self.kw(i + 1)?)?;
                         self.found(i, f.end, f.val)
+                    }
+                    Some(Kw::In) if self.is(i + 2, Kw::The) => {
+                        let Lex::Unit(u, false) = self.lex(i + 3) else {
+                            return None;
+                        };
+                        if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                            return None;
+                        }
+                        let val = match (u, self.anchor.get()) {
+                            (Unit::Year, Some(a)) => Val::Year(a.year()),
+                            _ => self.current(u)?,
+                        };
+                        self.found(i, i + 4, val)
                     }
                     _ => None,
                 }
@@ -1541,12 +1982,65 @@ impl Ctx<'_> {
                 {
                     return self.found(i, j + 1, Val::Ref("PAST_REF"));
                 }
+                if matches!(k, Kw::Following | Kw::Previous)
+                    && matches!(
+                        self.lex(j + 1),
+                        Lex::Unit(Unit::Day | Unit::Month | Unit::Year | Unit::Quarter, false)
+                    )
+                {
+                    let step = if k == Kw::Following { 1 } else { -1 };
+                    return self.anaphoric_unit(i, j + 1, step);
+                }
+                if k == Kw::Next && matches!(self.lex(j + 1), Lex::Unit(Unit::Day, false)) {
+                    return self.anaphoric_unit(i, j + 1, 1);
+                }
                 if k == Kw::Following {
                     return None;
                 }
                 self.modifier(i, j, k)
             }
             Lex::Kw(Kw::Future) => self.found(i, j + 1, Val::Ref("FUTURE_REF")),
+            Lex::Kw(Kw::Near) if matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) => {
+                self.found(i, j + 2, Val::Ref("FUTURE_REF"))
+            }
+            Lex::Other if self.word(j) == "short" && self.is(j + 1, Kw::Term) => {
+                self.found(i, j + 2, Val::Ref("FUTURE_REF"))
+            }
+            Lex::Kw(Kw::Same) => self.anaphoric_unit(i, j + 1, 0),
+            Lex::Kw(Kw::Current) => {
+                let mut k = j + 1;
+                if self.is(k, Kw::Fiscal) {
+                    k += 1;
+                }
+                let Lex::Unit(u, false) = self.lex(k) else {
+                    return None;
+                };
+                let val = self.current(u)?;
+                self.found(i, k + 1, val)
+            }
+            Lex::Kw(Kw::Latest)
+                if matches!(
+                    self.lex(j + 1),
+                    Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)
+                ) =>
+            {
+                self.found(i, j + 2, self.report_quarter())
+            }
+            Lex::Unit(Unit::Quarter, false)
+                if !(self.is(j + 1, Kw::Of) || self.adj(j) && self.is_dash(j + 1)) =>
+            {
+                self.found(i, j + 1, self.report_quarter())
+            }
+            Lex::Unit(Unit::Year, false) => self.year_ago_adj(i, j).or_else(|| {
+                let f = self.spelled_year(j + 1)?;
+                self.found(i, f.end, f.val)
+            }),
+            Lex::DecadeWord(d) => {
+                let y = self.r.year();
+                let d = i32::try_from(d).ok()?;
+                let dec = if 2000 + 10 * d <= y { 200 + d } else { 190 + d };
+                self.found(i, j + 1, Val::Decade(dec))
+            }
             Lex::Kw(Kw::End | Kw::Beginning) => self.end_of(i, j),
             Lex::Kw(Kw::Weekend) => {
                 // The weekend just past, as news reports it; "this weekend" goes through
@@ -1573,6 +2067,243 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    // ---------- anaphoric expressions and holidays ----------
+
+    /// The day the text last mentioned, or the reference date.
+    fn anchor_day(&self) -> NaiveDate {
+        match self.anchor.get() {
+            Some(Anchor::Day(d)) => d,
+            _ => self.r,
+        }
+    }
+
+    /// "two days later", "a year earlier": `n` units after (`sign` 1) or before (-1) the
+    /// date last mentioned.
+    fn anaphoric_shift(&self, unit: Unit, n: u32, sign: i32) -> Option<Val> {
+        let n = i32::try_from(n).ok()?.checked_mul(sign)?;
+        let days = |base: NaiveDate, k: i64| -> Option<NaiveDate> {
+            if k >= 0 {
+                base.checked_add_days(Days::new(k.unsigned_abs()))
+            } else {
+                base.checked_sub_days(Days::new(k.unsigned_abs()))
+            }
+        };
+        let months = |y: i32, m: u32, k: i32| -> Option<(i32, u32)> {
+            let idx = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(k);
+            Some((
+                i32::try_from(idx.div_euclid(12)).ok()?,
+                u32::try_from(idx.rem_euclid(12)).ok()? + 1,
+            ))
+        };
+        let a = self.anchor.get();
+        Some(match unit {
+            Unit::Day => Val::Day(days(self.anchor_day(), i64::from(n))?),
+            Unit::Week => Val::Day(days(self.anchor_day(), 7 * i64::from(n))?),
+            Unit::Month => {
+                let (y, m) = match a {
+                    Some(Anchor::Day(d)) => (d.year(), d.month()),
+                    Some(Anchor::Month(y, m)) => (y, m),
+                    _ => (self.r.year(), self.r.month()),
+                };
+                let (y, m) = months(y, m, n)?;
+                Val::Month(y, m)
+            }
+            Unit::Year => match a {
+                Some(a) => a.shift_years(n)?,
+                None => Val::Year(self.r.year().checked_add(n)?),
+            },
+            Unit::Quarter => {
+                let (y, q) = match a {
+                    Some(Anchor::Quarter(y, q)) => (y, q),
+                    _ => self.quarter_of(self.r),
+                };
+                let (y, m) = months(y, q * 3 - 2, 3 * n)?;
+                Val::Quarter(y, (m - 1) / 3 + 1)
+            }
+            _ => return None,
+        })
+    }
+
+    /// The quarter a report is about: the last one mentioned, or the one before the
+    /// reference date's.
+    fn report_quarter(&self) -> Val {
+        if let Some((y, q)) = self.quarter.get() {
+            return Val::Quarter(y, q);
+        }
+        let (y, q) = self.quarter_of(self.r);
+        if q == 1 {
+            Val::Quarter(y - 1, 4)
+        } else {
+            Val::Quarter(y, q - 1)
+        }
+    }
+
+    /// "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago third quarter";
+    /// `s` is where the match starts, `i` the word "year".
+    fn year_ago_adj(&self, s: usize, i: usize) -> Option<Found> {
+        let shape = matches!(self.lex(i), Lex::Unit(Unit::Year, false))
+            && self.adj(i)
+            && self.is_dash(i + 1)
+            && self.adj(i + 1)
+            && matches!(self.kw(i + 2), Some(Kw::Earlier | Kw::Ago));
+        if !shape {
+            return None;
+        }
+        let mut end = i + 3;
+        let quarterish = |j: usize| {
+            matches!(
+                self.lex(j),
+                Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)
+            )
+        };
+        let mut nth = None;
+        if let Lex::OrdWord(n) = self.lex(end)
+            && (1..=4).contains(&n)
+            && matches!(self.lex(end + 1), Lex::Unit(Unit::Quarter, false))
+        {
+            nth = Some(n);
+            end += 2;
+        } else if quarterish(end) {
+            end += 1;
+        } else if s < i {
+            // "the year-earlier" needs its noun.
+            return None;
+        }
+        let val = match (nth, self.quarter.get(), self.anchor.get()) {
+            (Some(n), Some((y, _)), _) => Val::Quarter(y - 1, n),
+            (Some(n), None, _) => Val::Quarter(self.r.year() - 1, n),
+            (None, Some((y, q)), _) => Val::Quarter(y - 1, q),
+            (None, None, Some(a)) => a.shift_years(-1)?,
+            (None, None, None) => Val::Year(self.r.year() - 1),
+        };
+        self.found(s, end, val)
+    }
+
+    /// "that year", "that same day", "the same quarter", "the following day", "the
+    /// previous year": a unit relative to the date last mentioned; `s` starts the match,
+    /// `j` is the unit word, `step` the offset in units.
+    fn anaphoric_unit(&self, s: usize, j: usize, step: i32) -> Option<Found> {
+        let Lex::Unit(u, false) = self.lex(j) else {
+            return None;
+        };
+        let a = self.anchor.get();
+        let val = match u {
+            Unit::Day => {
+                let d = self.anchor_day();
+                Val::Day(if step >= 0 {
+                    d.checked_add_days(Days::new(u64::from(step.unsigned_abs())))?
+                } else {
+                    d.checked_sub_days(Days::new(u64::from(step.unsigned_abs())))?
+                })
+            }
+            Unit::Year => Val::Year(a.map_or(self.r.year(), Anchor::year).checked_add(step)?),
+            Unit::Month | Unit::Quarter => {
+                if step != 0 && a.is_none() {
+                    return None;
+                }
+                self.anaphoric_shift(u, step.unsigned_abs(), step.signum())
+                    .or_else(|| self.anaphoric_shift(u, 0, 1))?
+            }
+            _ => return None,
+        };
+        self.found(s, j + 1, val)
+    }
+
+    /// Holidays: "Christmas", "Memorial Day", "Easter Sunday", "Thanksgiving 2009".
+    fn holiday(&self, i: usize) -> Option<Found> {
+        if self.english && !self.cap(i) {
+            return None;
+        }
+        #[derive(Clone, Copy)]
+        enum H {
+            Fixed(u32, u32),
+            Easter(i64),
+            /// (month, weekday from Monday 0, n-th; 0 for the last)
+            Nth(u32, u32, u32),
+            Election,
+        }
+        const TABLE: &[(&[&str], H)] = &[
+            (&["christmas", "eve"], H::Fixed(12, 24)),
+            (&["christmas", "day"], H::Fixed(12, 25)),
+            (&["christmas"], H::Fixed(12, 25)),
+            (&["new", "year", "'", "s", "eve"], H::Fixed(12, 31)),
+            (&["new", "year", "'", "s", "day"], H::Fixed(1, 1)),
+            (&["new", "year", "'", "s"], H::Fixed(1, 1)),
+            (&["easter", "sunday"], H::Easter(0)),
+            (&["easter", "monday"], H::Easter(1)),
+            (&["easter"], H::Easter(0)),
+            (&["good", "friday"], H::Easter(-2)),
+            (&["thanksgiving", "day"], H::Nth(11, 3, 4)),
+            (&["thanksgiving"], H::Nth(11, 3, 4)),
+            (&["halloween"], H::Fixed(10, 31)),
+            (&["memorial", "day"], H::Nth(5, 0, 0)),
+            (&["labor", "day"], H::Nth(9, 0, 1)),
+            (&["labour", "day"], H::Fixed(5, 1)),
+            (&["independence", "day"], H::Fixed(7, 4)),
+            (&["valentine", "'", "s", "day"], H::Fixed(2, 14)),
+            (&["veterans", "day"], H::Fixed(11, 11)),
+            (&["veterans", "'", "day"], H::Fixed(11, 11)),
+            (&["groundhog", "day"], H::Fixed(2, 2)),
+            (&["election", "day"], H::Election),
+            (&["boxing", "day"], H::Fixed(12, 26)),
+            (&["columbus", "day"], H::Nth(10, 0, 2)),
+            (&["presidents", "day"], H::Nth(2, 0, 3)),
+            (&["presidents", "'", "day"], H::Nth(2, 0, 3)),
+            (&["mother", "'", "s", "day"], H::Nth(5, 6, 2)),
+            (&["father", "'", "s", "day"], H::Nth(6, 6, 3)),
+            (&["martin", "luther", "king", "day"], H::Nth(1, 0, 3)),
+        ];
+        let matches = |words: &[&str]| -> bool {
+            words.iter().enumerate().all(|(k, w)| {
+                let tok = self.word(i + k);
+                if *w == "'" {
+                    matches!(self.punct(i + k), Some('\'' | '’'))
+                } else {
+                    tok.eq_ignore_ascii_case(w)
+                }
+            })
+        };
+        let (words, h) = TABLE.iter().find(|(w, _)| matches(w))?;
+        let end = i + words.len();
+        // "Christmas Island", "Easter Island", "Labor Day Act"…
+        if self.is_word(end)
+            && self.cap(end)
+            && !matches!(self.lex(end), Lex::Month(..) | Lex::Weekday(_))
+        {
+            return None;
+        }
+        let on = |y: i32| -> Option<NaiveDate> {
+            match *h {
+                H::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+                H::Easter(off) => {
+                    let e = easter(y)?;
+                    if off >= 0 {
+                        e.checked_add_days(Days::new(off.unsigned_abs()))
+                    } else {
+                        e.checked_sub_days(Days::new(off.unsigned_abs()))
+                    }
+                }
+                H::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+                H::Election => {
+                    let mon = nth_weekday(y, 11, 0, 1)?;
+                    mon.checked_add_days(DAY)
+                }
+            }
+        };
+        if let Some((y, e)) = self.opt_year(end) {
+            return self.found(i, e, Val::Day(on(y)?));
+        }
+        let y = self.r.year();
+        let cands: Vec<(i64, NaiveDate)> = [y - 1, y, y + 1]
+            .iter()
+            .filter_map(|&yy| on(yy))
+            .map(|c| ((c - self.r).num_days(), c))
+            .collect();
+        let keyed: Vec<(i64, usize)> = cands.iter().enumerate().map(|(k, c)| (c.0, k)).collect();
+        let k = Self::pick_nearest(&keyed, self.tense(i, end))?;
+        self.found(i, end, Val::Day(cands[k].1))
     }
 
     /// Moves times of day onto the date written next to them ("10 p.m. Wednesday",
@@ -1617,6 +2348,42 @@ impl Ctx<'_> {
     }
 }
 
+/// Easter Sunday of year `y` (Gregorian; anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The `n`-th weekday `wd` (Monday 0) of a month; `n` 0 for the last.
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    if n == 0 {
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        let last = next.checked_sub_days(DAY)?;
+        let back = (last.weekday().num_days_from_monday() + 7 - wd) % 7;
+        return last.checked_sub_days(Days::new(u64::from(back)));
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let fwd = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
+    first.checked_add_days(Days::new(u64::from(fwd + 7 * (n - 1))))
+}
+
 fn is_zone(w: &str) -> bool {
     matches!(
         w,
@@ -1654,6 +2421,13 @@ fn unit_letter(u: Unit) -> (&'static str, Granularity) {
 
 /// "P3D", "PT4H", "PXY".
 fn period(n: u32, u: Unit) -> String {
+    // TIMEX3 practice (TimeBank): quarters in months, decades and centuries in years.
+    match u {
+        Unit::Quarter => return format!("P{}M", u64::from(n) * 3),
+        Unit::Decade => return format!("P{}Y", u64::from(n) * 10),
+        Unit::Century => return format!("P{}Y", u64::from(n) * 100),
+        _ => {}
+    }
     let (l, _) = unit_letter(u);
     if let Some(t) = l.strip_prefix('T') {
         format!("PT{n}{t}")

@@ -1,0 +1,388 @@
+//! Unit tests of the English rules by category, and of the other languages' basics.
+
+use chrono::NaiveDate;
+
+use crate::{Granularity, Tagger, TimexType};
+use chronicle_text::Language;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// (text, value) of every expression.
+fn tag(text: &str, pub_date: &str) -> Vec<(String, String)> {
+    Tagger::new(Language::English)
+        .tag(text, d(pub_date))
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+/// Asserts the expressions found, as "text=value" strings.
+fn check(text: &str, pub_date: &str, expected: &[&str]) {
+    let got: Vec<String> = tag(text, pub_date)
+        .into_iter()
+        .map(|(t, v)| format!("{t}={v}"))
+        .collect();
+    assert_eq!(got, expected, "in {text:?} (published {pub_date})");
+}
+
+fn values(text: &str, pub_date: &str) -> Vec<String> {
+    tag(text, pub_date).into_iter().map(|(_, v)| v).collect()
+}
+
+#[test]
+fn absolute_dates_in_common_orders() {
+    let p = "2024-01-05";
+    check(
+        "on December 31, 2023.",
+        p,
+        &["December 31, 2023=2023-12-31"],
+    );
+    check("on 31 December 2023.", p, &["31 December 2023=2023-12-31"]);
+    check("on Dec. 31, 2023.", p, &["Dec. 31, 2023=2023-12-31"]);
+    check(
+        "on the 31st of December 2023.",
+        p,
+        &["31st of December 2023=2023-12-31"],
+    );
+    check("on 2023-12-31.", p, &["2023-12-31=2023-12-31"]);
+    check("on 12/31/2023.", p, &["12/31/2023=2023-12-31"]);
+    check("on 31/12/2023.", p, &["31/12/2023=2023-12-31"]);
+    check("on 31.12.2023.", p, &["31.12.2023=2023-12-31"]);
+    check("Sept. 27, 1989", p, &["Sept. 27, 1989=1989-09-27"]);
+}
+
+#[test]
+fn month_day_without_year_takes_the_nearest_year() {
+    // Published in early January: "Dec. 31" is the day just past.
+    check(
+        "The deal was signed Dec. 31.",
+        "2024-01-05",
+        &["Dec. 31=2023-12-31"],
+    );
+    check(
+        "It was signed on the 31st of December.",
+        "2024-01-05",
+        &["31st of December=2023-12-31"],
+    );
+    // A dividend payable next month.
+    check(
+        "The dividend is payable Dec. 15.",
+        "1989-11-01",
+        &["Dec. 15=1989-12-15"],
+    );
+    // Past tense pulls a month-day that would be months ahead into the past year.
+    check(
+        "Talks collapsed on October 3.",
+        "2024-02-01",
+        &["October 3=2023-10-03"],
+    );
+}
+
+#[test]
+fn ranges() {
+    let p = "2023-12-31";
+    let t = Tagger::new(Language::English);
+    let r = t.tag("Talks were held March 20-22 in Geneva.", d(p));
+    assert_eq!(r[0].text, "March 20-22");
+    assert_eq!(r[0].value, "2023-03-20");
+    assert_eq!(r[0].range_end, Some(d("2023-03-22")));
+    let r = t.tag("Talks were held from 17 to 18 October.", d(p));
+    assert_eq!(r[0].text, "17 to 18 October");
+    assert_eq!(r[0].day, Some(d("2023-10-17")));
+    assert_eq!(r[0].range_end, Some(d("2023-10-18")));
+    let r = t.tag("Polls were open between May 1 and 3.", d(p));
+    assert_eq!(r[0].text, "May 1 and 3");
+    assert_eq!(r[0].range_end, Some(d("2023-05-03")));
+    let r = t.tag("It ran from March 30 to April 2, 2023.", d(p));
+    assert_eq!(r[0].value, "2023-03-30");
+    assert_eq!(r[0].range_end, Some(d("2023-04-02")));
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2023-12-31 is a Sunday.
+    let p = "2023-12-31";
+    check("The bill was signed on Friday.", p, &["Friday=2023-12-29"]);
+    check(
+        "Officials said Friday that the bill passed.",
+        p,
+        &["Friday=2023-12-29"],
+    );
+    check(
+        "The minister will visit on Friday.",
+        p,
+        &["Friday=2024-01-05"],
+    );
+    check(
+        "He is due to arrive on Tuesday.",
+        p,
+        &["Tuesday=2024-01-02"],
+    );
+    check("They meet next Friday.", p, &["next Friday=2024-01-05"]);
+    check("It happened last Friday.", p, &["last Friday=2023-12-29"]);
+    check(
+        "Protesters planned a march on Saturday.",
+        "2000-01-07",
+        &["Saturday=2000-01-08"],
+    );
+    // The nearest tense marker wins: "fell" governs the date, "will" a later clause.
+    check(
+        "Shares fell 3% on Wednesday over worries that the company will cut its dividend.",
+        "2010-06-10",
+        &["Wednesday=2010-06-09"],
+    );
+    check(
+        "Friday, March 3, 2023",
+        p,
+        &["Friday, March 3, 2023=2023-03-03"],
+    );
+}
+
+#[test]
+fn relative_expressions() {
+    let p = "2023-12-31";
+    check("It rained yesterday.", p, &["yesterday=2023-12-30"]);
+    check("It will rain tomorrow.", p, &["tomorrow=2024-01-01"]);
+    check("It happened two days ago.", p, &["two days ago=2023-12-29"]);
+    check("It happened last week.", p, &["last week=2023-W51"]);
+    check(
+        "It happened earlier this month.",
+        p,
+        &["earlier this month=2023-12"],
+    );
+    check("Elections are due next year.", p, &["next year=2024"]);
+    check("Prices were lower a year ago.", p, &["a year ago=2022"]);
+    check("Sales rose last year.", p, &["last year=2022"]);
+    check("It happened last month.", p, &["last month=2023-11"]);
+    check("It is raining now.", p, &["now=PRESENT_REF"]);
+}
+
+#[test]
+fn months_years_seasons_quarters_decades() {
+    let p = "2023-12-31";
+    check(
+        "In February 2022 troops moved.",
+        p,
+        &["February 2022=2022-02"],
+    );
+    check("It was built in 2011.", p, &["2011=2011"]);
+    check(
+        "Growth slowed in the third quarter of 2011.",
+        p,
+        &["the third quarter of 2011=2011-Q3"],
+    );
+    check("Results for Q1 2011 were weak.", p, &["Q1 2011=2011-Q1"]);
+    check(
+        "Prices rose in the summer of 2011.",
+        p,
+        &["summer of 2011=2011-SU"],
+    );
+    check("It was popular in the 1990s.", p, &["1990s=199"]);
+    check("Work resumes in mid-2011.", p, &["mid-2011=2011"]);
+    check("Talks stalled in late March.", p, &["late March=2023-03"]);
+    check("In the 20th century", p, &["the 20th century=19"]);
+    let t = Tagger::new(Language::English);
+    let r = t.tag("In the summer of 2011", d(p));
+    assert_eq!(r[0].granularity, Granularity::Season);
+    let r = t.tag("the third quarter of 2011", d(p));
+    assert_eq!(r[0].granularity, Granularity::Quarter);
+    let r = t.tag("the 1990s", d(p));
+    assert_eq!(r[0].granularity, Granularity::Decade);
+}
+
+#[test]
+fn times_map_to_their_day() {
+    let t = Tagger::new(Language::English);
+    let p = d("2023-12-31");
+    let r = t.tag("The blast came at 14:40 local time.", p);
+    assert_eq!(r[0].text, "14:40");
+    assert_eq!(r[0].kind, TimexType::Time);
+    assert_eq!(r[0].granularity, Granularity::Time);
+    assert_eq!(r[0].day, Some(p));
+    let r = t.tag("Police arrived this morning.", p);
+    assert_eq!(r[0].value, "2023-12-31TMO");
+    assert_eq!(r[0].day, Some(p));
+    let r = t.tag("It ended at 10 p.m. Friday.", p);
+    assert_eq!(r[0].value, "2023-12-29T22:00");
+    assert_eq!(r[0].day, Some(d("2023-12-29")));
+}
+
+#[test]
+fn durations_are_not_dates() {
+    let t = Tagger::new(Language::English);
+    let r = t.tag("The siege lasted for three days.", d("2023-12-31"));
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].text, "three days");
+    assert_eq!(r[0].value, "P3D");
+    assert_eq!(r[0].kind, TimexType::Duration);
+    assert_eq!(r[0].day, None);
+    check(
+        "He served 25 years in prison.",
+        "2023-12-31",
+        &["25 years=P25Y"],
+    );
+    check(
+        "over the past two decades",
+        "2023-12-31",
+        &["the past two decades=P20Y"],
+    );
+    check(
+        "in the next three quarters",
+        "2023-12-31",
+        &["the next three quarters=P9M"],
+    );
+}
+
+#[test]
+fn anaphoric_dates() {
+    check(
+        "The rig exploded on 20 April 2010. Two days later it sank.",
+        "2010-06-01",
+        &["20 April 2010=2010-04-20", "Two days later=2010-04-22"],
+    );
+    check(
+        "Profit rose in the third quarter. A year earlier it fell.",
+        "1989-11-01",
+        &["the third quarter=1989-Q3", "A year earlier=1988-Q3"],
+    );
+    check(
+        "It was signed on 3 May 2010 and ratified the same day.",
+        "2011-01-01",
+        &["3 May 2010=2010-05-03", "the same day=2010-05-03"],
+    );
+}
+
+#[test]
+fn holidays() {
+    check(
+        "Shops close on Christmas Day.",
+        "2023-12-20",
+        &["Christmas Day=2023-12-25"],
+    );
+    check(
+        "Traffic peaked over Memorial Day.",
+        "2010-06-03",
+        &["Memorial Day=2010-05-31"],
+    );
+    check(
+        "It happened at Easter 2009.",
+        "2010-01-01",
+        &["Easter 2009=2009-04-12"],
+    );
+    check(
+        "Thanksgiving is near.",
+        "2023-11-01",
+        &["Thanksgiving=2023-11-23"],
+    );
+}
+
+#[test]
+fn spelled_out_years_and_decades() {
+    check(
+        "in nineteen ninety-six",
+        "1998-01-01",
+        &["nineteen ninety-six=1996"],
+    );
+    check("back in the nineties", "1998-01-01", &["the nineties=199"]);
+}
+
+#[test]
+fn no_false_positives() {
+    let p = "2023-12-31";
+    for text in [
+        "More than 1,000 people died.",
+        "They won 6-4 in the final.",
+        "A Boeing 737 landed safely.",
+        "The team may win.",
+        "Protesters march on the capital.",
+        "April Ryan asked a question.",
+        "The Masters is played in Augusta.",
+        "He scored 2000 points.",
+        "It costs $2,011.",
+        "Prices rose 12.5%.",
+        "The 6-year-old boy was found.",
+        "barrels a day",
+        "Room 1999 is upstairs.",
+        "May I ask?",
+        "They will march.",
+        "Christmas Island is remote.",
+        "Call 555-1234 now",
+    ] {
+        let found = tag(text, p);
+        let dates: Vec<_> = found
+            .iter()
+            .filter(|(t, _)| !t.eq_ignore_ascii_case("now"))
+            .collect();
+        assert!(dates.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn other_languages_absolute_and_relative() {
+    let p = d("2024-01-02");
+    let cases = [
+        (
+            Language::Spanish,
+            "el 31 de diciembre de 2023",
+            "2023-12-31",
+        ),
+        (Language::French, "le 31 décembre 2023", "2023-12-31"),
+        (Language::Italian, "il 31 dicembre 2023", "2023-12-31"),
+        (Language::German, "am 31. Dezember 2023", "2023-12-31"),
+        (
+            Language::Portuguese,
+            "em 31 de dezembro de 2023",
+            "2023-12-31",
+        ),
+        (Language::Dutch, "op 31 december 2023", "2023-12-31"),
+    ];
+    for (lang, text, value) in cases {
+        let r = Tagger::new(lang).tag(text, p);
+        assert_eq!(
+            r.first().map(|t| t.value.as_str()),
+            Some(value),
+            "{lang:?}: {text}"
+        );
+    }
+    let rel = [
+        (Language::Spanish, "ayer", "2024-01-01"),
+        (Language::French, "hier", "2024-01-01"),
+        (Language::Italian, "ieri", "2024-01-01"),
+        (Language::German, "gestern", "2024-01-01"),
+        (Language::Portuguese, "ontem", "2024-01-01"),
+        (Language::Dutch, "gisteren", "2024-01-01"),
+        (Language::Spanish, "mañana", "2024-01-03"),
+        (Language::German, "heute", "2024-01-02"),
+    ];
+    for (lang, text, value) in rel {
+        let r = Tagger::new(lang).tag(&format!("Es {text}."), p);
+        assert_eq!(
+            r.first().map(|t| t.value.as_str()),
+            Some(value),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn offsets_are_chars() {
+    let t = Tagger::new(Language::English);
+    let text = "Café — naïve: on 3 May 2010 it fell.";
+    let r = t.tag(text, d("2011-01-01"));
+    assert_eq!(r[0].text, "3 May 2010");
+    let chars: Vec<char> = text.chars().collect();
+    let s: String = chars[r[0].start..r[0].end].iter().collect();
+    assert_eq!(s, "3 May 2010");
+    assert_eq!(&text[r[0].byte_start..r[0].byte_end], "3 May 2010");
+}
+
+#[test]
+fn values_render_timex3_forms() {
+    let p = "2011-03-18";
+    assert_eq!(values("this week", p), ["2011-W11"]);
+    assert_eq!(values("in 2011", p), ["2011"]);
+    assert_eq!(values("in March 2011", p), ["2011-03"]);
+    assert_eq!(values("every Friday", p), ["XXXX-WXX-5"]);
+}
