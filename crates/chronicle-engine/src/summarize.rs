@@ -111,6 +111,14 @@ pub(crate) fn summarize(
     out
 }
 
+/// Whether a sentence is its article's headline: headlines compress an event into
+/// telegraphic title case and repeat the report's lead, so the lead is the better
+/// summary sentence.
+fn is_headline(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) -> bool {
+    let title = corpus.article_of(sentence).title.as_deref();
+    title.is_some_and(|t| t.trim() == corpus.sentence_text(sentence).trim())
+}
+
 /// On-topic sentences (those matching the request, or all when it has no filter) by
 /// their article's publication day.
 fn reporting_sentences(corpus: &Corpus, selection: &Selection) -> BTreeMap<NaiveDate, Vec<usize>> {
@@ -151,8 +159,8 @@ fn pick<'a>(
     let mut scored: Vec<(f32, &Candidate)> = usable
         .iter()
         .filter(|c| {
-            let words = corpus.sentences[c.sentence].words;
-            (MIN_WORDS..=MAX_WORDS).contains(&words)
+            let sentence = &corpus.sentences[c.sentence];
+            (MIN_WORDS..=MAX_WORDS).contains(&sentence.words) && !is_headline(corpus, sentence)
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;

@@ -112,10 +112,16 @@ fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     None
 }
 
-/// A word of a dateline's place: upper-case ("NEW", "ORLEANS,"), a comma, or a
-/// capitalised region after a comma ("DERAA , Syria").
+/// A word of a dateline's place: upper-case ("NEW", "ORLEANS,"), a comma, a
+/// capitalised region after a comma ("DERAA , Syria"), or the day of a dated dateline
+/// ("BEIJING, Dec. 31 (Xinhua) --").
 fn is_place_word(token: &str) -> bool {
     token == ","
+        || (!token.is_empty()
+            && token
+                .trim_end_matches(',')
+                .bytes()
+                .all(|b| b.is_ascii_digit()))
         || is_upper_word(token)
         || token
             .trim_end_matches(',')
@@ -183,6 +189,10 @@ mod tests {
             (
                 "DERAA , Syria | Sat Mar 26 , 2011 11:08 pm GMT DERAA , Syria -LRB- Reuters -RRB- - Security forces fired.",
                 "Security forces fired.",
+            ),
+            (
+                "BEIJING, Dec. 31 (Xinhua) -- The development of relations has shown it.",
+                "The development of relations has shown it.",
             ),
             (
                 "MARROW FALLS (Northstar Wire) - Crews began work on Monday.",
