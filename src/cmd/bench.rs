@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use chronicle_engine::{Corpus, TimelineOptions, build_timeline};
+use chronicle_engine::{Corpus, DateRanking, TimelineOptions, build_timeline};
 use chronicle_eval::{Report, TaskReport};
 use chronicle_ingest::dataset::{Dataset, Topic};
 use chronicle_text::Language;
@@ -22,7 +22,8 @@ use chrono::{Days, NaiveDate};
 const EXAMPLES: &str = "\
 Examples:
   chronicle bench --dataset ../shared/data/t17 --out bench-out/t17
-  chronicle bench --dataset ../shared/data/t17 --out bench-out/t17 --topics bpoil,h1n1 --json t17.json";
+  chronicle bench --dataset ../shared/data/t17 --out bench-out/t17 --topics bpoil,h1n1 --json t17.json
+  chronicle bench --dataset ../shared/data/t17 --out bench-out/t17-pubcount --ranking publications";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -51,6 +52,11 @@ pub struct Args {
     /// Language of the articles.
     #[arg(long, default_value = "en", value_parser = super::timeline::parse_language)]
     language: Language,
+
+    /// Date ranking: `evidence` (Chronicle) or `publications` (the PUBCOUNT baseline,
+    /// for comparing on a new dataset).
+    #[arg(long, default_value = "evidence", value_name = "METHOD")]
+    ranking: DateRanking,
 
     /// No progress messages.
     #[arg(long)]
@@ -130,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .checked_add_days(Days::new(args.window_extension.into())),
                 dates: Some(shape.dates),
                 sentences: Some(shape.sentences_per_date),
+                ranking: args.ranking,
             };
             let clock = Instant::now();
             let timeline = build_timeline(&corpus, &options)

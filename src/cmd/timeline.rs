@@ -88,6 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         to: args.to,
         dates: args.dates.map(|n| n as usize),
         sentences: args.sentences.map(|n| n as usize),
+        ..Default::default()
     };
     options.validate()?;
 

@@ -87,6 +87,28 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
     ranked
 }
 
+/// The publication-count baseline: each day scores the number of selected articles
+/// published on it.
+pub(crate) fn rank_by_publications(corpus: &Corpus, selection: &Selection) -> Vec<RankedDate> {
+    let mut counts: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for &article in &selection.articles {
+        let published = corpus.articles[article].published;
+        if selection.day_in_window(published) {
+            *counts.entry(published).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<RankedDate> = counts
+        .into_iter()
+        .map(|(date, n)| RankedDate {
+            date,
+            score: n as f64,
+            reports: n,
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
+    ranked
+}
+
 /// Reorders the first `count` dates of `ranked` (highest score first) so that a date
 /// next to an already chosen one needs more evidence to be chosen: each chosen
 /// neighbour within a day multiplies its score by `1 - ADJACENT_PENALTY`. The dates

@@ -30,6 +30,37 @@ pub struct TimelineOptions {
     pub dates: Option<usize>,
     /// Sentences per date; `None` chooses 1 or 2 per date from the evidence.
     pub sentences: Option<usize>,
+    /// How dates are ranked: Chronicle's evidence, or a baseline for comparison.
+    pub ranking: DateRanking,
+}
+
+/// How candidate dates are ranked.
+///
+/// ```
+/// use chronicle_engine::DateRanking;
+/// assert_eq!(DateRanking::default(), DateRanking::Evidence);
+/// assert_eq!("publications".parse::<DateRanking>().unwrap(), DateRanking::Publications);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateRanking {
+    /// In-text mentions (one vote per article, retrospective ones weigh more),
+    /// publication volume, adjacent dates spread apart.
+    #[default]
+    Evidence,
+    /// Baseline (PUBCOUNT in the literature): the days with most selected articles
+    /// published on them. Summaries are chosen the same way.
+    Publications,
+}
+
+impl std::str::FromStr for DateRanking {
+    type Err = EngineError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "evidence" => Ok(DateRanking::Evidence),
+            "publications" => Ok(DateRanking::Publications),
+            other => Err(EngineError::UnknownRanking(other.to_string())),
+        }
+    }
 }
 
 impl TimelineOptions {
@@ -57,6 +88,8 @@ pub enum EngineError {
     EmptyWindow { from: NaiveDate, to: NaiveDate },
     #[error("the number of {0} must be at least 1")]
     Zero(&'static str),
+    #[error("unknown date ranking {0:?}: use evidence or publications")]
+    UnknownRanking(String),
 }
 
 /// A timeline: dates in chronological order, each with its summary.
@@ -147,11 +180,17 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
             dates: Vec::new(),
         });
     }
-    let ranked = rank::rank_dates(corpus, &selection);
+    let ranked = match options.ranking {
+        DateRanking::Evidence => rank::rank_dates(corpus, &selection),
+        DateRanking::Publications => rank::rank_by_publications(corpus, &selection),
+    };
     let wanted = options
         .dates
         .unwrap_or_else(|| rank::automatic_date_count(&ranked));
-    let ordered = rank::spread_adjacent(&ranked, wanted + summarize::SPARE_DATES);
+    let ordered = match options.ranking {
+        DateRanking::Evidence => rank::spread_adjacent(&ranked, wanted + summarize::SPARE_DATES),
+        DateRanking::Publications => ranked,
+    };
     let summaries = summarize::summarize(corpus, &selection, &ordered, wanted, options.sentences);
     let source_index = sources::SourceIndex::new(corpus, &selection);
     let mut dates: Vec<DateEntry> = summaries
