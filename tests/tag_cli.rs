@@ -1,0 +1,148 @@
+//! `chronicle tag` end to end: plain text, JSON Lines (with bad lines), the TempEval and
+//! HeidelTime evaluation modes on small synthetic files.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn chronicle() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+}
+
+fn run_with_stdin(args: &[&str], input: &str) -> std::process::Output {
+    let mut child = chronicle()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    child.wait_with_output().expect("finishes")
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("chronicle-tag-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn plain_text_with_pub_date() {
+    let out = run_with_stdin(
+        &["tag", "--pub-date", "2023-12-31"],
+        "Signed on Friday, two days after the March 20-22 talks.",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["text"], "Friday");
+    assert_eq!(lines[0]["value"], "2023-12-29");
+    assert_eq!(lines[0]["granularity"], "day");
+    assert_eq!(lines[0]["type"], "date");
+    assert_eq!(lines[0]["start"], 10);
+    assert_eq!(lines[0]["end"], 16);
+    assert!(lines.iter().any(|l| l["type"] == "duration"));
+}
+
+#[test]
+fn jsonl_passes_fields_and_reports_bad_lines() {
+    let input = concat!(
+        r#"{"id": "a", "text": "Prices fell yesterday.", "pub_date": "2011-03-18"}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": "b", "text": "No date here."}"#,
+        "\n",
+        r#"{"id": "c", "text": "Ünïcode first — naïve: in March 2011.", "pub_date": "2011-05-01"}"#,
+        "\n",
+    );
+    let out = run_with_stdin(&["tag", "--jsonl", "-"], input);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(
+        stderr.contains("line 3") && stderr.contains("pub_date"),
+        "{stderr}"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["timex"][0]["value"], "2011-03-17");
+    assert_eq!(lines[1]["id"], "c");
+    let t = &lines[1]["timex"][0];
+    assert_eq!(t["value"], "2011-03");
+    assert_eq!(t["granularity"], "month");
+    // Offsets count characters, not bytes.
+    let text = lines[1]["text"].as_str().unwrap();
+    let (s, e) = (
+        t["start"].as_u64().unwrap() as usize,
+        t["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(span, "March 2011");
+}
+
+#[test]
+fn tempeval_scoring_and_heideltime_comparison() {
+    let dir = scratch("eval");
+    let gold = dir.join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        r#"{"id": "d1", "pub_date": "2011-03-18", "text": "It rained yesterday and will for three days.", "timexes": [{"start": 10, "end": 19, "text": "yesterday", "type": "DATE", "value": "2011-03-17"}, {"start": 33, "end": 43, "text": "three days", "type": "DURATION", "value": "P3D"}]}"#,
+    )
+    .unwrap();
+    let out = chronicle()
+        .args(["tag", "--score-tempeval"])
+        .arg(&gold)
+        .arg("--json")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["scores"]["relaxed"]["f1"], 1.0);
+    assert_eq!(v[0]["scores"]["value_f1"], 1.0);
+
+    let reference = dir.join("ht.jsonl");
+    std::fs::write(
+        &reference,
+        r#"{"doc": "x", "pub_date": "2010-05-03", "text": "It began on April 20 .", "timex": [{"text": "April 20", "value": "2010-04-20", "granularity": "day"}]}"#,
+    )
+    .unwrap();
+    let out = chronicle()
+        .args(["tag", "--compare"])
+        .arg(&reference)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("F1 1.000"), "{text}");
+    assert!(text.contains("wrong_year"), "{text}");
+
+    let out = chronicle()
+        .args(["tag", "--bench"])
+        .arg(&reference)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("MB/s"));
+}
