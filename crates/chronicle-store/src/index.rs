@@ -1,7 +1,7 @@
 //! The tantivy full-text index: a derived, rebuildable view of the SQLite records.
 //!
 //! Fields: `seq` (the article's SQLite rowid; indexed, fast), `published` (days since
-//! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25 with positions),
+//! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25; no positions, so phrases match as all their words),
 //! and `words` (lower-cased unstemmed tokens, no frequencies: for keyword substring
 //! candidates). Nothing is stored: records come from SQLite.
 //!
@@ -44,7 +44,7 @@ fn schema() -> (Schema, Fields) {
     let stemmed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("en_stem")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     let title = b.add_text_field("title", stemmed.clone());
     let text = b.add_text_field("text", stemmed);

@@ -30,25 +30,33 @@ pub type Signature = [u32; HASHES];
 
 /// The signature of a text, or `None` when it is too short to compare.
 pub fn signature(text: &str) -> Option<Signature> {
-    let words: Vec<String> = text
+    // One hash per word (lower-cased), combined into shingle hashes; each signature
+    // value is then one multiply-add of the shingle hash (a universal hash family).
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
+    let mut buf = String::new();
+    for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            words.push(xxh3_64(buf.as_bytes()));
+        } else {
+            words.push(xxh3_64(w.as_bytes()));
+        }
+    }
     if words.len() < MIN_WORDS {
         return None;
     }
     let mut sig = [u32::MAX; HASHES];
-    let mut buf = String::new();
     for window in words.windows(SHINGLE) {
-        buf.clear();
-        for w in window {
-            buf.push_str(w);
-            buf.push(' ');
+        let mut base = 0u64;
+        for &w in window {
+            base = splitmix(base ^ w);
         }
-        let base = xxh3_64(buf.as_bytes());
         for (i, slot) in sig.iter_mut().enumerate() {
-            let h = (splitmix(base ^ SEEDS[i]) >> 32) as u32;
+            let h = (base.wrapping_mul(MULS[i]).wrapping_add(SEEDS[i]) >> 32) as u32;
             if h < *slot {
                 *slot = h;
             }
@@ -99,6 +107,20 @@ fn splitmix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+const MULS: [u64; HASHES] = {
+    let mut muls = [0u64; HASHES];
+    let mut i = 0;
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    while i < HASHES {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        muls[i] = x | 1;
+        i += 1;
+    }
+    muls
+};
 
 const SEEDS: [u64; HASHES] = {
     let mut seeds = [0u64; HASHES];

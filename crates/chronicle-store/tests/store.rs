@@ -96,9 +96,17 @@ fn search_respects_window() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create_or_open(dir.path()).unwrap();
     store.ingest(sample()).unwrap();
-    let hits = store.search("interest rates", Window::default(), 5).unwrap();
+    let hits = store
+        .search("interest rates", Window::default(), 5)
+        .unwrap();
     assert_eq!(hits[0].id, "bank-1");
-    assert!(hits[0].sentence.as_deref().unwrap().contains("interest rates"));
+    assert!(
+        hits[0]
+            .sentence
+            .as_deref()
+            .unwrap()
+            .contains("interest rates")
+    );
     let none = store
         .search(
             "interest rates",
@@ -157,16 +165,18 @@ fn second_writer_is_locked_out_and_readers_are_not() {
         Err(StoreError::Locked(_))
     ));
     let reader = Store::open(dir.path()).unwrap();
-    assert!(matches!(
-        reader.ingest(sample()),
-        Err(StoreError::ReadOnly)
-    ));
+    assert!(matches!(reader.ingest(sample()), Err(StoreError::ReadOnly)));
     // Reads from several threads at once.
     std::thread::scope(|s| {
         for _ in 0..4 {
             s.spawn(|| {
                 assert_eq!(reader.stats().unwrap().articles, 3);
-                assert!(!reader.search("dam", Window::default(), 3).unwrap().is_empty());
+                assert!(
+                    !reader
+                        .search("dam", Window::default(), 3)
+                        .unwrap()
+                        .is_empty()
+                );
             });
         }
     });
@@ -190,7 +200,10 @@ fn index_is_rebuilt_from_sqlite_when_missing() {
     drop(reader);
     let store = Store::create_or_open(dir.path()).unwrap();
     assert_eq!(store.stats().unwrap().indexed, 3);
-    assert_eq!(store.search("rates", Window::default(), 3).unwrap()[0].id, "bank-1");
+    assert_eq!(
+        store.search("rates", Window::default(), 3).unwrap()[0].id,
+        "bank-1"
+    );
 }
 
 fn assert_send_sync<T: Send + Sync>() {}
