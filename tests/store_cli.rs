@@ -239,3 +239,54 @@ fn sigkill_during_ingest_leaves_a_usable_store_and_ingest_resumes() {
     ok(&["ingest", "--quiet", "--store", s(&fresh_dir), s(&input)]);
     assert_eq!(stats(s(&fresh_dir))["articles"].as_u64().unwrap(), total);
 }
+
+#[test]
+fn html_pages_and_feeds_are_read_by_ingest_and_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("web");
+    std::fs::create_dir(&input).unwrap();
+    let body = "<p>The old Kessler dam failed on Sunday, flooding the lower valley. Thousands of \
+        residents left their homes as the water rose through the night, officials said, and \
+        rescue teams worked until dawn to reach the last of them.</p>";
+    std::fs::write(
+        input.join("page.html"),
+        format!(
+            r#"<html><head><title>Dam fails</title><meta property="article:published_time" content="2024-03-04T08:00:00Z"></head><body><article><h1>Dam fails</h1>{body}</article></body></html>"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("undated.html"),
+        format!("<html><body><article>{body}</article></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("feed.rss"),
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>
+        <item><title>Repairs begin</title><guid>h-2</guid><pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
+        <description>&lt;p&gt;Repairs on the Kessler dam began on Monday, the county said.&lt;/p&gt;</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let out = chronicle(&["timeline", s(&input), "--format", "json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("undated.html") && err.contains("no publication date"),
+        "{err}"
+    );
+    let store = dir.path().join("store");
+    let out = chronicle(&["ingest", "--store", s(&store), s(&input)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("added 2"));
+    let hits: Value = serde_json::from_str(&ok(&[
+        "search",
+        "--store",
+        s(&store),
+        "repairs",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(hits[0]["id"], "h-2");
+    assert_eq!(hits[0]["source"], "Herald");
+}
