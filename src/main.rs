@@ -25,6 +25,14 @@ enum Command {
     Bench(cmd::bench::Args),
     /// Tag temporal expressions in text.
     Tag(cmd::tag::Args),
+    /// Add articles to a corpus store (analysed once, deduplicated, indexed).
+    Ingest(cmd::ingest::Args),
+    /// Search a corpus store (BM25), with dates and sources.
+    Search(cmd::search::Args),
+    /// Show what a corpus store holds.
+    Stats(cmd::stats::Args),
+    /// Generate a synthetic archive from a corpus, for scale tests.
+    Synth(cmd::synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +42,10 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
         Command::Tag(args) => cmd::tag::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(code) => code,

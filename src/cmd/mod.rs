@@ -2,5 +2,9 @@
 
 pub mod bench;
 pub mod eval;
+pub mod ingest;
+pub mod search;
+pub mod stats;
+pub mod synth;
 pub mod tag;
 pub mod timeline;

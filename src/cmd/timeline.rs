@@ -1,6 +1,6 @@
 //! `chronicle timeline`: read articles, analyse them, build and render a timeline.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -15,6 +15,7 @@ Examples:
   chronicle timeline examples/corpus
   chronicle timeline ../shared/seeds --dates 6 --format markdown
   chronicle timeline data/t17/bpoil --keywords bp,oil,spill --dates 20 --format tilse
+  chronicle timeline --store news.store --query \"dam collapse\" --from 2024-03-01 --format json
   chronicle timeline articles.jsonl --query \"dam collapse\" --from 2024-03-01 --to 2024-06-30 --format json --output timeline.json";
 
 #[derive(clap::Args)]
@@ -22,8 +23,13 @@ Examples:
 pub struct Args {
     /// Files or folders of articles: dated text files, JSON Lines (.jsonl, .jsonl.gz),
     /// news-tls JSONL, or a dataset folder (<topic>/InputDocs/<date>/<id>.txt).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "store", value_name = "INPUT")]
     inputs: Vec<PathBuf>,
+
+    /// Build the timeline from a corpus store (see `chronicle ingest`) instead of files:
+    /// the topic's articles are selected from it, nothing is re-analysed.
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    store: Option<PathBuf>,
 
     /// Keep sentences (and articles) containing one of these words, e.g. `bp,oil,spill`.
     #[arg(long, short, value_delimiter = ',', value_name = "WORDS")]
@@ -91,6 +97,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..Default::default()
     };
     options.validate()?;
+    if let Some(dir) = &args.store {
+        return run_store(dir, &options, &args);
+    }
 
     let report = read_with_progress(&args.inputs, args.quiet);
     for problem in &report.problems {
@@ -122,13 +131,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("no dates found: no article matched the keywords/query in the window");
     }
 
-    let rendered = render(&timeline, args.format);
+    write_timeline(&timeline, &args)
+}
+
+fn write_timeline(timeline: &chronicle_engine::Timeline, args: &Args) -> anyhow::Result<ExitCode> {
+    let rendered = render(timeline, args.format);
     match &args.output {
         Some(path) => std::fs::write(path, rendered)
             .with_context(|| format!("cannot write the timeline to {}", path.display()))?,
         None => print!("{rendered}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The timeline of a topic from a store: candidates from its index, records from SQLite.
+fn run_store(dir: &Path, options: &TimelineOptions, args: &Args) -> anyhow::Result<ExitCode> {
+    let store = chronicle_store::Store::open(dir)
+        .with_context(|| format!("cannot open the store {}", dir.display()))?;
+    let spinner = spinner(args.quiet, "selecting articles and building the timeline");
+    let timeline = store.timeline(options)?;
+    spinner.finish_and_clear();
+    if !args.quiet {
+        eprintln!("{} articles selected from the store", timeline.articles);
+        if timeline.dates.is_empty() {
+            eprintln!("no dates found: no article matched the keywords/query in the window");
+        }
+    }
+    write_timeline(&timeline, args)
 }
 
 fn display_inputs(inputs: &[PathBuf]) -> String {

@@ -3,7 +3,8 @@
 //! Formats (see `README.md` and `../shared/docs/FORMATS.md`): dated text files
 //! (`date YYYY-MM-DD [url|headline|text]` first line), the dataset layout
 //! (`<dataset>/<topic>/InputDocs/<YYYY-MM-DD>/<id>.txt`), JSON Lines (generic and news-tls,
-//! optionally gzip-compressed), `.json` articles, and directories of any of these.
+//! optionally gzip-compressed), `.json` articles, HTML pages (readability extraction, date
+//! from metadata), RSS/Atom feeds, and directories of any of these.
 //!
 //! Bad input never stops a read: each bad file or line becomes one [`Problem`] and the rest
 //! is still read.
@@ -20,6 +21,8 @@
 
 pub mod dataset;
 mod dated;
+mod feed;
+mod html;
 mod jsonl;
 mod read;
 
@@ -33,6 +36,8 @@ pub use dated::{
     DateLine, DateLineError, DatedText, DatedTextError, Rest, classify_rest, parse_date_line,
     parse_dated_text, url_host,
 };
+pub use feed::parse_feed;
+pub use html::parse_html;
 pub use jsonl::{JsonArticle, parse_iso_date, parse_json_line};
 
 /// One news article, as read from any input format.

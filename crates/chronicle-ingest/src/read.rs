@@ -21,6 +21,10 @@ enum Kind {
     Jsonl { gz: bool },
     /// A JSON object or array of objects.
     Json,
+    /// An HTML page (one article).
+    Html,
+    /// An RSS or Atom feed (one article per entry).
+    Feed,
     /// A directory entry that could not be read, kept in walk order so that problems come
     /// out in path order.
     Unreadable(String),
@@ -184,7 +188,7 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
             }),
             None => report.skipped.push(Skipped::new(
                 path,
-                "not an article format (reads .txt, .jsonl, .jsonl.gz, .json)",
+                "not an article format (reads .txt, .jsonl, .jsonl.gz, .json, .html, .htm, .rss, .atom, .xml)",
             )),
         }
     }
@@ -200,6 +204,10 @@ fn kind_of(path: &Path) -> Option<Kind> {
         Some(Kind::Jsonl { gz: true })
     } else if name.ends_with(".json") {
         Some(Kind::Json)
+    } else if name.ends_with(".html") || name.ends_with(".htm") {
+        Some(Kind::Html)
+    } else if [".rss", ".atom", ".xml"].iter().any(|e| name.ends_with(e)) {
+        Some(Kind::Feed)
     } else {
         None
     }
@@ -255,6 +263,21 @@ fn read_file(file: &InputFile) -> FileOutcome<'_> {
             read_jsonl(path, &bytes, &mut out);
         }
         Kind::Json => read_json(path, &bytes, &mut out),
+        Kind::Html => match read_html(path, &bytes) {
+            Ok(candidate) => out.candidates.push(candidate),
+            Err((line, reason)) => out.problems.push(problem(line, reason)),
+        },
+        Kind::Feed => match crate::feed::parse_feed(&bytes) {
+            Ok(entries) => {
+                for entry in entries {
+                    match entry {
+                        Ok(a) => out.candidates.push(json_candidate(a)),
+                        Err(reason) => out.problems.push(problem(None, reason)),
+                    }
+                }
+            }
+            Err(reason) => out.problems.push(problem(None, reason)),
+        },
         Kind::Unreadable(_) => {}
     }
     out
@@ -378,6 +401,16 @@ fn file_stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or(name)
+}
+
+/// An HTML page: named after its file, like a one-article text file.
+fn read_html(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, String)> {
+    let content = utf8(bytes)?;
+    let a = crate::html::parse_html(content).map_err(|reason| (None, reason))?;
+    let mut candidate = json_candidate(a);
+    candidate.article.id = file_stem(path);
+    candidate.origin = IdOrigin::FileName;
+    Ok(candidate)
 }
 
 fn json_candidate(a: JsonArticle) -> Candidate {

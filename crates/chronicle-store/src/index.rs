@@ -1,0 +1,365 @@
+//! The tantivy full-text index: a derived, rebuildable view of the SQLite records.
+//!
+//! Fields: `seq` (the article's SQLite rowid; indexed, fast), `published` (days since
+//! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25; no positions, so phrases match as all their words),
+//! and `words` (lower-cased unstemmed tokens, no frequencies: for keyword substring
+//! candidates). Nothing is stored: records come from SQLite.
+//!
+//! Every commit carries the highest `seq` it contains as its payload, so the index
+//! itself says how far it has caught up with SQLite.
+
+use std::ops::Bound;
+use std::path::Path;
+
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::index::SegmentReader;
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
+
+use crate::StoreError;
+
+/// Writer memory budget: tantivy's minimum per thread is 15 MB.
+const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub seq: Field,
+    pub published: Field,
+    pub title: Field,
+    pub text: Field,
+    pub words: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let seq = b.add_u64_field("seq", INDEXED | FAST);
+    let published = b.add_i64_field("published", INDEXED | FAST);
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let title = b.add_text_field("title", stemmed.clone());
+    let text = b.add_text_field("text", stemmed);
+    let words = b.add_text_field(
+        "words",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("default")
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
+    (
+        b.build(),
+        Fields {
+            seq,
+            published,
+            title,
+            text,
+            words,
+        },
+    )
+}
+
+pub(crate) struct TextIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+}
+
+fn err(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Index(e.to_string())
+}
+
+impl TextIndex {
+    /// Opens the index in `dir`, creating it when `create` and it does not exist.
+    /// Returns `Ok(None)` when there is no index and `create` is false.
+    pub fn open(dir: &Path, create: bool) -> Result<Option<TextIndex>, StoreError> {
+        let (schema, fields) = schema();
+        let exists = dir.join("meta.json").exists();
+        let index = if exists {
+            let index = Index::open_in_dir(dir).map_err(err)?;
+            if index.schema() != schema {
+                return Err(StoreError::Index(
+                    "the full-text index has an unexpected schema".into(),
+                ));
+            }
+            index
+        } else if create {
+            std::fs::create_dir_all(dir)?;
+            Index::create_in_dir(dir, schema).map_err(err)?
+        } else {
+            return Ok(None);
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(err)?;
+        Ok(Some(TextIndex {
+            index,
+            reader,
+            fields,
+        }))
+    }
+
+    /// The highest article `seq` committed to the index (0 when none).
+    pub fn indexed_seq(&self) -> Result<i64, StoreError> {
+        let metas = self.index.load_metas().map_err(err)?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| p.strip_prefix("seq="))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    }
+
+    pub fn writer(&self) -> Result<IndexWriter, StoreError> {
+        self.index
+            .writer_with_num_threads(1, WRITER_MEMORY)
+            .map_err(err)
+    }
+
+    pub fn add(
+        &self,
+        writer: &IndexWriter,
+        seq: i64,
+        published: i64,
+        title: Option<&str>,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.seq, seq as u64);
+        doc.add_i64(f.published, published);
+        if let Some(t) = title {
+            doc.add_text(f.title, t);
+            doc.add_text(f.words, t);
+        }
+        doc.add_text(f.text, text);
+        doc.add_text(f.words, text);
+        writer.add_document(doc).map_err(err)?;
+        Ok(())
+    }
+
+    /// Commits what was added, recording `seq` as the highest indexed article.
+    pub fn commit(&self, writer: &mut IndexWriter, seq: i64) -> Result<(), StoreError> {
+        let mut prepared = writer.prepare_commit().map_err(err)?;
+        prepared.set_payload(&format!("seq={seq}"));
+        prepared.commit().map_err(err)?;
+        Ok(())
+    }
+
+    /// Removes every document above `seq` (left by an interrupted writer whose commit
+    /// landed without the matching payload, which cannot happen with tantivy's atomic
+    /// commits, but costs nothing to guard).
+    pub fn delete_above(&self, writer: &mut IndexWriter, seq: i64) -> Result<(), StoreError> {
+        let q = RangeQuery::new(
+            Bound::Excluded(Term::from_field_u64(self.fields.seq, seq.max(0) as u64)),
+            Bound::Unbounded,
+        );
+        writer.delete_query(Box::new(q)).map_err(err)?;
+        Ok(())
+    }
+
+    /// Stemmed tokens of `text`, as the `text` field indexes them.
+    fn stems(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Ok(mut tok) = self.index.tokenizer_for_field(self.fields.text) {
+            let mut stream = tok.token_stream(text);
+            while stream.advance() {
+                let t = stream.token().text.clone();
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    fn window_query(&self, from: Option<i64>, to: Option<i64>) -> Option<Box<dyn Query>> {
+        if from.is_none() && to.is_none() {
+            return None;
+        }
+        let f = self.fields.published;
+        let lo = from.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_i64(f, d))
+        });
+        let hi = to.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_i64(f, d))
+        });
+        Some(Box::new(RangeQuery::new(lo, hi)))
+    }
+
+    /// BM25 search of a user query (tantivy query syntax, parsed leniently) over title
+    /// and text, within a window of publication days. Returns (score, seq), best first.
+    pub fn search(
+        &self,
+        query: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<(f32, i64)>, StoreError> {
+        self.reader.reload().map_err(err)?;
+        let searcher = self.reader.searcher();
+        let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
+        let (parsed, _errors) = parser.parse_query_lenient(query);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+        if let Some(w) = self.window_query(from, to) {
+            clauses.push((Occur::Must, w));
+        }
+        let query = BooleanQuery::new(clauses);
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(err)?;
+        let mut out = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("seq")
+                .map_err(err)?;
+            if let Some(seq) = column.first(addr.doc_id) {
+                out.push((score, seq as i64));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every article that may match a topic: for a query, those containing any of its
+    /// stemmed terms; for keywords, those with a token containing each alphanumeric
+    /// piece of some keyword; both within the window. A superset of what the engine's
+    /// selection keeps; `seq`s ascending.
+    pub fn candidates(
+        &self,
+        query: Option<&str>,
+        keywords: &[String],
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.reader.reload().map_err(err)?;
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(q) = query {
+            let stems = self.stems(q);
+            if !stems.is_empty() {
+                let any: Vec<(Occur, Box<dyn Query>)> = stems
+                    .iter()
+                    .flat_map(|s| {
+                        [self.fields.text, self.fields.title].map(|field| {
+                            let term = Term::from_field_text(field, s);
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                            (Occur::Should, q)
+                        })
+                    })
+                    .collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            }
+        }
+        let mut any_keyword: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for k in keywords {
+            let lower = k.trim().to_lowercase();
+            let pieces: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if pieces.is_empty() {
+                // A keyword without letters or digits: no token can rule it out.
+                any_keyword.push((Occur::Should, Box::new(AllQuery)));
+                continue;
+            }
+            let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for p in pieces {
+                let pattern = format!(".*{}.*", escape_regex(p));
+                let q = RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
+                all.push((Occur::Must, Box::new(q)));
+            }
+            any_keyword.push((Occur::Should, Box::new(BooleanQuery::new(all))));
+        }
+        if !any_keyword.is_empty() {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_keyword))));
+        }
+        if let Some(w) = self.window_query(from, to) {
+            clauses.push((Occur::Must, w));
+        }
+        if clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let mut seqs = searcher.search(&query, &SeqCollector).map_err(err)?;
+        seqs.sort_unstable();
+        seqs.dedup();
+        Ok(seqs)
+    }
+
+    /// Number of documents in the index.
+    pub fn num_docs(&self) -> Result<u64, StoreError> {
+        self.reader.reload().map_err(err)?;
+        Ok(self.reader.searcher().num_docs())
+    }
+}
+
+fn escape_regex(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collects the `seq` of every matching document.
+struct SeqCollector;
+
+struct SeqSegmentCollector {
+    column: Column<u64>,
+    out: Vec<i64>,
+}
+
+impl Collector for SeqCollector {
+    type Fruit = Vec<i64>;
+    type Child = SeqSegmentCollector;
+
+    fn for_segment(
+        &self,
+        _segment_local_id: u32,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SeqSegmentCollector> {
+        Ok(SeqSegmentCollector {
+            column: segment.fast_fields().u64("seq")?,
+            out: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<i64>>) -> tantivy::Result<Vec<i64>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SeqSegmentCollector {
+    type Fruit = Vec<i64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(seq) = self.column.first(doc) {
+            self.out.push(seq as i64);
+        }
+    }
+
+    fn harvest(self) -> Vec<i64> {
+        self.out
+    }
+}

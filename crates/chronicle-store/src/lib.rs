@@ -1,0 +1,1063 @@
+//! A persistent corpus store for Chronicle: ingest articles once (analysed, deduplicated,
+//! indexed), then search them and build timelines on any topic without re-analysing text.
+//!
+//! A store is a folder: `store.sqlite` (SQLite in WAL mode, the source of truth: articles,
+//! their analysed sentences and dates, near-duplicate links) and `index/` (a tantivy
+//! BM25 index derived from SQLite, rebuilt or caught up from it when behind).
+//!
+//! ```
+//! use chronicle_store::{Store, Topic, Window};
+//! use chronicle_ingest::Article;
+//! use chrono::NaiveDate;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = Store::create_or_open(dir.path()).unwrap();
+//! let article = Article {
+//!     id: "herald-1".into(),
+//!     published: NaiveDate::from_ymd_opt(2024, 3, 4).unwrap(),
+//!     title: Some("Dam fails".into()), url: None, source: Some("herald".into()), language: None,
+//!     text: "The old dam failed on 2024-03-03, flooding the lower valley.".into(),
+//! };
+//! let report = store.ingest(vec![article.clone()]).unwrap();
+//! assert_eq!(report.added, 1);
+//! assert_eq!(store.ingest(vec![article]).unwrap().added, 0); // idempotent
+//!
+//! let hits = store.search("dam", Window::default(), 10).unwrap();
+//! assert_eq!(hits[0].id, "herald-1");
+//! let corpus = store.corpus_for(&Topic::keywords(["dam"]), Window::default()).unwrap();
+//! assert_eq!(corpus.articles.len(), 1);
+//! ```
+
+#![warn(missing_docs)]
+
+mod codec;
+mod index;
+pub mod neardup;
+mod schema;
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chronicle_engine::corpus::AnalysedSentence;
+use chronicle_engine::{Corpus, Timeline, TimelineOptions, build_timeline};
+use chronicle_ingest::Article;
+use chronicle_text::{Analyzer, Language};
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde::Serialize;
+use tantivy::IndexWriter;
+
+use index::TextIndex;
+pub use schema::SCHEMA_VERSION;
+
+/// File name of the SQLite database inside a store folder.
+pub const DB_FILE: &str = "store.sqlite";
+/// Folder of the full-text index inside a store folder.
+pub const INDEX_DIR: &str = "index";
+/// The writer's lock file inside a store folder.
+pub const LOCK_FILE: &str = "write.lock";
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder holds no store (for read-only opening).
+    #[error("no store at {0} (create one with `chronicle ingest --store {0} <INPUT>...`)")]
+    NotFound(PathBuf),
+    /// Another process (or handle) is writing to the store.
+    #[error(
+        "the store at {0} is locked: another `chronicle ingest` is writing to it; try again when it has finished"
+    )]
+    Locked(PathBuf),
+    /// The store was written by another schema version and cannot be read safely.
+    #[error("{0}")]
+    Schema(String),
+    /// A write on a store opened read-only.
+    #[error("the store is open read-only (use Store::create_or_open to write)")]
+    ReadOnly,
+    /// SQLite failed.
+    #[error("store database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The full-text index failed.
+    #[error("full-text index: {0}")]
+    Index(String),
+    /// A stored record could not be decoded.
+    #[error("corrupt record for article {id}: {reason}")]
+    Corrupt {
+        /// The article.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A file-system error.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The engine refused the request.
+    #[error(transparent)]
+    Engine(#[from] chronicle_engine::EngineError),
+}
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A window of publication days; `None` ends are open.
+///
+/// ```
+/// use chronicle_store::Window;
+/// let w = Window::between(chrono::NaiveDate::from_ymd_opt(2010, 4, 20), None);
+/// assert!(w.from.is_some() && w.to.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Window {
+    /// First day, inclusive.
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive.
+    pub to: Option<NaiveDate>,
+}
+
+impl Window {
+    /// A window from `from` to `to`.
+    pub fn between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Window {
+        Window { from, to }
+    }
+    fn days(&self) -> (Option<i64>, Option<i64>) {
+        (self.from.map(day_number), self.to.map(day_number))
+    }
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+    }
+}
+
+/// What a timeline is about: a free-text query and/or keywords, with the same meaning
+/// as in [`TimelineOptions`].
+///
+/// ```
+/// use chronicle_store::Topic;
+/// let t = Topic::keywords(["bp", "oil"]);
+/// assert_eq!(t.keywords.len(), 2);
+/// assert!(Topic::query("swine flu").query.is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Topic {
+    /// Free text: articles matching at least half of its terms.
+    pub query: Option<String>,
+    /// Sentences containing one of these (lower-cased substring).
+    pub keywords: Vec<String>,
+}
+
+impl Topic {
+    /// A topic given by keywords.
+    pub fn keywords<S: Into<String>>(words: impl IntoIterator<Item = S>) -> Topic {
+        Topic {
+            query: None,
+            keywords: words.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// A topic given by a free-text query.
+    pub fn query(text: impl Into<String>) -> Topic {
+        Topic {
+            query: Some(text.into()),
+            keywords: Vec::new(),
+        }
+    }
+}
+
+/// How to ingest.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Language of articles that do not declare one.
+    pub default_language: Language,
+    /// Articles per SQLite transaction (each is committed atomically).
+    pub batch: usize,
+    /// Commit the full-text index at least every this many articles.
+    pub index_commit_every: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            default_language: Language::English,
+            batch: 1000,
+            index_commit_every: 50_000,
+        }
+    }
+}
+
+/// The outcome of an ingest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IngestReport {
+    /// Articles offered.
+    pub offered: usize,
+    /// Articles added (including near duplicates, which are stored as sources).
+    pub added: usize,
+    /// Articles already in the store (same date and text) or repeated in the input.
+    pub already_stored: usize,
+    /// Added articles that are near duplicates of a stored one.
+    pub near_duplicates: usize,
+    /// Added articles whose id was taken by a different article, stored as `id#N`.
+    pub renamed: usize,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// BM25 score.
+    pub score: f32,
+    /// Publication date.
+    pub published: NaiveDate,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// The id of the article this one is a near duplicate of.
+    pub near_duplicate_of: Option<String>,
+    /// The sentence of the article that best matches the query.
+    pub sentence: Option<String>,
+}
+
+/// A stored article with its store metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    /// The article as ingested (with its stored id).
+    pub article: Article,
+    /// The language it was analysed in.
+    pub language: Language,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// The article this one is a near duplicate of.
+    pub near_duplicate_of: Option<String>,
+    /// Articles that are near duplicates of this one.
+    pub near_duplicates: Vec<String>,
+}
+
+/// Counts and sizes of a store.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Schema version of the store.
+    pub schema_version: i64,
+    /// Articles stored.
+    pub articles: u64,
+    /// Articles that are near duplicates of others (kept as their sources).
+    pub near_duplicates: u64,
+    /// Analysed sentences.
+    pub sentences: u64,
+    /// First publication date.
+    pub first_published: Option<NaiveDate>,
+    /// Last publication date.
+    pub last_published: Option<NaiveDate>,
+    /// Articles per source, most first (articles without a source under `""`).
+    pub sources: Vec<(String, u64)>,
+    /// Articles per analysis language code.
+    pub languages: Vec<(String, u64)>,
+    /// Articles in the full-text index.
+    pub indexed: u64,
+    /// Bytes on disk: database (with WAL), index, total.
+    pub db_bytes: u64,
+    /// Bytes of the full-text index.
+    pub index_bytes: u64,
+    /// All files of the store.
+    pub total_bytes: u64,
+}
+
+struct Writer {
+    index_writer: IndexWriter,
+    /// Highest seq added to the index writer (committed or not).
+    added_seq: i64,
+    uncommitted: usize,
+}
+
+/// A corpus store. Reads may run from many threads at once (`Store` is `Send + Sync`;
+/// each read takes a pooled SQLite connection); writes are serialised.
+///
+/// Open it read-only with [`Store::open`] (any number of processes, also while one
+/// ingests), or for writing with [`Store::create_or_open`] (one process at a time: a
+/// second writer gets [`StoreError::Locked`]).
+pub struct Store {
+    dir: PathBuf,
+    readers: Mutex<Vec<Connection>>,
+    index: Option<TextIndex>,
+    writer: Option<Mutex<(Connection, Writer)>>,
+    _lock: Option<File>,
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn content_hash(a: &Article) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(a.text.len() + 12);
+    buf.extend_from_slice(a.published.to_string().as_bytes());
+    buf.push(b'\n');
+    buf.extend_from_slice(a.text.as_bytes());
+    xxhash_rust::xxh3::xxh3_128(&buf).to_le_bytes().to_vec()
+}
+
+impl Store {
+    /// Opens an existing store read-only. Never blocks on a writer: readers see what
+    /// the writer has committed so far.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
+        let dir = dir.as_ref().to_path_buf();
+        let db = dir.join(DB_FILE);
+        if !db.exists() {
+            return Err(StoreError::NotFound(dir));
+        }
+        let conn = open_reader(&db)?;
+        schema::check(&conn, &dir)?;
+        let index = TextIndex::open(&dir.join(INDEX_DIR), false)?;
+        Ok(Store {
+            dir,
+            readers: Mutex::new(vec![conn]),
+            index,
+            writer: None,
+            _lock: None,
+        })
+    }
+
+    /// Opens a store for writing, creating it (and its folder) when absent. Takes the
+    /// store's write lock, and brings the full-text index up to date with SQLite when an
+    /// earlier writer was interrupted.
+    pub fn create_or_open(dir: impl AsRef<Path>) -> Result<Store> {
+        let dir = dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Locked(dir)),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        let db = dir.join(DB_FILE);
+        let mut conn = Connection::open(&db)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        schema::create_or_migrate(&mut conn, &dir)?;
+        let index_dir = dir.join(INDEX_DIR);
+        let index = match TextIndex::open(&index_dir, true) {
+            Ok(Some(index)) => index,
+            // An unreadable index is only a cache: rebuild it from SQLite.
+            Ok(None) | Err(_) => {
+                if index_dir.exists() {
+                    std::fs::remove_dir_all(&index_dir)?;
+                }
+                TextIndex::open(&index_dir, true)?
+                    .ok_or_else(|| StoreError::Index("cannot create the index".into()))?
+            }
+        };
+        let index_writer = index.writer()?;
+        let mut writer = Writer {
+            index_writer,
+            added_seq: index.indexed_seq()?,
+            uncommitted: 0,
+        };
+        catch_up(&conn, &index, &mut writer)?;
+        let reader = open_reader(&db)?;
+        Ok(Store {
+            dir,
+            readers: Mutex::new(vec![reader]),
+            index: Some(index),
+            writer: Some(Mutex::new((conn, writer))),
+            _lock: Some(lock),
+        })
+    }
+
+    /// The store folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn with_reader<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.readers.lock().ok().and_then(|mut pool| pool.pop());
+        let conn = match conn {
+            Some(c) => c,
+            None => open_reader(&self.dir.join(DB_FILE))?,
+        };
+        let result = f(&conn);
+        if let Ok(mut pool) = self.readers.lock() {
+            pool.push(conn);
+        }
+        result
+    }
+
+    /// Ingests articles with the default options; see [`Store::ingest_with`].
+    pub fn ingest(&self, articles: Vec<Article>) -> Result<IngestReport> {
+        self.ingest_with(articles, &IngestOptions::default(), &mut |_, _| {})
+    }
+
+    /// Analyses and stores articles, in batches of `options.batch`, each committed
+    /// atomically; `progress(done, total)` is called after each batch. Articles already
+    /// stored (same publication date and text) are skipped, so ingesting the same input
+    /// again adds nothing and an interrupted ingest can simply be run again.
+    pub fn ingest_with(
+        &self,
+        articles: Vec<Article>,
+        options: &IngestOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<IngestReport> {
+        let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
+        let index = self.index.as_ref().ok_or(StoreError::ReadOnly)?;
+        let mut guard = writer
+            .lock()
+            .map_err(|_| StoreError::Index("a previous write panicked".into()))?;
+        let (conn, w) = &mut *guard;
+        let total = articles.len();
+        let mut report = IngestReport {
+            offered: total,
+            ..Default::default()
+        };
+        progress(0, total);
+        let mut done = 0;
+        let mut rest = articles;
+        let batch = options.batch.max(1);
+        while !rest.is_empty() {
+            let tail = rest.split_off(batch.min(rest.len()));
+            let chunk = std::mem::replace(&mut rest, tail);
+            let n = chunk.len();
+            ingest_batch(conn, index, w, chunk, options, &mut report)?;
+            if w.uncommitted >= options.index_commit_every {
+                commit_index(index, w)?;
+            }
+            done += n;
+            progress(done, total);
+        }
+        commit_index(index, w)?;
+        Ok(report)
+    }
+
+    /// BM25 search over article titles and texts (tantivy query syntax: words, `"a
+    /// phrase"`, `+must -not`), restricted to a window of publication days; best first,
+    /// each with the article's best-matching sentence.
+    pub fn search(&self, query: &str, window: Window, limit: usize) -> Result<Vec<Hit>> {
+        let Some(index) = &self.index else {
+            return Ok(Vec::new());
+        };
+        let (from, to) = window.days();
+        let found = index.search(query, from, to, limit)?;
+        self.with_reader(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT a.id, a.published, a.title, a.source, a.url, d.id, a.language, a.text, a.sentences
+                 FROM articles a LEFT JOIN articles d ON d.seq = a.near_dup_of WHERE a.seq = ?1",
+            )?;
+            let mut hits = Vec::with_capacity(found.len());
+            for (score, seq) in found {
+                let row = stmt
+                    .query_row([seq], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, Option<String>>(4)?,
+                            r.get::<_, Option<String>>(5)?,
+                            r.get::<_, String>(6)?,
+                            r.get::<_, String>(7)?,
+                            r.get::<_, Vec<u8>>(8)?,
+                        ))
+                    })
+                    .optional()?;
+                let Some((id, published, title, source, url, dup, lang, text, blob)) = row else {
+                    continue;
+                };
+                let Some(published) = parse_day(&published) else {
+                    continue;
+                };
+                let language = Language::from_code(&lang).unwrap_or(Language::English);
+                let sentence = best_sentence(&text, &blob, query, language);
+                hits.push(Hit {
+                    id,
+                    score,
+                    published,
+                    title,
+                    source,
+                    url,
+                    near_duplicate_of: dup,
+                    sentence,
+                });
+            }
+            Ok(hits)
+        })
+    }
+
+    /// One stored article by id.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        self.with_reader(|conn| {
+            let row = conn
+                .query_row(
+                    "SELECT a.seq, a.id, a.published, a.title, a.url, a.source, a.declared_language,
+                            a.language, a.text, a.n_sentences, d.id
+                     FROM articles a LEFT JOIN articles d ON d.seq = a.near_dup_of WHERE a.id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            Article {
+                                id: r.get(1)?,
+                                published: NaiveDate::MIN,
+                                title: r.get(3)?,
+                                url: r.get(4)?,
+                                source: r.get(5)?,
+                                language: r.get(6)?,
+                                text: r.get(8)?,
+                            },
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(7)?,
+                            r.get::<_, i64>(9)?,
+                            r.get::<_, Option<String>>(10)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let Some((seq, mut article, published, lang, n, dup)) = row else {
+                return Ok(None);
+            };
+            article.published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
+                id: article.id.clone(),
+                reason: format!("bad date {published}"),
+            })?;
+            let mut stmt =
+                conn.prepare_cached("SELECT id FROM articles WHERE near_dup_of = ?1 ORDER BY seq")?;
+            let near_duplicates = stmt
+                .query_map([seq], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Some(StoredArticle {
+                article,
+                language: Language::from_code(&lang).unwrap_or(Language::English),
+                sentences: n.max(0) as usize,
+                near_duplicate_of: dup,
+                near_duplicates,
+            }))
+        })
+    }
+
+    /// Counts, date range, sources, languages and sizes.
+    pub fn stats(&self) -> Result<Stats> {
+        let indexed = match &self.index {
+            Some(i) => i.num_docs()?,
+            None => 0,
+        };
+        let mut stats = self.with_reader(|conn| {
+            let (articles, near, sentences, first, last): (
+                i64,
+                i64,
+                i64,
+                Option<String>,
+                Option<String>,
+            ) = conn.query_row(
+                "SELECT count(*), count(near_dup_of), coalesce(sum(n_sentences), 0),
+                        min(published), max(published) FROM articles",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
+            let group = |sql: &str| -> Result<Vec<(String, u64)>> {
+                let mut stmt = conn.prepare(sql)?;
+                let rows = stmt
+                    .query_map([], |r| {
+                        Ok((
+                            r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                            r.get::<_, i64>(1)?.max(0) as u64,
+                        ))
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(rows)
+            };
+            Ok(Stats {
+                schema_version: schema::version(conn)?,
+                articles: articles.max(0) as u64,
+                near_duplicates: near.max(0) as u64,
+                sentences: sentences.max(0) as u64,
+                first_published: first.as_deref().and_then(parse_day),
+                last_published: last.as_deref().and_then(parse_day),
+                sources: group(
+                    "SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source",
+                )?,
+                languages: group(
+                    "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language",
+                )?,
+                indexed,
+                db_bytes: 0,
+                index_bytes: 0,
+                total_bytes: 0,
+            })
+        })?;
+        for name in [
+            DB_FILE.to_string(),
+            format!("{DB_FILE}-wal"),
+            format!("{DB_FILE}-shm"),
+        ] {
+            stats.db_bytes += std::fs::metadata(self.dir.join(name)).map_or(0, |m| m.len());
+        }
+        stats.index_bytes = dir_size(&self.dir.join(INDEX_DIR));
+        stats.total_bytes = dir_size(&self.dir);
+        Ok(stats)
+    }
+
+    /// The analysed corpus of a topic within a window of publication days, rebuilt from
+    /// stored records without re-analysing text: every article the engine's selection
+    /// could keep (candidates from the full-text index, then the window), in ingest
+    /// order, near duplicates left out (they are sources, not votes; see
+    /// [`Store::timeline`]).
+    pub fn corpus_for(&self, topic: &Topic, window: Window) -> Result<Corpus> {
+        let seqs = self.candidate_seqs(topic, window)?;
+        self.with_reader(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, published, title, url, source, declared_language, language, text,
+                        sentences, near_dup_of FROM articles WHERE seq = ?1",
+            )?;
+            let mut rows: Vec<(Article, String, Vec<u8>)> = Vec::with_capacity(seqs.len());
+            for seq in seqs {
+                let row = stmt
+                    .query_row([seq], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, Option<String>>(4)?,
+                            r.get::<_, Option<String>>(5)?,
+                            r.get::<_, String>(6)?,
+                            r.get::<_, String>(7)?,
+                            r.get::<_, Vec<u8>>(8)?,
+                            r.get::<_, Option<i64>>(9)?,
+                        ))
+                    })
+                    .optional()?;
+                let Some((id, published, title, url, source, declared, lang, text, blob, dup)) =
+                    row
+                else {
+                    continue;
+                };
+                if dup.is_some() {
+                    continue;
+                }
+                let published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
+                    id: id.clone(),
+                    reason: format!("bad date {published}"),
+                })?;
+                if !window.contains(published) {
+                    continue;
+                }
+                let article = Article {
+                    id,
+                    published,
+                    title,
+                    url,
+                    source,
+                    language: declared,
+                    text,
+                };
+                rows.push((article, lang, blob));
+            }
+            let decoded: Vec<Result<(Language, Vec<AnalysedSentence>)>> = rows
+                .par_iter()
+                .map(|(article, lang, blob)| {
+                    let language = Language::from_code(lang).unwrap_or(Language::English);
+                    codec::decode(blob, 0)
+                        .map(|s| (language, s))
+                        .map_err(|reason| StoreError::Corrupt {
+                            id: article.id.clone(),
+                            reason,
+                        })
+                })
+                .collect();
+            let per_article = decoded.into_iter().collect::<Result<Vec<_>>>()?;
+            let articles = rows.into_iter().map(|(a, _, _)| a).collect();
+            Corpus::from_parts(articles, per_article).map_err(|reason| StoreError::Corrupt {
+                id: String::new(),
+                reason,
+            })
+        })
+    }
+
+    /// Builds a timeline for `options` (keywords, query, window, sizes) from the stored
+    /// corpus, the same one `build_timeline` gives on the same articles read from files;
+    /// near duplicates of each cited article are then added to its sentence's sources.
+    pub fn timeline(&self, options: &TimelineOptions) -> Result<Timeline> {
+        options.validate()?;
+        let topic = Topic {
+            query: options.query.clone(),
+            keywords: options.keywords.clone(),
+        };
+        let corpus = self.corpus_for(&topic, Window::between(options.from, options.to))?;
+        let mut timeline = build_timeline(&corpus, options)?;
+        self.add_near_duplicate_sources(&mut timeline)?;
+        Ok(timeline)
+    }
+
+    fn add_near_duplicate_sources(&self, timeline: &mut Timeline) -> Result<()> {
+        self.with_reader(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT d.id, d.source, d.url, d.title, d.published FROM articles a
+                 JOIN articles d ON d.near_dup_of = a.seq WHERE a.id = ?1 ORDER BY d.seq",
+            )?;
+            for entry in &mut timeline.dates {
+                for sentence in &mut entry.sentences {
+                    let cited: Vec<String> =
+                        sentence.sources.iter().map(|s| s.article.clone()).collect();
+                    let mut seen: HashSet<String> = cited.iter().cloned().collect();
+                    for id in cited {
+                        let dups = stmt
+                            .query_map([&id], |r| {
+                                Ok((
+                                    r.get::<_, String>(0)?,
+                                    r.get::<_, Option<String>>(1)?,
+                                    r.get::<_, Option<String>>(2)?,
+                                    r.get::<_, Option<String>>(3)?,
+                                    r.get::<_, String>(4)?,
+                                ))
+                            })?
+                            .collect::<Result<Vec<_>, _>>()?;
+                        for (article, source, url, title, published) in dups {
+                            let Some(published) = parse_day(&published) else {
+                                continue;
+                            };
+                            if seen.insert(article.clone()) {
+                                sentence.sources.push(chronicle_engine::SourceRef {
+                                    article,
+                                    source,
+                                    url,
+                                    title,
+                                    published,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Candidate article seqs for a topic, ascending (ingest order).
+    fn candidate_seqs(&self, topic: &Topic, window: Window) -> Result<Vec<i64>> {
+        let (from, to) = window.days();
+        let query = topic.query.as_deref().filter(|q| !q.trim().is_empty());
+        let keywords: Vec<String> = topic
+            .keywords
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .cloned()
+            .collect();
+        let (mut seqs, indexed) = match &self.index {
+            Some(index) if query.is_some() || !keywords.is_empty() => {
+                // Read the index's position before searching: the searcher then covers
+                // at least everything up to it.
+                let indexed = index.indexed_seq()?;
+                (index.candidates(query, &keywords, from, to)?, indexed)
+            }
+            _ => (Vec::new(), 0),
+        };
+        // Articles the index does not cover yet (a writer is still at work, or no
+        // topic restriction): take them all from SQLite; the engine selects exactly.
+        let tail = self.with_reader(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT seq FROM articles WHERE seq > ?1 AND published >= ?2 AND published <= ?3
+                 AND near_dup_of IS NULL ORDER BY seq",
+            )?;
+            let lo = window
+                .from
+                .map_or("0000-00-00".to_string(), |d| d.to_string());
+            let hi = window
+                .to
+                .map_or("9999-99-99".to_string(), |d| d.to_string());
+            let rows = stmt
+                .query_map(params![indexed, lo, hi], |r| r.get::<_, i64>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })?;
+        seqs.extend(tail);
+        seqs.sort_unstable();
+        seqs.dedup();
+        Ok(seqs)
+    }
+}
+
+fn open_reader(db: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(conn)
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    for e in entries.flatten() {
+        match e.file_type() {
+            Ok(t) if t.is_dir() => total += dir_size(&e.path()),
+            Ok(_) => total += e.metadata().map_or(0, |m| m.len()),
+            Err(_) => {}
+        }
+    }
+    total
+}
+
+/// The sentence of an article with the most distinct query terms (ties: the earliest),
+/// white space collapsed.
+fn best_sentence(text: &str, blob: &[u8], query: &str, language: Language) -> Option<String> {
+    let sentences = codec::decode(blob, 0).ok()?;
+    let analyzer = Analyzer::new(language);
+    let mut terms = HashSet::new();
+    analyzer.for_each_term(query, |t| {
+        terms.insert(chronicle_engine::corpus::term_id(t));
+    });
+    let mut best: Option<(usize, &AnalysedSentence)> = None;
+    for s in &sentences {
+        let found: HashSet<_> = s.terms.iter().filter(|t| terms.contains(t)).collect();
+        if best.is_none_or(|(n, _)| found.len() > n) {
+            best = Some((found.len(), s));
+        }
+    }
+    let (_, s) = best?;
+    let raw = text.get(s.start..s.end)?;
+    Some(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Indexes SQLite articles the full-text index does not have yet (after an interrupted
+/// writer), then commits the index.
+fn catch_up(conn: &Connection, index: &TextIndex, w: &mut Writer) -> Result<()> {
+    let indexed = w.added_seq;
+    let max: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| {
+        r.get(0)
+    })?;
+    if max <= indexed {
+        return Ok(());
+    }
+    index.delete_above(&mut w.index_writer, indexed)?;
+    let mut stmt = conn
+        .prepare("SELECT seq, published, title, text FROM articles WHERE seq > ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([indexed])?;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let published: String = r.get(1)?;
+        let title: Option<String> = r.get(2)?;
+        let text: String = r.get(3)?;
+        let day = parse_day(&published).map_or(0, day_number);
+        index.add(&w.index_writer, seq, day, title.as_deref(), &text)?;
+        w.added_seq = seq;
+        w.uncommitted += 1;
+    }
+    commit_index(index, w)
+}
+
+fn commit_index(index: &TextIndex, w: &mut Writer) -> Result<()> {
+    if w.uncommitted == 0 {
+        return Ok(());
+    }
+    index.commit(&mut w.index_writer, w.added_seq)?;
+    w.uncommitted = 0;
+    Ok(())
+}
+
+struct Prepared {
+    article: Article,
+    hash: Vec<u8>,
+    language: Language,
+    sentences: Vec<AnalysedSentence>,
+    signature: Option<neardup::Signature>,
+}
+
+fn ingest_batch(
+    conn: &mut Connection,
+    index: &TextIndex,
+    w: &mut Writer,
+    chunk: Vec<Article>,
+    options: &IngestOptions,
+    report: &mut IngestReport,
+) -> Result<()> {
+    // 1. Skip what is stored already (or repeated in this batch) before analysing.
+    let hashed: Vec<(Article, Vec<u8>)> = chunk
+        .into_par_iter()
+        .map(|a| {
+            let h = content_hash(&a);
+            (a, h)
+        })
+        .collect();
+    let mut fresh = Vec::with_capacity(hashed.len());
+    let mut hashes = Vec::with_capacity(hashed.len());
+    {
+        let mut seen = HashSet::new();
+        let mut stmt = conn.prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")?;
+        for (a, h) in hashed {
+            if !seen.insert(h.clone()) || stmt.exists([&h])? {
+                report.already_stored += 1;
+                continue;
+            }
+            fresh.push(a);
+            hashes.push(h);
+        }
+    }
+    if fresh.is_empty() {
+        return Ok(());
+    }
+    // 2. Analyse (in parallel), sign for near duplicates.
+    let corpus = Corpus::analyse_with(fresh, options.default_language);
+    let Corpus {
+        articles,
+        analyses,
+        mut sentences,
+    } = corpus;
+    let mut per_article: Vec<Vec<AnalysedSentence>> = Vec::with_capacity(articles.len());
+    for analysis in analyses.iter().rev() {
+        per_article.push(sentences.split_off(analysis.sentence_range.start));
+    }
+    per_article.reverse();
+    let signatures: Vec<Option<neardup::Signature>> = articles
+        .par_iter()
+        .map(|a| neardup::signature(&a.text))
+        .collect();
+    let prepared: Vec<Prepared> = articles
+        .into_iter()
+        .zip(hashes)
+        .zip(analyses)
+        .zip(per_article)
+        .zip(signatures)
+        .map(
+            |((((article, hash), analysis), sentences), signature)| Prepared {
+                article,
+                hash,
+                language: analysis.language,
+                sentences,
+                signature,
+            },
+        )
+        .collect();
+    let blobs: Vec<Vec<u8>> = prepared
+        .par_iter()
+        .map(|p| codec::encode(&p.sentences))
+        .collect();
+
+    // 3. One transaction for the batch.
+    let tx = conn.transaction()?;
+    let mut added: Vec<(i64, usize)> = Vec::with_capacity(prepared.len());
+    {
+        let mut id_taken = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut lsh_find = tx.prepare_cached("SELECT seq FROM lsh WHERE key = ?1")?;
+        let mut candidate = tx.prepare_cached(
+            "SELECT published, minhash, coalesce(near_dup_of, seq) FROM articles WHERE seq = ?1",
+        )?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO articles (id, published, title, url, source, declared_language, language,
+                                   text, hash, minhash, near_dup_of, n_sentences, sentences)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        let mut lsh_insert =
+            tx.prepare_cached("INSERT OR IGNORE INTO lsh (key, seq) VALUES (?1, ?2)")?;
+        for (i, (p, blob)) in prepared.iter().zip(&blobs).enumerate() {
+            let mut id = p.article.id.clone();
+            if id_taken.exists([&id])? {
+                let mut n = 2;
+                loop {
+                    let candidate_id = format!("{}#{n}", p.article.id);
+                    if !id_taken.exists([&candidate_id])? {
+                        id = candidate_id;
+                        break;
+                    }
+                    n += 1;
+                }
+                report.renamed += 1;
+            }
+            let mut near_dup_of: Option<i64> = None;
+            let keys = p.signature.as_ref().map(neardup::band_keys);
+            if let (Some(sig), Some(keys)) = (&p.signature, &keys) {
+                let mut seen = HashSet::new();
+                let mut best: Option<(f64, i64)> = None;
+                for key in keys {
+                    let seqs = lsh_find
+                        .query_map([key], |r| r.get::<_, i64>(0))?
+                        .collect::<Result<Vec<_>, _>>()?;
+                    for seq in seqs {
+                        if !seen.insert(seq) {
+                            continue;
+                        }
+                        let row = candidate
+                            .query_row([seq], |r| {
+                                Ok((
+                                    r.get::<_, String>(0)?,
+                                    r.get::<_, Option<Vec<u8>>>(1)?,
+                                    r.get::<_, i64>(2)?,
+                                ))
+                            })
+                            .optional()?;
+                        let Some((published, Some(bytes), root)) = row else {
+                            continue;
+                        };
+                        let (Some(day), Some(other)) =
+                            (parse_day(&published), neardup::from_bytes(&bytes))
+                        else {
+                            continue;
+                        };
+                        if (day - p.article.published).num_days().abs() > neardup::MAX_DAYS_APART {
+                            continue;
+                        }
+                        let sim = neardup::similarity(sig, &other);
+                        if sim >= neardup::THRESHOLD && best.is_none_or(|(s, _)| sim > s) {
+                            best = Some((sim, root));
+                        }
+                    }
+                }
+                near_dup_of = best.map(|(_, root)| root);
+            }
+            let a = &p.article;
+            insert.execute(params![
+                id,
+                a.published.to_string(),
+                a.title,
+                a.url,
+                a.source,
+                a.language,
+                p.language.code(),
+                a.text,
+                p.hash,
+                p.signature.as_ref().map(neardup::to_bytes),
+                near_dup_of,
+                p.sentences.len() as i64,
+                blob,
+            ])?;
+            let seq = tx.last_insert_rowid();
+            if let Some(keys) = keys {
+                for key in keys {
+                    lsh_insert.execute(params![key, seq])?;
+                }
+            }
+            if near_dup_of.is_some() {
+                report.near_duplicates += 1;
+            }
+            report.added += 1;
+            added.push((seq, i));
+        }
+    }
+    tx.commit()?;
+
+    // 4. Index what SQLite now holds (committed with the next index commit).
+    for (seq, i) in added {
+        let a = &prepared[i].article;
+        index.add(
+            &w.index_writer,
+            seq,
+            day_number(a.published),
+            a.title.as_deref(),
+            &a.text,
+        )?;
+        w.added_seq = seq;
+        w.uncommitted += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,292 @@
+//! End-to-end tests of the corpus store commands: `ingest`, `search`, `stats`,
+//! `timeline --store`, crash safety (SIGKILL during ingest), the write lock and
+//! concurrent readers, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_chronicle"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn chronicle(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .expect("the chronicle binary runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = chronicle(args);
+    assert!(
+        out.status.success(),
+        "chronicle {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stats(store: &str) -> Value {
+    serde_json::from_str(&ok(&["stats", "--store", store, "--format", "json"])).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn ingest_is_idempotent_and_timelines_match_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = s(&store);
+    let first = chronicle(&["ingest", "--store", store, "examples/corpus"]);
+    assert!(first.status.success());
+    let summary = String::from_utf8_lossy(&first.stderr);
+    assert!(summary.contains("added 16"), "{summary}");
+    assert_eq!(stats(store)["articles"], 16);
+    let again = chronicle(&["ingest", "--store", store, "examples/corpus"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("added 0"));
+    assert_eq!(stats(store)["articles"], 16);
+
+    for extra in [
+        &[][..],
+        &["--keywords", "dam,breach"][..],
+        &["--query", "dam breach evacuation"][..],
+        &[
+            "--keywords",
+            "dam",
+            "--from",
+            "2024-03-01",
+            "--to",
+            "2024-04-30",
+        ][..],
+    ] {
+        let mut from_files = vec!["timeline", "examples/corpus", "--format", "json", "--quiet"];
+        from_files.extend_from_slice(extra);
+        let mut from_store = vec!["timeline", "--store", store, "--format", "json", "--quiet"];
+        from_store.extend_from_slice(extra);
+        assert_eq!(ok(&from_files), ok(&from_store), "options {extra:?}");
+    }
+
+    let hits: Value = serde_json::from_str(&ok(&[
+        "search",
+        "--store",
+        store,
+        "dam breach",
+        "--format",
+        "json",
+        "--limit",
+        "3",
+    ]))
+    .unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(hits[0]["published"].is_string() && hits[0]["source"].is_string());
+    let windowed: Value = serde_json::from_str(&ok(&[
+        "search",
+        "--store",
+        store,
+        "dam",
+        "--from",
+        "2024-06-01",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    for h in windowed.as_array().unwrap() {
+        assert!(h["published"].as_str().unwrap() >= "2024-06-01");
+    }
+    let text = ok(&["stats", "--store", store]);
+    assert!(text.contains("articles     16"), "{text}");
+}
+
+#[test]
+fn bad_input_is_reported_and_nothing_stored_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = s(&store);
+    ok(&["ingest", "--store", store, "--quiet", "examples/corpus"]);
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("nodate.txt"), "no date line here\nbody").unwrap();
+    std::fs::write(bad.join("binary.txt"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(
+        bad.join("feed.jsonl"),
+        "{\"date\": \"2024-05-01\", \"text\": \"A fine new article about the dam.\"}\n{not json\n",
+    )
+    .unwrap();
+    let out = chronicle(&["ingest", "--store", store, s(&bad)]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nodate.txt"), "{err}");
+    assert!(err.contains("feed.jsonl:2"), "{err}");
+    assert!(err.contains("added 1"), "{err}");
+    assert_eq!(stats(store)["articles"], 17);
+    // Nothing readable at all: an error, and the store is intact.
+    let out = chronicle(&["ingest", "--store", store, s(&bad.join("nodate.txt"))]);
+    assert!(!out.status.success());
+    assert_eq!(stats(store)["articles"], 17);
+    // A missing store is a clear error for readers.
+    let out = chronicle(&["search", "--store", s(&dir.path().join("none")), "dam"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+}
+
+/// Generates `n` synthetic articles from the example corpus.
+fn synth(dir: &Path, n: usize) -> PathBuf {
+    let out = dir.join("synth");
+    ok(&[
+        "synth",
+        "--quiet",
+        "--articles",
+        &n.to_string(),
+        "--out",
+        s(&out),
+        "examples/corpus",
+    ]);
+    out
+}
+
+fn wait_for<F: FnMut() -> bool>(mut f: F, what: &str) {
+    let start = Instant::now();
+    while !f() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn sigkill_during_ingest_leaves_a_usable_store_and_ingest_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = synth(dir.path(), 3000);
+    let store_dir = dir.path().join("store");
+    let store = s(&store_dir);
+    let mut child = bin()
+        .args([
+            "ingest",
+            "--quiet",
+            "--batch",
+            "50",
+            "--store",
+            store,
+            s(&input),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once some batches are committed, long before the end.
+    wait_for(
+        || {
+            Command::new(env!("CARGO_BIN_EXE_chronicle"))
+                .args(["stats", "--store", store, "--format", "json"])
+                .output()
+                .ok()
+                .and_then(|o| serde_json::from_slice::<Value>(&o.stdout).ok())
+                .and_then(|v| v["articles"].as_u64())
+                .is_some_and(|n| n >= 100)
+        },
+        "first batches committed",
+    );
+    // While it runs: readers work, a second writer is refused.
+    let second = chronicle(&["ingest", "--store", store, "examples/corpus"]);
+    assert!(!second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("is locked"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    ok(&["search", "--store", store, "dam", "--limit", "2"]);
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let partial = stats(store)["articles"].as_u64().unwrap();
+    assert!(partial >= 100, "{partial}");
+    assert!(
+        partial < 3000,
+        "ingest finished before the kill: make the input bigger"
+    );
+    // The killed store opens and answers queries.
+    ok(&["search", "--store", store, "dam"]);
+    let t: Value = serde_json::from_str(&ok(&[
+        "timeline",
+        "--store",
+        store,
+        "--keywords",
+        "dam",
+        "--format",
+        "json",
+        "--quiet",
+    ]))
+    .unwrap();
+    assert!(!t["dates"].as_array().unwrap().is_empty());
+    // The same ingest again finishes the job, adding each article once.
+    ok(&["ingest", "--quiet", "--store", store, s(&input)]);
+    let done = stats(store);
+    let total = done["articles"].as_u64().unwrap();
+    assert_eq!(done["indexed"].as_u64().unwrap(), total);
+    ok(&["ingest", "--quiet", "--store", store, s(&input)]);
+    assert_eq!(stats(store)["articles"].as_u64().unwrap(), total);
+    // Every article of the input is there (the synthetic ids are unique).
+    let fresh_dir = dir.path().join("fresh");
+    ok(&["ingest", "--quiet", "--store", s(&fresh_dir), s(&input)]);
+    assert_eq!(stats(s(&fresh_dir))["articles"].as_u64().unwrap(), total);
+}
+
+#[test]
+fn html_pages_and_feeds_are_read_by_ingest_and_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("web");
+    std::fs::create_dir(&input).unwrap();
+    let body = "<p>The old Kessler dam failed on Sunday, flooding the lower valley. Thousands of \
+        residents left their homes as the water rose through the night, officials said, and \
+        rescue teams worked until dawn to reach the last of them.</p>";
+    std::fs::write(
+        input.join("page.html"),
+        format!(
+            r#"<html><head><title>Dam fails</title><meta property="article:published_time" content="2024-03-04T08:00:00Z"></head><body><article><h1>Dam fails</h1>{body}</article></body></html>"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("undated.html"),
+        format!("<html><body><article>{body}</article></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("feed.rss"),
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>
+        <item><title>Repairs begin</title><guid>h-2</guid><pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
+        <description>&lt;p&gt;Repairs on the Kessler dam began on Monday, the county said.&lt;/p&gt;</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let out = chronicle(&["timeline", s(&input), "--format", "json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("undated.html") && err.contains("no publication date"),
+        "{err}"
+    );
+    let store = dir.path().join("store");
+    let out = chronicle(&["ingest", "--store", s(&store), s(&input)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("added 2"));
+    let hits: Value = serde_json::from_str(&ok(&[
+        "search",
+        "--store",
+        s(&store),
+        "repairs",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(hits[0]["id"], "h-2");
+    assert_eq!(hits[0]["source"], "Herald");
+}
