@@ -360,7 +360,10 @@ impl Ctx<'_> {
                 Lex::Month(..) => consider(self.month_first(i)),
                 Lex::Weekday(_) => consider(self.weekday(i)),
                 Lex::Season(_) => consider(self.season(i, true)),
-                Lex::OrdWord(_) => consider(self.ordinal_unit(i)),
+                Lex::OrdWord(_) => {
+                    consider(self.ordinal_unit(i));
+                    consider(self.ordinal_of_month(i));
+                }
                 Lex::NumWord(_) => consider(self.number(i)),
                 Lex::Kw(k) => {
                     consider(self.keyword(i, k));
@@ -569,6 +572,10 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Future, true))
                     }
+                    // "slated for 3 p.m. on Thursday", "due for release on Friday".
+                    "slated" | "due" | "set" if self.word(j + 1).eq_ignore_ascii_case("for") => {
+                        Some((Tense::Future, true))
+                    }
                     "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing" => {
                         Some((Tense::Future, true))
                     }
@@ -634,6 +641,10 @@ impl Ctx<'_> {
     /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
     /// commas counting as distance, markers before the expression winning ties.
     fn tense(&self, a: usize, b: usize) -> Tense {
+        // "missing since Tuesday night": "since" points back whatever the clause's tense.
+        if a > 0 && self.is(a - 1, Kw::Since) {
+            return Tense::Past;
+        }
         let mut best: Option<(usize, Tense)> = None;
         let mut consider = |dist: usize, t: Tense| {
             if best.is_none_or(|(d, _)| dist < d) {
@@ -829,6 +840,17 @@ impl Ctx<'_> {
             let d = self.resolve_md(5, 1, self.tense(i, j + 1))?;
             return self.found(i, j + 1, Val::Day(d));
         }
+        // "July Fourth": a capitalised ordinal word as the day.
+        if let Lex::OrdWord(d) = self.lex(j)
+            && self.cap(j)
+            && self.english
+        {
+            let (y, end) = match self.opt_year(j + 1) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, j + 1),
+            };
+            return self.date_or_range(i, end, y, m, d, None, i);
+        }
         if let Some((d, k)) = self.day_at(j) {
             // A range to a second day, or to a second month and day.
             let mut end = k;
@@ -932,12 +954,35 @@ impl Ctx<'_> {
         if self.is(j, Kw::Of) {
             j += 1;
         }
-        let (m, k) = self.month_at(j)?;
+        let (m, k) = match self.month_at(j) {
+            Some(mk) => mk,
+            // "1 may , 2009": a lower-case month name counts when a year follows.
+            None => match self.lex(j) {
+                Lex::Month(m, false) if self.opt_year(j + 1).is_some() => (m, j + 1),
+                _ => return None,
+            },
+        };
         let (y, end) = match self.opt_year(k) {
             Some((y, e)) => (Some(y), e),
             None => (None, k),
         };
         self.date_or_range(i, end, y, m, d, d2.map(|e| (m, e)), i)
+    }
+
+    /// "Fourth of July", "the first of May 2009": an ordinal word, "of" and a month.
+    fn ordinal_of_month(&self, i: usize) -> Option<Found> {
+        let Lex::OrdWord(d) = self.lex(i) else {
+            return None;
+        };
+        if !self.is(i + 1, Kw::Of) {
+            return None;
+        }
+        let (m, k) = self.month_at(i + 2)?;
+        let (y, end) = match self.opt_year(k) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k),
+        };
+        self.date_or_range(i, end, y, m, d, None, i)
     }
 
     /// ISO and numeric dates: 2023-12-31, 2023/12/31, 12/31/2023, 31/12/2023, 31.12.2023.
@@ -1900,6 +1945,30 @@ impl Ctx<'_> {
             }
             Lex::Month(m, _) => {
                 let (_, e) = self.month_at(j)?;
+                // "this May 26", "last April 20", "next June 3, 2011": a day, not the month.
+                if let Some(f) = self.month_first(j)
+                    && let Val::Day(d) | Val::Range(d, _) = f.val
+                {
+                    let has_year = (j..f.end).any(|x| self.year_at(x).is_some());
+                    let shift = |y: i32| NaiveDate::from_ymd_opt(y, m, d.day());
+                    let day = match step {
+                        _ if has_year => d,
+                        -1 => match shift(r.year())? {
+                            c if c < r => c,
+                            _ => shift(r.year() - 1)?,
+                        },
+                        1 => match shift(r.year())? {
+                            c if c > r => c,
+                            _ => shift(r.year() + 1)?,
+                        },
+                        _ => d,
+                    };
+                    let val = match f.val {
+                        Val::Range(a, b) if day == a => Val::Range(a, b),
+                        _ => Val::Day(day),
+                    };
+                    return self.found(s, f.end, val);
+                }
                 let (ry, rm) = (r.year(), r.month());
                 let y = match step {
                     -1 => {
@@ -1948,6 +2017,11 @@ impl Ctx<'_> {
                 };
                 self.found(s, j + 1, Val::Season(y, se))
             }
+            // "the next morning": the morning after the day last mentioned.
+            Lex::PartOfDay(p) if k == Kw::Next => {
+                let d = self.anchor_day().checked_add_days(DAY)?;
+                self.found(s, j + 1, Val::Time(d, format!("T{p}")))
+            }
             Lex::PartOfDay(p) if matches!(k, Kw::This | Kw::Last) => {
                 let d = if k == Kw::Last {
                     r.checked_sub_days(DAY)?
@@ -1995,6 +2069,10 @@ impl Ctx<'_> {
                     return self.anaphoric_unit(i, j + 1, 1);
                 }
                 if k == Kw::Following {
+                    if let Lex::PartOfDay(p) = self.lex(j + 1) {
+                        let d = self.anchor_day().checked_add_days(DAY)?;
+                        return self.found(i, j + 2, Val::Time(d, format!("T{p}")));
+                    }
                     return None;
                 }
                 self.modifier(i, j, k)
@@ -2057,7 +2135,7 @@ impl Ctx<'_> {
                 self.found(i, j + 1, Val::Weekend(d))
             }
             Lex::OrdWord(_) => {
-                let f = self.ordinal_unit(j)?;
+                let f = self.ordinal_unit(j).or_else(|| self.ordinal_of_month(j))?;
                 self.found(i, f.end, f.val)
             }
             _ => {
@@ -2270,7 +2348,10 @@ impl Ctx<'_> {
         // "Christmas Island", "Easter Island", "Labor Day Act"…
         if self.is_word(end)
             && self.cap(end)
-            && !matches!(self.lex(end), Lex::Month(..) | Lex::Weekday(_))
+            && !matches!(
+                self.lex(end),
+                Lex::Month(..) | Lex::Weekday(_) | Lex::Kw(Kw::Weekend)
+            )
         {
             return None;
         }
@@ -2344,7 +2425,76 @@ impl Ctx<'_> {
             }
             out.push(f);
         }
+        // A clock time with no date of its own takes the day the sentence names: the
+        // nearest day before it, else the first one after it ("at 1425 local time (1925
+        // GMT) on Thursday", "on Tuesday, 9 November, at 2100 GMT").
+        for k in 0..out.len() {
+            if !self.bare_time(&out[k]) {
+                continue;
+            }
+            let before = out[..k]
+                .iter()
+                .rev()
+                .take_while(|p| !self.crosses_boundary(p.end, out[k].start))
+                .find_map(|p| Self::day_of(&p.val, self.r));
+            // A day after the time only when it follows closely: at most three words
+            // between, other clock times aside ("3 p.m. local time (2000 GMT) on
+            // Thursday"), not a dateline's next sentence-like stretch.
+            let day = before.or_else(|| {
+                let mut from = out[k].end;
+                for n in &out[k + 1..] {
+                    if self.crosses_boundary(from, n.start) {
+                        return None;
+                    }
+                    let words = (from..n.start).filter(|&j| self.is_word(j)).count();
+                    if words > 3 {
+                        return None;
+                    }
+                    if let Some(d) = Self::day_of(&n.val, self.r) {
+                        return Some(d);
+                    }
+                    if !self.bare_time(n) {
+                        return None;
+                    }
+                    from = n.end;
+                }
+                None
+            });
+            if let (Some(day), Val::Time(_, suffix)) = (day, &out[k].val) {
+                out[k].val = Val::Time(day, suffix.clone());
+            }
+        }
         out
+    }
+
+    /// A clock time whose day is only the reference date by default ("at 3 pm").
+    fn bare_time(&self, f: &Found) -> bool {
+        matches!(&f.val, Val::Time(d, suffix)
+            if *d == self.r && suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+            && (f.start..f.end).all(|j| {
+                !matches!(
+                    self.lex(j),
+                    Lex::Month(..)
+                        | Lex::Weekday(_)
+                        | Lex::Holiday
+                        | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight)
+                )
+            })
+    }
+
+    /// The day of an explicit day-level value (not the default reference date).
+    fn day_of(v: &Val, r: NaiveDate) -> Option<NaiveDate> {
+        match v {
+            Val::Day(d) | Val::Range(d, _) => Some(*d),
+            Val::Time(d, _) if *d != r => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Whether a sentence end (not a semicolon: "Thursday, January 6, 2011; 12:00 AM")
+    /// lies between tokens `a` (inclusive) and `b`.
+    fn crosses_boundary(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| self.boundary(j) && !self.is_p(j, ';'))
     }
 }
 

@@ -386,3 +386,150 @@ fn values_render_timex3_forms() {
     assert_eq!(values("in March 2011", p), ["2011-03"]);
     assert_eq!(values("every Friday", p), ["XXXX-WXX-5"]);
 }
+
+// ---------- round 2 fixes ----------
+
+#[test]
+fn this_last_next_month_with_a_day_is_a_day() {
+    check(
+        "In this May 26 , 2010 photo , officials watch.",
+        "2010-05-27",
+        &["this May 26 , 2010=2010-05-26"],
+    );
+    check(
+        "In this July 31 file photo , a boat motors by.",
+        "2011-01-24",
+        &["this July 31=2010-07-31"],
+    );
+    check(
+        "The rig exploded last April 20 .",
+        "2010-12-15",
+        &["last April 20=2010-04-20"],
+    );
+    check(
+        "The rig exploded last April 20 .",
+        "2010-04-10",
+        &["last April 20=2009-04-20"],
+    );
+    check(
+        "The vote is next March 3 .",
+        "2010-04-10",
+        &["next March 3=2011-03-03"],
+    );
+    // Without a day the month rule stays.
+    check("It rose this May .", "2010-06-01", &["this May=2010-05"]);
+}
+
+#[test]
+fn ordinal_word_days() {
+    check(
+        "He was set to make Fourth of July remarks .",
+        "2010-07-03",
+        &["Fourth of July=2010-07-04"],
+    );
+    check(
+        "Get ready for July Fourth celebrations .",
+        "2010-07-01",
+        &["July Fourth=2010-07-04"],
+    );
+    check(
+        "He was born on the first of June 2009 .",
+        "2009-06-15",
+        &["the first of June 2009=2009-06-01"],
+    );
+    // A lower-case ordinal after a month is no day: "in April first triggered".
+    check(
+        "since the explosion in April first triggered the woes",
+        "2010-07-06",
+        &["April=2010-04"],
+    );
+}
+
+#[test]
+fn lower_case_month_with_day_and_year() {
+    check(
+        "Last updated : 1 may , 2009 - 17:54 GMT",
+        "2009-05-01",
+        &["1 may , 2009=2009-05-01", "17:54 GMT=2009-05-01T17:54"],
+    );
+    // The modal stays no date.
+    assert!(tag("Officials said 1 may be infected .", "2009-05-01").is_empty());
+}
+
+#[test]
+fn holiday_weekend() {
+    check(
+        "Obama hosts a party this Memorial Day Weekend .",
+        "2010-05-29",
+        &["Memorial Day=2010-05-31"],
+    );
+}
+
+#[test]
+fn next_morning_follows_the_day_last_mentioned() {
+    check(
+        "The rig exploded on 20 April . Oil was seen the next morning .",
+        "2010-05-01",
+        &["20 April=2010-04-20", "the next morning=2010-04-21TMO"],
+    );
+    check(
+        "It arrived on May 3 and left the following evening .",
+        "2010-05-10",
+        &["May 3=2010-05-03", "the following evening=2010-05-04TEV"],
+    );
+}
+
+#[test]
+fn bare_clock_times_take_the_day_of_their_sentence() {
+    // A day after the time, close by.
+    check(
+        "The flow was shut off at 1425 local time (1925 GMT) on Thursday .",
+        "2010-07-17",
+        &["1925 GMT=2010-07-15T19:25", "Thursday=2010-07-15"],
+    );
+    // A day before the time.
+    check(
+        "It is broadcast on Tuesday , 9 November 2010 , at 2100 GMT .",
+        "2010-11-08",
+        &[
+            "Tuesday , 9 November 2010=2010-11-09",
+            "2100 GMT=2010-11-09T21:00",
+        ],
+    );
+    // A dateline with a semicolon.
+    check(
+        "Thursday , January 6 , 2011 ; 12:00 AM The commission on Wednesday blamed BP .",
+        "2011-01-06",
+        &[
+            "Thursday , January 6 , 2011=2011-01-06",
+            "12:00 AM=2011-01-06T00:00",
+            "Wednesday=2011-01-05",
+        ],
+    );
+    // A day far after the time, in another clause: the reference date stays.
+    check(
+        "4:11 pm EDT CAMPECHE , Mexico - Alex was set to become a hurricane on Tuesday .",
+        "2010-06-28",
+        &["4:11 pm EDT=2010-06-28T16:11", "Tuesday=2010-06-29"],
+    );
+    // Another sentence's day does not count.
+    check(
+        "It sank on 22 April . Shares fell at 1430 GMT .",
+        "2010-05-10",
+        &["22 April=2010-04-22", "1430 GMT=2010-05-10T14:30"],
+    );
+}
+
+#[test]
+fn since_and_slated_for_set_the_tense() {
+    check(
+        "The hearing , slated for 3 p.m. on Thursday , will decide .",
+        "2010-07-07",
+        &["3 p.m. on Thursday=2010-07-08T15:00"],
+    );
+    check(
+        "Workers missing since Tuesday would be rescued .",
+        "2010-04-22",
+        &["Tuesday=2010-04-20"],
+    );
+}
