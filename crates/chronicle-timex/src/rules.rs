@@ -548,7 +548,10 @@ impl Ctx<'_> {
             {
                 Some((Tense::Future, true))
             }
-            Lex::Kw(Kw::Next) => Some((Tense::Future, false)),
+            // Not the preposition "next to the embassy".
+            Lex::Kw(Kw::Next) if !self.word(j + 1).eq_ignore_ascii_case("to") => {
+                Some((Tense::Future, false))
+            }
             Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
                 Some((Tense::Past, true))
             }
@@ -576,7 +579,9 @@ impl Ctx<'_> {
                     "slated" | "due" | "set" if self.word(j + 1).eq_ignore_ascii_case("for") => {
                         Some((Tense::Future, true))
                     }
-                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing" => {
+                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing"
+                        if !self.noun_use(j, to_next) =>
+                    {
                         Some((Tense::Future, true))
                     }
                     "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping" | "expecting"
@@ -602,7 +607,11 @@ impl Ctx<'_> {
                     | "dug" | "fed" | "forgot" | "froze" | "lent" | "overcame" | "sped"
                     | "sprang" | "swung" | "underwent" | "withdrew" | "blew" | "bore"
                     | "forbade" | "foresaw" | "overtook" | "rebuilt" | "upheld" | "oversaw"
-                    | "has" | "have" => Some((Tense::Past, !matches!(lw, "has" | "have"))),
+                    | "has" | "have"
+                        if !self.after_be(j) =>
+                    {
+                        Some((Tense::Past, !matches!(lw, "has" | "have")))
+                    }
                     _ => {
                         let determiner = j > 0
                             && (matches!(
@@ -616,6 +625,7 @@ impl Ctx<'_> {
                             && lw.ends_with("ed")
                             && !to_next
                             && !determiner
+                            && !self.after_be(j)
                             && !matches!(
                                 lw,
                                 "need"
@@ -636,6 +646,53 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A participle after a present or infinitive "be" ("the case is heard", "would
+    /// be held"): the auxiliary, not the participle, carries the tense.
+    fn after_be(&self, j: usize) -> bool {
+        j > 0
+            && matches!(
+                self.word(j - 1).to_ascii_lowercase().as_str(),
+                "be" | "is" | "are" | "being"
+            )
+    }
+
+    /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
+    /// trip", "hastily planned"), not the verb ("BP plans", "plans to").
+    fn noun_use(&self, j: usize, to_next: bool) -> bool {
+        if to_next || j == 0 {
+            return false;
+        }
+        let prev = self.word(j - 1).to_ascii_lowercase();
+        if matches!(self.kw(j - 1), Some(Kw::The | Kw::A | Kw::This | Kw::That))
+            || matches!(
+                prev.as_str(),
+                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+            || (prev.len() > 3 && prev.ends_with("ly"))
+        {
+            return true;
+        }
+        // "vacation plans", "expansion plan": a lower-case noun before the noun.
+        matches!(self.word(j).to_ascii_lowercase().as_str(), "plans" | "plan")
+            && self.is_word(j - 1)
+            && !self.cap(j - 1)
+            && !matches!(
+                prev.as_str(),
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "also"
+                    | "still"
+                    | "now"
+            )
     }
 
     /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
@@ -744,7 +801,13 @@ impl Ctx<'_> {
         let cands: Vec<(i64, usize)> = (0..3)
             .map(|k| (i64::from(y - 1 + k as i32) * 4 + i64::from(q) - cur, k))
             .collect();
-        // Reports name this year's quarters, past and coming: a weak tense bias.
+        // Reports name this year's quarters, past and coming: a weak tense bias; but
+        // what happened in a quarter ("earned ... in the fiscal first quarter") is never
+        // in one still to come.
+        let cands: Vec<(i64, usize)> = match tense {
+            Tense::Past => cands.into_iter().filter(|c| c.0 <= 0).collect(),
+            _ => cands,
+        };
         let k = Self::pick_nearest_with(&cands, tense, 2, 0).unwrap_or(1);
         y - 1 + k as i32
     }
@@ -2207,10 +2270,14 @@ impl Ctx<'_> {
     /// The quarter a report is about: the last one mentioned, or the one before the
     /// reference date's.
     fn report_quarter(&self) -> Val {
-        if let Some((y, q)) = self.quarter.get() {
-            return Val::Quarter(y, q);
-        }
         let (y, q) = self.quarter_of(self.r);
+        // A quarter still running or to come ("a fourth-quarter charge") is no report's
+        // quarter.
+        if let Some((sy, sq)) = self.quarter.get()
+            && (sy, sq) < (y, q)
+        {
+            return Val::Quarter(sy, sq);
+        }
         if q == 1 {
             Val::Quarter(y - 1, 4)
         } else {

@@ -533,3 +533,48 @@ fn since_and_slated_for_set_the_tense() {
         &["Tuesday=2010-04-20"],
     );
 }
+
+#[test]
+fn tense_markers_that_are_not_tense() {
+    // "next to" is a preposition, not the future.
+    check(
+        "People were killed in the blasts next to the embassies on Friday .",
+        "1998-08-08",
+        &["Friday=1998-08-07"],
+    );
+    // "vacation plans", "the hastily planned trip": nouns and adjectives.
+    check(
+        "On Friday , Albright set aside vacation plans for the hastily planned trip .",
+        "1998-08-17",
+        &["Friday=1998-08-14"],
+    );
+    // The verb still counts.
+    check(
+        "BP plans to start drilling on Friday .",
+        "2010-06-07",
+        &["Friday=2010-06-11"],
+    );
+    // A participle after "be"/"is" is no past tense: "would be held", "is heard".
+    check(
+        "The summit would still be held on April 24 .",
+        "1999-02-10",
+        &["April 24=1999-04-24"],
+    );
+    check("The case is heard in May .", "2000-03-29", &["May=2000-05"]);
+}
+
+#[test]
+fn reported_quarters_are_past_ones() {
+    // Past tense: the fiscal first quarter just ended, not the coming one.
+    check(
+        "Delta earnings soared 33% in the fiscal first quarter .",
+        "1989-10-26",
+        &["first quarter=1989-Q1"],
+    );
+    // A coming quarter mentioned first does not become "the latest quarter".
+    check(
+        "It expects a fourth-quarter charge . Earnings fell in the latest quarter .",
+        "1989-11-02",
+        &["fourth-quarter=1989-Q4", "the latest quarter=1989-Q3"],
+    );
+}
