@@ -177,6 +177,8 @@ struct Ctx<'a> {
     anchor: std::cell::Cell<Option<Anchor>>,
     /// The last quarter the text mentioned.
     quarter: std::cell::Cell<Option<(i32, u32)>>,
+    /// The token after the last match.
+    last_end: std::cell::Cell<usize>,
 }
 
 /// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
@@ -189,6 +191,7 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
         anchor: std::cell::Cell::new(None),
         quarter: std::cell::Cell::new(None),
+        last_end: std::cell::Cell::new(usize::MAX),
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -200,6 +203,7 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         match cx.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
+                cx.last_end.set(f.end);
                 if let Some(a) = Anchor::of(&f.val) {
                     cx.anchor.set(Some(a));
                     if let Anchor::Quarter(y, q) = a
@@ -549,7 +553,11 @@ impl Ctx<'_> {
                 Some((Tense::Future, true))
             }
             // Not the preposition "next to the embassy".
-            Lex::Kw(Kw::Next) if !self.word(j + 1).eq_ignore_ascii_case("to") => {
+            // Not "the next afternoon" (anaphoric).
+            Lex::Kw(Kw::Next)
+                if !(self.word(j + 1).eq_ignore_ascii_case("to")
+                    || j > 0 && self.is(j - 1, Kw::The)) =>
+            {
                 Some((Tense::Future, false))
             }
             Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
@@ -695,11 +703,24 @@ impl Ctx<'_> {
             )
     }
 
+    /// How far token `j` moves a tense marker away: a comma 4, a word or number 1,
+    /// other punctuation (the periods of "a.m.", brackets, quotes) nothing.
+    fn tense_step(&self, j: usize) -> usize {
+        match self.punct(j) {
+            Some(',') => 4,
+            Some(_) => 0,
+            None => 1,
+        }
+    }
+
     /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
     /// commas counting as distance, markers before the expression winning ties.
     fn tense(&self, a: usize, b: usize) -> Tense {
         // "missing since Tuesday night": "since" points back whatever the clause's tense.
-        if a > 0 && self.is(a - 1, Kw::Since) {
+        if a > 0
+            && (self.is(a - 1, Kw::Since)
+                || (a > 1 && self.is(a - 1, Kw::The) && self.is(a - 2, Kw::Since)))
+        {
             return Tense::Past;
         }
         let mut best: Option<(usize, Tense)> = None;
@@ -715,7 +736,7 @@ impl Ctx<'_> {
             if self.boundary(j) {
                 break;
             }
-            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
                 consider(if strong { dist } else { dist + 3 }, t);
             }
@@ -726,7 +747,7 @@ impl Ctx<'_> {
             if self.boundary(j) {
                 break;
             }
-            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
                 // After the expression, one step further than the same distance before.
                 consider(if strong { dist + 1 } else { dist + 4 }, t);
@@ -758,7 +779,13 @@ impl Ctx<'_> {
                     Tense::Future => *diff < 0,
                     Tense::Unknown => false,
                 };
-                let cost = diff.abs();
+                // Unmarked news text reports what happened: a future value costs a
+                // half more.
+                let cost = if tense == Tense::Unknown && *diff > 0 {
+                    diff.abs() * 3 / 2
+                } else {
+                    diff.abs()
+                };
                 (
                     if against {
                         cost * against_weight + against_bias
@@ -876,7 +903,18 @@ impl Ctx<'_> {
     ) -> Option<Found> {
         let first = match y {
             Some(y) => NaiveDate::from_ymd_opt(y, m, d)?,
-            None => self.resolve_md(m, d, self.tense(tense_from, end))?,
+            // "the September 11 attacks": the 2001 event, not a coming or past 11th.
+            None if (m, d, d2) == (9, 11, None) && self.english && self.nine_eleven(end) => {
+                NaiveDate::from_ymd_opt(2001, 9, 11)?
+            }
+            None => match self.range_start(start) {
+                // "from 1 June to 30 November": the first such day after the start.
+                Some(a) => [a.year(), a.year() + 1]
+                    .into_iter()
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+                    .find(|c| *c >= a)?,
+                None => self.resolve_md(m, d, self.tense(tense_from, end))?,
+            },
         };
         match d2 {
             Some((m2, d2)) => {
@@ -887,6 +925,40 @@ impl Ctx<'_> {
                 self.found(start, end, Val::Range(first, last))
             }
             None => self.found(start, end, Val::Day(first)),
+        }
+    }
+
+    /// Whether the word at `j` makes "September 11" the 2001 attacks.
+    fn nine_eleven(&self, j: usize) -> bool {
+        matches!(
+            self.word(j).to_ascii_lowercase().as_str(),
+            "attack"
+                | "attacks"
+                | "terrorist"
+                | "terror"
+                | "hijackers"
+                | "hijackings"
+                | "commission"
+                | "fund"
+                | "victims"
+                | "bombings"
+        )
+    }
+
+    /// The day a range began when the expression at `start` ends it: the match just
+    /// before, then "to", "through", "until" or a dash.
+    fn range_start(&self, start: usize) -> Option<NaiveDate> {
+        if start < 1 || self.last_end.get() != start - 1 {
+            return None;
+        }
+        if !(self.is_dash(start - 1)
+            || matches!(self.kw(start - 1), Some(Kw::To | Kw::Through | Kw::Until)))
+        {
+            return None;
+        }
+        match self.anchor.get() {
+            Some(Anchor::Day(a)) => Some(a),
+            _ => None,
         }
     }
 

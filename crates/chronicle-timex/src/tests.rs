@@ -578,3 +578,48 @@ fn reported_quarters_are_past_ones() {
         &["fourth-quarter=1989-Q4", "the latest quarter=1989-Q3"],
     );
 }
+
+#[test]
+fn unmarked_dates_lean_to_the_past() {
+    // Seven months back beats five ahead when nothing marks the tense.
+    check(
+        "The April 20 explosion aboard the rig set off the spill .",
+        "2010-11-17",
+        &["April 20=2010-04-20"],
+    );
+    // "since the April 20 explosion" points back even in a future clause.
+    check(
+        "It hopes to stop the flow for the first time since the April 20 explosion .",
+        "2010-08-04",
+        &["April 20=2010-04-20"],
+    );
+    // "the next afternoon" is no future marker.
+    check(
+        "Cocales learned the next afternoon , April 16 , that engineers had decided .",
+        "2010-09-09",
+        &["the next afternoon=2010-09-10TAF", "April 16=2010-04-16"],
+    );
+}
+
+#[test]
+fn range_ends_follow_their_start() {
+    check(
+        "The hurricane season runs from 1 June to 30 November .",
+        "2010-06-30",
+        &["1 June=2010-06-01", "30 November=2010-11-30"],
+    );
+}
+
+#[test]
+fn september_11_attacks() {
+    check(
+        "He headed a fund for victims of the September 11 attacks .",
+        "2010-07-01",
+        &["September 11=2001-09-11"],
+    );
+    check(
+        "The vote is due on September 11 .",
+        "2010-07-01",
+        &["September 11=2010-09-11"],
+    );
+}
