@@ -669,18 +669,22 @@ impl Ctx<'_> {
     /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
     /// trip", "hastily planned"), not the verb ("BP plans", "plans to").
     fn noun_use(&self, j: usize, to_next: bool) -> bool {
-        if to_next || j == 0 {
+        if j == 0 {
             return false;
         }
         let prev = self.word(j - 1).to_ascii_lowercase();
+        // "the plans to", "all plans to": nouns even before "to".
         if matches!(self.kw(j - 1), Some(Kw::The | Kw::A | Kw::This | Kw::That))
             || matches!(
                 prev.as_str(),
-                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                "his" | "her" | "its" | "their" | "our" | "my" | "your" | "all" | "any" | "no"
             )
-            || (prev.len() > 3 && prev.ends_with("ly"))
+            || (prev.len() > 3 && prev.ends_with("ly") && !to_next)
         {
             return true;
+        }
+        if to_next {
+            return false;
         }
         // "vacation plans", "expansion plan": a lower-case noun before the noun.
         matches!(self.word(j).to_ascii_lowercase().as_str(), "plans" | "plan")

@@ -548,6 +548,12 @@ fn tense_markers_that_are_not_tense() {
         "1998-08-17",
         &["Friday=1998-08-14"],
     );
+    // "all plans to": a noun even before "to".
+    check(
+        "Until Thursday afternoon , the well defied all plans to throttle it .",
+        "2010-07-18",
+        &["Thursday afternoon=2010-07-15TAF"],
+    );
     // The verb still counts.
     check(
         "BP plans to start drilling on Friday .",
