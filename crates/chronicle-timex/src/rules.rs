@@ -1186,6 +1186,18 @@ impl Ctx<'_> {
         if let Some(f) = self.month_first(j).or_else(|| self.day_first(j))
             && matches!(f.val, Val::Day(_) | Val::Range(..))
         {
+            // "Friday, May 7" without a year: the year next to the nearest one in which
+            // that day is a Friday, if there is one.
+            if let Val::Day(d) = f.val
+                && d.weekday().num_days_from_monday() != wd
+                && !(j..f.end).any(|x| self.year_at(x).is_some())
+                && let Some(c) = [d.year() - 1, d.year() + 1]
+                    .into_iter()
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, d.month(), d.day()))
+                    .find(|c| c.weekday().num_days_from_monday() == wd)
+            {
+                return self.found(i, f.end, Val::Day(c));
+            }
             return self.found(i, f.end, f.val);
         }
         let tense = self.tense(i, i + 1);

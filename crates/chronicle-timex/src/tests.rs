@@ -629,3 +629,19 @@ fn september_11_attacks() {
         &["September 11=2010-09-11"],
     );
 }
+
+#[test]
+fn weekday_picks_the_year_of_a_date_without_one() {
+    // Jan. 8 is a Friday in 2010, a Saturday in 2011.
+    check(
+        "The concert is on Friday , Jan. 8 .",
+        "2010-12-20",
+        &["Friday , Jan. 8=2010-01-08"],
+    );
+    // No neighbouring year fits: the nearest date stays.
+    check(
+        "Fans gathered through Sunday , Nov. 3 .",
+        "2010-07-06",
+        &["Sunday , Nov. 3=2009-11-03"],
+    );
+}
