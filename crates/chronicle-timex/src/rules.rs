@@ -720,12 +720,32 @@ impl Ctx<'_> {
     /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
     /// commas counting as distance, markers before the expression winning ties.
     fn tense(&self, a: usize, b: usize) -> Tense {
-        // "missing since Tuesday night": "since" points back whatever the clause's tense.
-        if a > 0
-            && (self.is(a - 1, Kw::Since)
-                || (a > 1 && self.is(a - 1, Kw::The) && self.is(a - 2, Kw::Since)))
-        {
-            return Tense::Past;
+        // "missing since Tuesday night", "since the explosion aboard the rig on 20
+        // April": "since" points back whatever the clause's tense, up to the nearest
+        // tense marker.
+        let mut j = a;
+        let mut dist = 0;
+        while j > 0 && dist <= 10 {
+            j -= 1;
+            if self.boundary(j) || self.marker(j).is_some() || self.is_p(j, ',') {
+                break;
+            }
+            if self.is(j, Kw::And) || self.word(j).eq_ignore_ascii_case("and") {
+                break;
+            }
+            // "since" heading a noun phrase ("since the blast", "since Tuesday"), not
+            // "since then".
+            if self.is(j, Kw::Since)
+                && (j + 1 == a
+                    || matches!(self.kw(j + 1), Some(Kw::The | Kw::A))
+                    || matches!(
+                        self.word(j + 1).to_ascii_lowercase().as_str(),
+                        "its" | "his" | "her" | "their"
+                    ))
+            {
+                return Tense::Past;
+            }
+            dist += self.tense_step(j);
         }
         let mut best: Option<(usize, Tense)> = None;
         let mut consider = |dist: usize, t: Tense| {
@@ -749,6 +769,10 @@ impl Ctx<'_> {
         let mut dist = 0;
         while j < self.t.len() && dist < 20 {
             if self.boundary(j) {
+                break;
+            }
+            // "said on Friday that they will ...": the reported clause has its own tense.
+            if j == b && self.is(j, Kw::That) {
                 break;
             }
             dist += self.tense_step(j);

@@ -645,3 +645,28 @@ fn weekday_picks_the_year_of_a_date_without_one() {
         &["Sunday , Nov. 3=2009-11-03"],
     );
 }
+
+#[test]
+fn since_phrases_and_reported_clauses() {
+    // "since the blast ... Tuesday night": past, whatever follows.
+    check(
+        "Hopes that the workers missing since the blast about 10 p.m. CDT Tuesday night would be rescued .",
+        "2010-04-22",
+        &[
+            "10 p.m. CDT=2010-04-20T22:00",
+            "Tuesday night=2010-04-20TNI",
+        ],
+    );
+    // "since then" heads no date.
+    check(
+        "He will stay there for the first time since then and return on Tuesday .",
+        "2010-06-13",
+        &["Tuesday=2010-06-15"],
+    );
+    // "on Wednesday that it would take": the clause after "that" has its own tense.
+    check(
+        "BP said on Wednesday that it would take 24 hours to know .",
+        "2010-05-27",
+        &["Wednesday=2010-05-26", "24 hours=PT24H"],
+    );
+}
