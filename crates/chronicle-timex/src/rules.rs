@@ -659,11 +659,12 @@ impl Ctx<'_> {
     /// A participle after a present or infinitive "be" ("the case is heard", "would
     /// be held"): the auxiliary, not the participle, carries the tense.
     fn after_be(&self, j: usize) -> bool {
-        j > 0
-            && matches!(
-                self.word(j - 1).to_ascii_lowercase().as_str(),
-                "be" | "is" | "are" | "being"
-            )
+        j > 0 && {
+            let w = self.word(j - 1);
+            ["be", "is", "are", "being"]
+                .iter()
+                .any(|b| w.eq_ignore_ascii_case(b))
+        }
     }
 
     /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
