@@ -378,7 +378,8 @@ impl Ctx<'_> {
                 Lex::Holiday => consider(self.holiday(i)),
                 Lex::DecadeWord(_) => {}
                 Lex::Unit(..) => consider(self.year_ago_adj(i, i)),
-                Lex::PartOfDay(_) | Lex::Other => {
+                Lex::PartOfDay(_) => consider(self.part_of(i)),
+                Lex::Other => {
                     consider(self.quarter_code(i));
                 }
             },
@@ -1897,11 +1898,16 @@ impl Ctx<'_> {
                     }
                     Lex::Season(_) => self.season(j, false)?,
                     Lex::Kw(Kw::Next | Kw::Last | Kw::This) => self.modifier(j, j, self.kw(j)?)?,
-                    Lex::PartOfDay(p) => Found {
-                        start: j,
-                        end: j + 1,
-                        val: Val::Time(r, format!("T{p}")),
-                    },
+                    Lex::PartOfDay(p) => {
+                        if let Some(f) = self.part_of(j) {
+                            return Some(f);
+                        }
+                        Found {
+                            start: j,
+                            end: j + 1,
+                            val: Val::Time(r, format!("T{p}")),
+                        }
+                    }
                     Lex::Weekday(_) => self.weekday(j)?,
                     _ => {
                         let (v, digits, _, plural) = self.num(j)?;
@@ -1952,6 +1958,27 @@ impl Ctx<'_> {
     }
 
     /// "today", "yesterday morning", "tomorrow night".
+    /// "the morning of 20 April", "early morning of 20 April": the named day, tagged as
+    /// TimeML annotates it (the date alone), and no morning on the publication date.
+    fn part_of(&self, j: usize) -> Option<Found> {
+        let Lex::PartOfDay(_) = self.lex(j) else {
+            return None;
+        };
+        if !self.is(j + 1, Kw::Of) {
+            return None;
+        }
+        let k = j + 2;
+        let f = match self.lex(k) {
+            Lex::Month(..) => self.month_first(k)?,
+            Lex::Weekday(_) => self.weekday(k)?,
+            _ => self.day_first(k)?,
+        };
+        let Val::Day(_) = f.val else {
+            return None;
+        };
+        Some(f)
+    }
+
     fn with_part(&self, i: usize, j: usize, d: NaiveDate) -> Option<Found> {
         if let Lex::PartOfDay(p) = self.lex(j) {
             return self.found(i, j + 1, Val::Time(d, format!("T{p}")));
@@ -2253,6 +2280,7 @@ impl Ctx<'_> {
                 }
                 self.modifier(i, j, k)
             }
+            Lex::PartOfDay(_) => self.part_of(j),
             Lex::Kw(Kw::Future) => self.found(i, j + 1, Val::Ref("FUTURE_REF")),
             Lex::Kw(Kw::Near) if matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) => {
                 self.found(i, j + 2, Val::Ref("FUTURE_REF"))
@@ -2576,7 +2604,8 @@ impl Ctx<'_> {
             if let Val::Time(d, suffix) = &f.val
                 && *d == self.r
                 && suffix.starts_with("T")
-                && suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                && (suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                    || self.bare_part_of_day(&f))
                 && let Some(n) = it.peek()
             {
                 let mut gap = f.end;
@@ -2660,6 +2689,16 @@ impl Ctx<'_> {
                         | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight)
                 )
             })
+    }
+
+    /// A part of day with no day of its own: "mid-afternoon" (before "yesterday").
+    fn bare_part_of_day(&self, f: &Found) -> bool {
+        (f.start..f.end).all(|j| {
+            matches!(
+                self.lex(j),
+                Lex::PartOfDay(_) | Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)
+            ) || self.is_dash(j)
+        })
     }
 
     /// The day of an explicit day-level value (not the default reference date).

@@ -670,3 +670,24 @@ fn since_phrases_and_reported_clauses() {
         &["Wednesday=2010-05-26", "24 hours=PT24H"],
     );
 }
+
+#[test]
+fn parts_of_named_days() {
+    // "the morning of 20 April" is that day (TimeML tags the date), not this morning.
+    check(
+        "Investigations into what went wrong that fateful early morning of 20 April continue .",
+        "2010-07-24",
+        &["20 April=2010-04-20"],
+    );
+    check(
+        "On the evening of April 20 the casing failed .",
+        "2010-05-11",
+        &["April 20=2010-04-20"],
+    );
+    // A bare part of day takes the day word right after it.
+    check(
+        "Shares fell by mid-afternoon yesterday .",
+        "1989-11-02",
+        &["mid-afternoon yesterday=1989-11-01TAF"],
+    );
+}
