@@ -679,7 +679,17 @@ impl Ctx<'_> {
         if matches!(self.kw(j - 1), Some(Kw::The | Kw::A | Kw::This | Kw::That))
             || matches!(
                 prev.as_str(),
-                "his" | "her" | "its" | "their" | "our" | "my" | "your" | "all" | "any" | "no"
+                "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "all"
+                    | "any"
+                    | "no"
+                    | "as"
             )
             || (prev.len() > 3 && prev.ends_with("ly") && !to_next)
         {

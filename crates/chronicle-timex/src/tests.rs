@@ -548,6 +548,12 @@ fn tense_markers_that_are_not_tense() {
         "1998-08-17",
         &["Friday=1998-08-14"],
     );
+    // "as scheduled" is no future marker.
+    check(
+        "He retired from the Coast Guard , as scheduled , on June 30 .",
+        "2010-10-01",
+        &["June 30=2010-06-30"],
+    );
     // "all plans to": a noun even before "to".
     check(
         "Until Thursday afternoon , the well defied all plans to throttle it .",
