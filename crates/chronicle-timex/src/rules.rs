@@ -759,6 +759,35 @@ impl Ctx<'_> {
             }
             dist += self.tense_step(j);
         }
+        // "the April 20 explosion": a date naming an unforeseeable event is past.
+        if b < self.t.len() && {
+            let w = self.word(b);
+            [
+                "explosion",
+                "explosions",
+                "blast",
+                "blowout",
+                "attack",
+                "attacks",
+                "fire",
+                "accident",
+                "crash",
+                "shooting",
+                "bombing",
+                "bombings",
+                "earthquake",
+                "disaster",
+                "massacre",
+                "coup",
+                "collapse",
+                "sinking",
+                "killings",
+            ]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+        } {
+            return Tense::Past;
+        }
         let mut best: Option<(usize, Tense)> = None;
         let mut consider = |dist: usize, t: Tense| {
             if best.is_none_or(|(d, _)| dist < d) {

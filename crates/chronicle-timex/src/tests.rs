@@ -599,6 +599,18 @@ fn unmarked_dates_lean_to_the_past() {
         "2010-11-17",
         &["April 20=2010-04-20"],
     );
+    // A date naming an unforeseeable event is past, whatever the clause's tense.
+    check(
+        "Dudley says the company will step back while investigating the April 20 explosion .",
+        "2010-08-04",
+        &["April 20=2010-04-20"],
+    );
+    // A scheduled one follows the tense.
+    check(
+        "The company will meet before the Nov. 30 deadline .",
+        "2010-08-04",
+        &["Nov. 30=2010-11-30"],
+    );
     // "since the April 20 explosion" points back even in a future clause.
     check(
         "It hopes to stop the flow for the first time since the April 20 explosion .",
