@@ -177,6 +177,8 @@ struct Ctx<'a> {
     anchor: std::cell::Cell<Option<Anchor>>,
     /// The last quarter the text mentioned.
     quarter: std::cell::Cell<Option<(i32, u32)>>,
+    /// The token after the last match.
+    last_end: std::cell::Cell<usize>,
 }
 
 /// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
@@ -189,6 +191,7 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
         anchor: std::cell::Cell::new(None),
         quarter: std::cell::Cell::new(None),
+        last_end: std::cell::Cell::new(usize::MAX),
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -200,6 +203,7 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
         match cx.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
+                cx.last_end.set(f.end);
                 if let Some(a) = Anchor::of(&f.val) {
                     cx.anchor.set(Some(a));
                     if let Anchor::Quarter(y, q) = a
@@ -360,7 +364,10 @@ impl Ctx<'_> {
                 Lex::Month(..) => consider(self.month_first(i)),
                 Lex::Weekday(_) => consider(self.weekday(i)),
                 Lex::Season(_) => consider(self.season(i, true)),
-                Lex::OrdWord(_) => consider(self.ordinal_unit(i)),
+                Lex::OrdWord(_) => {
+                    consider(self.ordinal_unit(i));
+                    consider(self.ordinal_of_month(i));
+                }
                 Lex::NumWord(_) => consider(self.number(i)),
                 Lex::Kw(k) => {
                     consider(self.keyword(i, k));
@@ -371,7 +378,8 @@ impl Ctx<'_> {
                 Lex::Holiday => consider(self.holiday(i)),
                 Lex::DecadeWord(_) => {}
                 Lex::Unit(..) => consider(self.year_ago_adj(i, i)),
-                Lex::PartOfDay(_) | Lex::Other => {
+                Lex::PartOfDay(_) => consider(self.part_of(i)),
+                Lex::Other => {
                     consider(self.quarter_code(i));
                 }
             },
@@ -545,7 +553,14 @@ impl Ctx<'_> {
             {
                 Some((Tense::Future, true))
             }
-            Lex::Kw(Kw::Next) => Some((Tense::Future, false)),
+            // Not the preposition "next to the embassy".
+            // Not "the next afternoon" (anaphoric).
+            Lex::Kw(Kw::Next)
+                if !(self.word(j + 1).eq_ignore_ascii_case("to")
+                    || j > 0 && self.is(j - 1, Kw::The)) =>
+            {
+                Some((Tense::Future, false))
+            }
             Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
                 Some((Tense::Past, true))
             }
@@ -569,7 +584,13 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Future, true))
                     }
-                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing" => {
+                    // "slated for 3 p.m. on Thursday", "due for release on Friday".
+                    "slated" | "due" | "set" if self.word(j + 1).eq_ignore_ascii_case("for") => {
+                        Some((Tense::Future, true))
+                    }
+                    "plans" | "plan" | "planned" | "planning" | "scheduled" | "preparing"
+                        if !self.noun_use(j, to_next) =>
+                    {
                         Some((Tense::Future, true))
                     }
                     "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping" | "expecting"
@@ -595,7 +616,11 @@ impl Ctx<'_> {
                     | "dug" | "fed" | "forgot" | "froze" | "lent" | "overcame" | "sped"
                     | "sprang" | "swung" | "underwent" | "withdrew" | "blew" | "bore"
                     | "forbade" | "foresaw" | "overtook" | "rebuilt" | "upheld" | "oversaw"
-                    | "has" | "have" => Some((Tense::Past, !matches!(lw, "has" | "have"))),
+                    | "has" | "have"
+                        if !self.after_be(j) =>
+                    {
+                        Some((Tense::Past, !matches!(lw, "has" | "have")))
+                    }
                     _ => {
                         let determiner = j > 0
                             && (matches!(
@@ -609,6 +634,7 @@ impl Ctx<'_> {
                             && lw.ends_with("ed")
                             && !to_next
                             && !determiner
+                            && !self.after_be(j)
                             && !matches!(
                                 lw,
                                 "need"
@@ -631,9 +657,137 @@ impl Ctx<'_> {
         }
     }
 
+    /// A participle after a present or infinitive "be" ("the case is heard", "would
+    /// be held"): the auxiliary, not the participle, carries the tense.
+    fn after_be(&self, j: usize) -> bool {
+        j > 0 && {
+            let w = self.word(j - 1);
+            ["be", "is", "are", "being"]
+                .iter()
+                .any(|b| w.eq_ignore_ascii_case(b))
+        }
+    }
+
+    /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
+    /// trip", "hastily planned"), not the verb ("BP plans", "plans to").
+    fn noun_use(&self, j: usize, to_next: bool) -> bool {
+        if j == 0 {
+            return false;
+        }
+        let prev = self.word(j - 1).to_ascii_lowercase();
+        // "the plans to", "all plans to": nouns even before "to".
+        if matches!(self.kw(j - 1), Some(Kw::The | Kw::A | Kw::This | Kw::That))
+            || matches!(
+                prev.as_str(),
+                "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "all"
+                    | "any"
+                    | "no"
+                    | "as"
+            )
+            || (prev.len() > 3 && prev.ends_with("ly") && !to_next)
+        {
+            return true;
+        }
+        if to_next {
+            return false;
+        }
+        // "vacation plans", "expansion plan": a lower-case noun before the noun.
+        matches!(self.word(j).to_ascii_lowercase().as_str(), "plans" | "plan")
+            && self.is_word(j - 1)
+            && !self.cap(j - 1)
+            && !matches!(
+                prev.as_str(),
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "also"
+                    | "still"
+                    | "now"
+            )
+    }
+
+    /// How far token `j` moves a tense marker away: a comma 4, a word or number 1,
+    /// other punctuation (the periods of "a.m.", brackets, quotes) nothing.
+    fn tense_step(&self, j: usize) -> usize {
+        match self.punct(j) {
+            Some(',') => 4,
+            Some(_) => 0,
+            None => 1,
+        }
+    }
+
     /// The tense around tokens `a..b`: the nearest tense marker in the same sentence,
     /// commas counting as distance, markers before the expression winning ties.
     fn tense(&self, a: usize, b: usize) -> Tense {
+        // "missing since Tuesday night", "since the explosion aboard the rig on 20
+        // April": "since" points back whatever the clause's tense, up to the nearest
+        // tense marker.
+        let mut j = a;
+        let mut dist = 0;
+        while j > 0 && dist <= 10 {
+            j -= 1;
+            if self.boundary(j) || self.marker(j).is_some() || self.is_p(j, ',') {
+                break;
+            }
+            if self.is(j, Kw::And) || self.word(j).eq_ignore_ascii_case("and") {
+                break;
+            }
+            // "since" heading a noun phrase ("since the blast", "since Tuesday"), not
+            // "since then".
+            if self.is(j, Kw::Since)
+                && (j + 1 == a
+                    || matches!(self.kw(j + 1), Some(Kw::The | Kw::A))
+                    || matches!(
+                        self.word(j + 1).to_ascii_lowercase().as_str(),
+                        "its" | "his" | "her" | "their"
+                    ))
+            {
+                return Tense::Past;
+            }
+            dist += self.tense_step(j);
+        }
+        // "the April 20 explosion": a date naming an unforeseeable event is past.
+        if b < self.t.len() && {
+            let w = self.word(b);
+            [
+                "explosion",
+                "explosions",
+                "blast",
+                "blowout",
+                "attack",
+                "attacks",
+                "fire",
+                "accident",
+                "crash",
+                "shooting",
+                "bombing",
+                "bombings",
+                "earthquake",
+                "disaster",
+                "massacre",
+                "coup",
+                "collapse",
+                "sinking",
+                "killings",
+            ]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+        } {
+            return Tense::Past;
+        }
         let mut best: Option<(usize, Tense)> = None;
         let mut consider = |dist: usize, t: Tense| {
             if best.is_none_or(|(d, _)| dist < d) {
@@ -647,7 +801,7 @@ impl Ctx<'_> {
             if self.boundary(j) {
                 break;
             }
-            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
                 consider(if strong { dist } else { dist + 3 }, t);
             }
@@ -658,7 +812,11 @@ impl Ctx<'_> {
             if self.boundary(j) {
                 break;
             }
-            dist += if self.is_p(j, ',') { 4 } else { 1 };
+            // "said on Friday that they will ...": the reported clause has its own tense.
+            if j == b && self.is(j, Kw::That) {
+                break;
+            }
+            dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
                 // After the expression, one step further than the same distance before.
                 consider(if strong { dist + 1 } else { dist + 4 }, t);
@@ -690,7 +848,13 @@ impl Ctx<'_> {
                     Tense::Future => *diff < 0,
                     Tense::Unknown => false,
                 };
-                let cost = diff.abs();
+                // Unmarked news text reports what happened: a future value costs a
+                // half more.
+                let cost = if tense == Tense::Unknown && *diff > 0 {
+                    diff.abs() * 3 / 2
+                } else {
+                    diff.abs()
+                };
                 (
                     if against {
                         cost * against_weight + against_bias
@@ -733,7 +897,13 @@ impl Ctx<'_> {
         let cands: Vec<(i64, usize)> = (0..3)
             .map(|k| (i64::from(y - 1 + k as i32) * 4 + i64::from(q) - cur, k))
             .collect();
-        // Reports name this year's quarters, past and coming: a weak tense bias.
+        // Reports name this year's quarters, past and coming: a weak tense bias; but
+        // what happened in a quarter ("earned ... in the fiscal first quarter") is never
+        // in one still to come.
+        let cands: Vec<(i64, usize)> = match tense {
+            Tense::Past => cands.into_iter().filter(|c| c.0 <= 0).collect(),
+            _ => cands,
+        };
         let k = Self::pick_nearest_with(&cands, tense, 2, 0).unwrap_or(1);
         y - 1 + k as i32
     }
@@ -802,7 +972,18 @@ impl Ctx<'_> {
     ) -> Option<Found> {
         let first = match y {
             Some(y) => NaiveDate::from_ymd_opt(y, m, d)?,
-            None => self.resolve_md(m, d, self.tense(tense_from, end))?,
+            // "the September 11 attacks": the 2001 event, not a coming or past 11th.
+            None if (m, d, d2) == (9, 11, None) && self.english && self.nine_eleven(end) => {
+                NaiveDate::from_ymd_opt(2001, 9, 11)?
+            }
+            None => match self.range_start(start) {
+                // "from 1 June to 30 November": the first such day after the start.
+                Some(a) => [a.year(), a.year() + 1]
+                    .into_iter()
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+                    .find(|c| *c >= a)?,
+                None => self.resolve_md(m, d, self.tense(tense_from, end))?,
+            },
         };
         match d2 {
             Some((m2, d2)) => {
@@ -813,6 +994,40 @@ impl Ctx<'_> {
                 self.found(start, end, Val::Range(first, last))
             }
             None => self.found(start, end, Val::Day(first)),
+        }
+    }
+
+    /// Whether the word at `j` makes "September 11" the 2001 attacks.
+    fn nine_eleven(&self, j: usize) -> bool {
+        matches!(
+            self.word(j).to_ascii_lowercase().as_str(),
+            "attack"
+                | "attacks"
+                | "terrorist"
+                | "terror"
+                | "hijackers"
+                | "hijackings"
+                | "commission"
+                | "fund"
+                | "victims"
+                | "bombings"
+        )
+    }
+
+    /// The day a range began when the expression at `start` ends it: the match just
+    /// before, then "to", "through", "until" or a dash.
+    fn range_start(&self, start: usize) -> Option<NaiveDate> {
+        if start < 1 || self.last_end.get() != start - 1 {
+            return None;
+        }
+        if !(self.is_dash(start - 1)
+            || matches!(self.kw(start - 1), Some(Kw::To | Kw::Through | Kw::Until)))
+        {
+            return None;
+        }
+        match self.anchor.get() {
+            Some(Anchor::Day(a)) => Some(a),
+            _ => None,
         }
     }
 
@@ -828,6 +1043,17 @@ impl Ctx<'_> {
             }
             let d = self.resolve_md(5, 1, self.tense(i, j + 1))?;
             return self.found(i, j + 1, Val::Day(d));
+        }
+        // "July Fourth": a capitalised ordinal word as the day.
+        if let Lex::OrdWord(d) = self.lex(j)
+            && self.cap(j)
+            && self.english
+        {
+            let (y, end) = match self.opt_year(j + 1) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, j + 1),
+            };
+            return self.date_or_range(i, end, y, m, d, None, i);
         }
         if let Some((d, k)) = self.day_at(j) {
             // A range to a second day, or to a second month and day.
@@ -932,12 +1158,35 @@ impl Ctx<'_> {
         if self.is(j, Kw::Of) {
             j += 1;
         }
-        let (m, k) = self.month_at(j)?;
+        let (m, k) = match self.month_at(j) {
+            Some(mk) => mk,
+            // "1 may , 2009": a lower-case month name counts when a year follows.
+            None => match self.lex(j) {
+                Lex::Month(m, false) if self.opt_year(j + 1).is_some() => (m, j + 1),
+                _ => return None,
+            },
+        };
         let (y, end) = match self.opt_year(k) {
             Some((y, e)) => (Some(y), e),
             None => (None, k),
         };
         self.date_or_range(i, end, y, m, d, d2.map(|e| (m, e)), i)
+    }
+
+    /// "Fourth of July", "the first of May 2009": an ordinal word, "of" and a month.
+    fn ordinal_of_month(&self, i: usize) -> Option<Found> {
+        let Lex::OrdWord(d) = self.lex(i) else {
+            return None;
+        };
+        if !self.is(i + 1, Kw::Of) {
+            return None;
+        }
+        let (m, k) = self.month_at(i + 2)?;
+        let (y, end) = match self.opt_year(k) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k),
+        };
+        self.date_or_range(i, end, y, m, d, None, i)
     }
 
     /// ISO and numeric dates: 2023-12-31, 2023/12/31, 12/31/2023, 31/12/2023, 31.12.2023.
@@ -1002,6 +1251,18 @@ impl Ctx<'_> {
         if let Some(f) = self.month_first(j).or_else(|| self.day_first(j))
             && matches!(f.val, Val::Day(_) | Val::Range(..))
         {
+            // "Friday, May 7" without a year: the year next to the nearest one in which
+            // that day is a Friday, if there is one.
+            if let Val::Day(d) = f.val
+                && d.weekday().num_days_from_monday() != wd
+                && !(j..f.end).any(|x| self.year_at(x).is_some())
+                && let Some(c) = [d.year() - 1, d.year() + 1]
+                    .into_iter()
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, d.month(), d.day()))
+                    .find(|c| c.weekday().num_days_from_monday() == wd)
+            {
+                return self.found(i, f.end, Val::Day(c));
+            }
             return self.found(i, f.end, f.val);
         }
         let tense = self.tense(i, i + 1);
@@ -1676,11 +1937,16 @@ impl Ctx<'_> {
                     }
                     Lex::Season(_) => self.season(j, false)?,
                     Lex::Kw(Kw::Next | Kw::Last | Kw::This) => self.modifier(j, j, self.kw(j)?)?,
-                    Lex::PartOfDay(p) => Found {
-                        start: j,
-                        end: j + 1,
-                        val: Val::Time(r, format!("T{p}")),
-                    },
+                    Lex::PartOfDay(p) => {
+                        if let Some(f) = self.part_of(j) {
+                            return Some(f);
+                        }
+                        Found {
+                            start: j,
+                            end: j + 1,
+                            val: Val::Time(r, format!("T{p}")),
+                        }
+                    }
                     Lex::Weekday(_) => self.weekday(j)?,
                     _ => {
                         let (v, digits, _, plural) = self.num(j)?;
@@ -1731,6 +1997,27 @@ impl Ctx<'_> {
     }
 
     /// "today", "yesterday morning", "tomorrow night".
+    /// "the morning of 20 April", "early morning of 20 April": the named day, tagged as
+    /// TimeML annotates it (the date alone), and no morning on the publication date.
+    fn part_of(&self, j: usize) -> Option<Found> {
+        let Lex::PartOfDay(_) = self.lex(j) else {
+            return None;
+        };
+        if !self.is(j + 1, Kw::Of) {
+            return None;
+        }
+        let k = j + 2;
+        let f = match self.lex(k) {
+            Lex::Month(..) => self.month_first(k)?,
+            Lex::Weekday(_) => self.weekday(k)?,
+            _ => self.day_first(k)?,
+        };
+        let Val::Day(_) = f.val else {
+            return None;
+        };
+        Some(f)
+    }
+
     fn with_part(&self, i: usize, j: usize, d: NaiveDate) -> Option<Found> {
         if let Lex::PartOfDay(p) = self.lex(j) {
             return self.found(i, j + 1, Val::Time(d, format!("T{p}")));
@@ -1900,6 +2187,30 @@ impl Ctx<'_> {
             }
             Lex::Month(m, _) => {
                 let (_, e) = self.month_at(j)?;
+                // "this May 26", "last April 20", "next June 3, 2011": a day, not the month.
+                if let Some(f) = self.month_first(j)
+                    && let Val::Day(d) | Val::Range(d, _) = f.val
+                {
+                    let has_year = (j..f.end).any(|x| self.year_at(x).is_some());
+                    let shift = |y: i32| NaiveDate::from_ymd_opt(y, m, d.day());
+                    let day = match step {
+                        _ if has_year => d,
+                        -1 => match shift(r.year())? {
+                            c if c < r => c,
+                            _ => shift(r.year() - 1)?,
+                        },
+                        1 => match shift(r.year())? {
+                            c if c > r => c,
+                            _ => shift(r.year() + 1)?,
+                        },
+                        _ => d,
+                    };
+                    let val = match f.val {
+                        Val::Range(a, b) if day == a => Val::Range(a, b),
+                        _ => Val::Day(day),
+                    };
+                    return self.found(s, f.end, val);
+                }
                 let (ry, rm) = (r.year(), r.month());
                 let y = match step {
                     -1 => {
@@ -1948,6 +2259,11 @@ impl Ctx<'_> {
                 };
                 self.found(s, j + 1, Val::Season(y, se))
             }
+            // "the next morning": the morning after the day last mentioned.
+            Lex::PartOfDay(p) if k == Kw::Next => {
+                let d = self.anchor_day().checked_add_days(DAY)?;
+                self.found(s, j + 1, Val::Time(d, format!("T{p}")))
+            }
             Lex::PartOfDay(p) if matches!(k, Kw::This | Kw::Last) => {
                 let d = if k == Kw::Last {
                     r.checked_sub_days(DAY)?
@@ -1995,10 +2311,15 @@ impl Ctx<'_> {
                     return self.anaphoric_unit(i, j + 1, 1);
                 }
                 if k == Kw::Following {
+                    if let Lex::PartOfDay(p) = self.lex(j + 1) {
+                        let d = self.anchor_day().checked_add_days(DAY)?;
+                        return self.found(i, j + 2, Val::Time(d, format!("T{p}")));
+                    }
                     return None;
                 }
                 self.modifier(i, j, k)
             }
+            Lex::PartOfDay(_) => self.part_of(j),
             Lex::Kw(Kw::Future) => self.found(i, j + 1, Val::Ref("FUTURE_REF")),
             Lex::Kw(Kw::Near) if matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) => {
                 self.found(i, j + 2, Val::Ref("FUTURE_REF"))
@@ -2057,7 +2378,7 @@ impl Ctx<'_> {
                 self.found(i, j + 1, Val::Weekend(d))
             }
             Lex::OrdWord(_) => {
-                let f = self.ordinal_unit(j)?;
+                let f = self.ordinal_unit(j).or_else(|| self.ordinal_of_month(j))?;
                 self.found(i, f.end, f.val)
             }
             _ => {
@@ -2129,10 +2450,14 @@ impl Ctx<'_> {
     /// The quarter a report is about: the last one mentioned, or the one before the
     /// reference date's.
     fn report_quarter(&self) -> Val {
-        if let Some((y, q)) = self.quarter.get() {
-            return Val::Quarter(y, q);
-        }
         let (y, q) = self.quarter_of(self.r);
+        // A quarter still running or to come ("a fourth-quarter charge") is no report's
+        // quarter.
+        if let Some((sy, sq)) = self.quarter.get()
+            && (sy, sq) < (y, q)
+        {
+            return Val::Quarter(sy, sq);
+        }
         if q == 1 {
             Val::Quarter(y - 1, 4)
         } else {
@@ -2270,7 +2595,10 @@ impl Ctx<'_> {
         // "Christmas Island", "Easter Island", "Labor Day Act"…
         if self.is_word(end)
             && self.cap(end)
-            && !matches!(self.lex(end), Lex::Month(..) | Lex::Weekday(_))
+            && !matches!(
+                self.lex(end),
+                Lex::Month(..) | Lex::Weekday(_) | Lex::Kw(Kw::Weekend)
+            )
         {
             return None;
         }
@@ -2315,7 +2643,8 @@ impl Ctx<'_> {
             if let Val::Time(d, suffix) = &f.val
                 && *d == self.r
                 && suffix.starts_with("T")
-                && suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                && (suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                    || self.bare_part_of_day(&f))
                 && let Some(n) = it.peek()
             {
                 let mut gap = f.end;
@@ -2344,7 +2673,86 @@ impl Ctx<'_> {
             }
             out.push(f);
         }
+        // A clock time with no date of its own takes the day the sentence names: the
+        // nearest day before it, else the first one after it ("at 1425 local time (1925
+        // GMT) on Thursday", "on Tuesday, 9 November, at 2100 GMT").
+        for k in 0..out.len() {
+            if !self.bare_time(&out[k]) {
+                continue;
+            }
+            let before = out[..k]
+                .iter()
+                .rev()
+                .take_while(|p| !self.crosses_boundary(p.end, out[k].start))
+                .find_map(|p| Self::day_of(&p.val, self.r));
+            // A day after the time only when it follows closely: at most three words
+            // between, other clock times aside ("3 p.m. local time (2000 GMT) on
+            // Thursday"), not a dateline's next sentence-like stretch.
+            let day = before.or_else(|| {
+                let mut from = out[k].end;
+                for n in &out[k + 1..] {
+                    if self.crosses_boundary(from, n.start) {
+                        return None;
+                    }
+                    let words = (from..n.start).filter(|&j| self.is_word(j)).count();
+                    if words > 3 {
+                        return None;
+                    }
+                    if let Some(d) = Self::day_of(&n.val, self.r) {
+                        return Some(d);
+                    }
+                    if !self.bare_time(n) {
+                        return None;
+                    }
+                    from = n.end;
+                }
+                None
+            });
+            if let (Some(day), Val::Time(_, suffix)) = (day, &out[k].val) {
+                out[k].val = Val::Time(day, suffix.clone());
+            }
+        }
         out
+    }
+
+    /// A clock time whose day is only the reference date by default ("at 3 pm").
+    fn bare_time(&self, f: &Found) -> bool {
+        matches!(&f.val, Val::Time(d, suffix)
+            if *d == self.r && suffix.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+            && (f.start..f.end).all(|j| {
+                !matches!(
+                    self.lex(j),
+                    Lex::Month(..)
+                        | Lex::Weekday(_)
+                        | Lex::Holiday
+                        | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight)
+                )
+            })
+    }
+
+    /// A part of day with no day of its own: "mid-afternoon" (before "yesterday").
+    fn bare_part_of_day(&self, f: &Found) -> bool {
+        (f.start..f.end).all(|j| {
+            matches!(
+                self.lex(j),
+                Lex::PartOfDay(_) | Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)
+            ) || self.is_dash(j)
+        })
+    }
+
+    /// The day of an explicit day-level value (not the default reference date).
+    fn day_of(v: &Val, r: NaiveDate) -> Option<NaiveDate> {
+        match v {
+            Val::Day(d) | Val::Range(d, _) => Some(*d),
+            Val::Time(d, _) if *d != r => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Whether a sentence end (not a semicolon: "Thursday, January 6, 2011; 12:00 AM")
+    /// lies between tokens `a` (inclusive) and `b`.
+    fn crosses_boundary(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| self.boundary(j) && !self.is_p(j, ';'))
     }
 }
 

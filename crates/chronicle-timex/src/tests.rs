@@ -386,3 +386,326 @@ fn values_render_timex3_forms() {
     assert_eq!(values("in March 2011", p), ["2011-03"]);
     assert_eq!(values("every Friday", p), ["XXXX-WXX-5"]);
 }
+
+// ---------- round 2 fixes ----------
+
+#[test]
+fn this_last_next_month_with_a_day_is_a_day() {
+    check(
+        "In this May 26 , 2010 photo , officials watch.",
+        "2010-05-27",
+        &["this May 26 , 2010=2010-05-26"],
+    );
+    check(
+        "In this July 31 file photo , a boat motors by.",
+        "2011-01-24",
+        &["this July 31=2010-07-31"],
+    );
+    check(
+        "The rig exploded last April 20 .",
+        "2010-12-15",
+        &["last April 20=2010-04-20"],
+    );
+    check(
+        "The rig exploded last April 20 .",
+        "2010-04-10",
+        &["last April 20=2009-04-20"],
+    );
+    check(
+        "The vote is next March 3 .",
+        "2010-04-10",
+        &["next March 3=2011-03-03"],
+    );
+    // Without a day the month rule stays.
+    check("It rose this May .", "2010-06-01", &["this May=2010-05"]);
+}
+
+#[test]
+fn ordinal_word_days() {
+    check(
+        "He was set to make Fourth of July remarks .",
+        "2010-07-03",
+        &["Fourth of July=2010-07-04"],
+    );
+    check(
+        "Get ready for July Fourth celebrations .",
+        "2010-07-01",
+        &["July Fourth=2010-07-04"],
+    );
+    check(
+        "He was born on the first of June 2009 .",
+        "2009-06-15",
+        &["the first of June 2009=2009-06-01"],
+    );
+    // A lower-case ordinal after a month is no day: "in April first triggered".
+    check(
+        "since the explosion in April first triggered the woes",
+        "2010-07-06",
+        &["April=2010-04"],
+    );
+}
+
+#[test]
+fn lower_case_month_with_day_and_year() {
+    check(
+        "Last updated : 1 may , 2009 - 17:54 GMT",
+        "2009-05-01",
+        &["1 may , 2009=2009-05-01", "17:54 GMT=2009-05-01T17:54"],
+    );
+    // The modal stays no date.
+    assert!(tag("Officials said 1 may be infected .", "2009-05-01").is_empty());
+}
+
+#[test]
+fn holiday_weekend() {
+    check(
+        "Obama hosts a party this Memorial Day Weekend .",
+        "2010-05-29",
+        &["Memorial Day=2010-05-31"],
+    );
+}
+
+#[test]
+fn next_morning_follows_the_day_last_mentioned() {
+    check(
+        "The rig exploded on 20 April . Oil was seen the next morning .",
+        "2010-05-01",
+        &["20 April=2010-04-20", "the next morning=2010-04-21TMO"],
+    );
+    check(
+        "It arrived on May 3 and left the following evening .",
+        "2010-05-10",
+        &["May 3=2010-05-03", "the following evening=2010-05-04TEV"],
+    );
+}
+
+#[test]
+fn bare_clock_times_take_the_day_of_their_sentence() {
+    // A day after the time, close by.
+    check(
+        "The flow was shut off at 1425 local time (1925 GMT) on Thursday .",
+        "2010-07-17",
+        &["1925 GMT=2010-07-15T19:25", "Thursday=2010-07-15"],
+    );
+    // A day before the time.
+    check(
+        "It is broadcast on Tuesday , 9 November 2010 , at 2100 GMT .",
+        "2010-11-08",
+        &[
+            "Tuesday , 9 November 2010=2010-11-09",
+            "2100 GMT=2010-11-09T21:00",
+        ],
+    );
+    // A dateline with a semicolon.
+    check(
+        "Thursday , January 6 , 2011 ; 12:00 AM The commission on Wednesday blamed BP .",
+        "2011-01-06",
+        &[
+            "Thursday , January 6 , 2011=2011-01-06",
+            "12:00 AM=2011-01-06T00:00",
+            "Wednesday=2011-01-05",
+        ],
+    );
+    // A day far after the time, in another clause: the reference date stays.
+    check(
+        "4:11 pm EDT CAMPECHE , Mexico - Alex was set to become a hurricane on Tuesday .",
+        "2010-06-28",
+        &["4:11 pm EDT=2010-06-28T16:11", "Tuesday=2010-06-29"],
+    );
+    // Another sentence's day does not count.
+    check(
+        "It sank on 22 April . Shares fell at 1430 GMT .",
+        "2010-05-10",
+        &["22 April=2010-04-22", "1430 GMT=2010-05-10T14:30"],
+    );
+}
+
+#[test]
+fn since_and_slated_for_set_the_tense() {
+    check(
+        "The hearing , slated for 3 p.m. on Thursday , will decide .",
+        "2010-07-07",
+        &["3 p.m. on Thursday=2010-07-08T15:00"],
+    );
+    check(
+        "Workers missing since Tuesday would be rescued .",
+        "2010-04-22",
+        &["Tuesday=2010-04-20"],
+    );
+}
+
+#[test]
+fn tense_markers_that_are_not_tense() {
+    // "next to" is a preposition, not the future.
+    check(
+        "People were killed in the blasts next to the embassies on Friday .",
+        "1998-08-08",
+        &["Friday=1998-08-07"],
+    );
+    // "vacation plans", "the hastily planned trip": nouns and adjectives.
+    check(
+        "On Friday , Albright set aside vacation plans for the hastily planned trip .",
+        "1998-08-17",
+        &["Friday=1998-08-14"],
+    );
+    // "as scheduled" is no future marker.
+    check(
+        "He retired from the Coast Guard , as scheduled , on June 30 .",
+        "2010-10-01",
+        &["June 30=2010-06-30"],
+    );
+    // "all plans to": a noun even before "to".
+    check(
+        "Until Thursday afternoon , the well defied all plans to throttle it .",
+        "2010-07-18",
+        &["Thursday afternoon=2010-07-15TAF"],
+    );
+    // The verb still counts.
+    check(
+        "BP plans to start drilling on Friday .",
+        "2010-06-07",
+        &["Friday=2010-06-11"],
+    );
+    // A participle after "be"/"is" is no past tense: "would be held", "is heard".
+    check(
+        "The summit would still be held on April 24 .",
+        "1999-02-10",
+        &["April 24=1999-04-24"],
+    );
+    check("The case is heard in May .", "2000-03-29", &["May=2000-05"]);
+}
+
+#[test]
+fn reported_quarters_are_past_ones() {
+    // Past tense: the fiscal first quarter just ended, not the coming one.
+    check(
+        "Delta earnings soared 33% in the fiscal first quarter .",
+        "1989-10-26",
+        &["first quarter=1989-Q1"],
+    );
+    // A coming quarter mentioned first does not become "the latest quarter".
+    check(
+        "It expects a fourth-quarter charge . Earnings fell in the latest quarter .",
+        "1989-11-02",
+        &["fourth-quarter=1989-Q4", "the latest quarter=1989-Q3"],
+    );
+}
+
+#[test]
+fn unmarked_dates_lean_to_the_past() {
+    // Seven months back beats five ahead when nothing marks the tense.
+    check(
+        "The April 20 explosion aboard the rig set off the spill .",
+        "2010-11-17",
+        &["April 20=2010-04-20"],
+    );
+    // A date naming an unforeseeable event is past, whatever the clause's tense.
+    check(
+        "Dudley says the company will step back while investigating the April 20 explosion .",
+        "2010-08-04",
+        &["April 20=2010-04-20"],
+    );
+    // A scheduled one follows the tense.
+    check(
+        "The company will meet before the Nov. 30 deadline .",
+        "2010-08-04",
+        &["Nov. 30=2010-11-30"],
+    );
+    // "since the April 20 explosion" points back even in a future clause.
+    check(
+        "It hopes to stop the flow for the first time since the April 20 explosion .",
+        "2010-08-04",
+        &["April 20=2010-04-20"],
+    );
+    // "the next afternoon" is no future marker.
+    check(
+        "Cocales learned the next afternoon , April 16 , that engineers had decided .",
+        "2010-09-09",
+        &["the next afternoon=2010-09-10TAF", "April 16=2010-04-16"],
+    );
+}
+
+#[test]
+fn range_ends_follow_their_start() {
+    check(
+        "The hurricane season runs from 1 June to 30 November .",
+        "2010-06-30",
+        &["1 June=2010-06-01", "30 November=2010-11-30"],
+    );
+}
+
+#[test]
+fn september_11_attacks() {
+    check(
+        "He headed a fund for victims of the September 11 attacks .",
+        "2010-07-01",
+        &["September 11=2001-09-11"],
+    );
+    check(
+        "The vote is due on September 11 .",
+        "2010-07-01",
+        &["September 11=2010-09-11"],
+    );
+}
+
+#[test]
+fn weekday_picks_the_year_of_a_date_without_one() {
+    // Jan. 8 is a Friday in 2010, a Saturday in 2011.
+    check(
+        "The concert is on Friday , Jan. 8 .",
+        "2010-12-20",
+        &["Friday , Jan. 8=2010-01-08"],
+    );
+    // No neighbouring year fits: the nearest date stays.
+    check(
+        "Fans gathered through Sunday , Nov. 3 .",
+        "2010-07-06",
+        &["Sunday , Nov. 3=2009-11-03"],
+    );
+}
+
+#[test]
+fn since_phrases_and_reported_clauses() {
+    // "since the blast ... Tuesday night": past, whatever follows.
+    check(
+        "Hopes that the workers missing since the blast about 10 p.m. CDT Tuesday night would be rescued .",
+        "2010-04-22",
+        &[
+            "10 p.m. CDT=2010-04-20T22:00",
+            "Tuesday night=2010-04-20TNI",
+        ],
+    );
+    // "since then" heads no date.
+    check(
+        "He will stay there for the first time since then and return on Tuesday .",
+        "2010-06-13",
+        &["Tuesday=2010-06-15"],
+    );
+    // "on Wednesday that it would take": the clause after "that" has its own tense.
+    check(
+        "BP said on Wednesday that it would take 24 hours to know .",
+        "2010-05-27",
+        &["Wednesday=2010-05-26", "24 hours=PT24H"],
+    );
+}
+
+#[test]
+fn parts_of_named_days() {
+    // "the morning of 20 April" is that day (TimeML tags the date), not this morning.
+    check(
+        "Investigations into what went wrong that fateful early morning of 20 April continue .",
+        "2010-07-24",
+        &["20 April=2010-04-20"],
+    );
+    check(
+        "On the evening of April 20 the casing failed .",
+        "2010-05-11",
+        &["April 20=2010-04-20"],
+    );
+    // A bare part of day takes the day word right after it.
+    check(
+        "Shares fell by mid-afternoon yesterday .",
+        "1989-11-02",
+        &["mid-afternoon yesterday=1989-11-01TAF"],
+    );
+}
