@@ -25,6 +25,8 @@ enum Command {
     Bench(cmd::bench::Args),
     /// Tag temporal expressions in text.
     Tag(cmd::tag::Args),
+    /// Serve timelines over HTTP: a JSON API and a web page.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
         Command::Tag(args) => cmd::tag::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

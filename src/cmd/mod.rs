@@ -2,5 +2,6 @@
 
 pub mod bench;
 pub mod eval;
+pub mod serve;
 pub mod tag;
 pub mod timeline;
