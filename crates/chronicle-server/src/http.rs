@@ -43,6 +43,9 @@ pub struct ServerConfig {
     pub max_search_limit: usize,
     /// Timelines kept in the LRU cache.
     pub cache_entries: usize,
+    /// Read requests computed by the backend at the same time (the others wait, within
+    /// the request timeout); cache hits and ingest do not count.
+    pub max_concurrent_reads: usize,
 }
 
 impl Default for ServerConfig {
@@ -56,6 +59,7 @@ impl Default for ServerConfig {
             max_query_chars: 500,
             max_search_limit: 100,
             cache_entries: 256,
+            max_concurrent_reads: std::thread::available_parallelism().map_or(4, |n| n.get() * 2),
         }
     }
 }
@@ -66,6 +70,7 @@ pub struct AppState {
     pub backend: Arc<dyn Backend>,
     pub cache: Arc<TimelineCache>,
     pub config: Arc<ServerConfig>,
+    reads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -74,6 +79,9 @@ impl AppState {
         AppState {
             backend,
             cache: Arc::new(TimelineCache::new(config.cache_entries)),
+            reads: Arc::new(tokio::sync::Semaphore::new(
+                config.max_concurrent_reads.max(1),
+            )),
             config: Arc::new(config),
         }
     }
@@ -132,6 +140,22 @@ impl IntoResponse for ApiError {
 }
 
 type ApiResult<T> = Result<T, ApiError>;
+
+impl AppState {
+    /// Runs a read on the blocking pool once one of `max_concurrent_reads` slots is free,
+    /// so a burst of uncached requests queues instead of oversubscribing the CPU.
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> Result<T, BackendError> + Send + 'static,
+    ) -> ApiResult<T> {
+        let _permit = self
+            .reads
+            .acquire()
+            .await
+            .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
+        blocking(f).await
+    }
+}
 
 /// Runs blocking backend work on the blocking pool.
 async fn blocking<T: Send + 'static>(
@@ -292,13 +316,14 @@ async fn timeline(
     let generation = state.cache.generation();
     let backend = state.backend.clone();
     let key = request.clone();
-    let bytes = blocking(move || {
-        let timeline = backend.timeline(&request)?;
-        serde_json::to_vec(&timeline)
-            .map(Bytes::from)
-            .map_err(|e| BackendError::Internal(format!("cannot serialise the timeline: {e}")))
-    })
-    .await?;
+    let bytes = state
+        .read(move || {
+            let timeline = backend.timeline(&request)?;
+            serde_json::to_vec(&timeline)
+                .map(Bytes::from)
+                .map_err(|e| BackendError::Internal(format!("cannot serialise the timeline: {e}")))
+        })
+        .await?;
     state.cache.insert(key, bytes.clone(), generation);
     Ok(json_bytes(bytes, "miss"))
 }
@@ -331,7 +356,7 @@ async fn search(
     let request = SearchRequest { q, from, to, limit };
     let backend = state.backend.clone();
     let query = request.q.clone();
-    let hits = blocking(move || backend.search(&request)).await?;
+    let hits = state.read(move || backend.search(&request)).await?;
     Ok(Json(SearchResults { query, hits }))
 }
 
@@ -352,7 +377,7 @@ async fn article(
 ) -> ApiResult<Json<ArticleView>> {
     let backend = state.backend.clone();
     let wanted = id.clone();
-    match blocking(move || backend.article(&wanted)).await? {
+    match state.read(move || backend.article(&wanted)).await? {
         Some(article) => Ok(Json(article)),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -370,7 +395,7 @@ async fn article(
 )]
 async fn stats(State(state): State<AppState>) -> ApiResult<Json<StatsView>> {
     let backend = state.backend.clone();
-    Ok(Json(blocking(move || backend.stats()).await?))
+    Ok(Json(state.read(move || backend.stats()).await?))
 }
 
 /// Adds articles: a JSON Lines body, one article per line (`text` and a date required;
