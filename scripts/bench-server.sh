@@ -41,12 +41,16 @@ $LOADGEN --url "$URL" --concurrency 32 --duration "$SECS" "${SEARCHES[@]}" --lab
 
 # Uncached: 588 distinct timelines requested in turn, more than the cache holds (256),
 # so every request misses (LRU with a cyclic scan).
-UNCACHED=()
-for n in $(seq 5 200); do for s in 1 2 3; do
-  UNCACHED+=(--path "/api/v1/timeline?keywords=bp,oil,spill&dates=$n&sentences=$s")
-done; done
+uncached() {  # KEYWORDS: 588 timeline paths for one topic
+  for n in $(seq 5 200); do for s in 1 2 3; do
+    echo --path "/api/v1/timeline?keywords=$1&dates=$n&sentences=$s"
+  done; done
+}
+# shellcheck disable=SC2046
 echo "== uncached timelines (588 distinct requests, every one a cache miss), closed loop, 4 clients"
-$LOADGEN --url "$URL" --concurrency 4 --duration "$SECS" --no-warmup "${UNCACHED[@]}" --label timeline-uncached-max
+$LOADGEN --url "$URL" --concurrency 4 --duration "$SECS" --no-warmup $(uncached bp,oil,spill) --label timeline-uncached-max
+echo "== uncached timelines (other topic, all misses), open loop 4 req/s"
+$LOADGEN --url "$URL" --rate 4 --duration "$SECS" --no-warmup $(uncached h1n1,swine,flu) --label timeline-uncached-4
 
 # Reads during an ingest: search at 200 req/s while POST /api/v1/articles adds the
 # articles of one T17 topic again (text changed so they are new): 1 JSON Lines body.
