@@ -588,11 +588,12 @@ pub fn router(state: AppState) -> axum::Router {
         .with_state(state)
         .layer(Extension(OpenApiJson(doc_json)))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
-        .layer(axum::middleware::map_response(json_errors))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
+        // Outermost, so that it also rewrites the timeout's empty 503.
+        .layer(axum::middleware::map_response(json_errors))
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
@@ -616,7 +617,10 @@ async fn json_errors(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
     let text = String::from_utf8_lossy(&text).trim().to_string();
-    let message = if text.is_empty() {
+    let message = if text.is_empty() && status == StatusCode::SERVICE_UNAVAILABLE {
+        // Backend `Unavailable` errors are JSON already: an empty 503 is the timeout.
+        "the request took longer than the server's time limit".to_string()
+    } else if text.is_empty() {
         status.canonical_reason().unwrap_or("error").to_lowercase()
     } else {
         text

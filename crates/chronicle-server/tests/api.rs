@@ -684,6 +684,51 @@ fn memory_backend_reads_during_ingest_see_old_or_new_data() {
     assert!(backend.article("bulk-299").unwrap().is_some());
 }
 
+/// A backend whose timelines take longer than the request time limit.
+struct SlowTimeline(MemoryBackend);
+
+impl Backend for SlowTimeline {
+    fn timeline(&self, req: &TimelineRequest) -> Result<chronicle_engine::Timeline, BackendError> {
+        std::thread::sleep(Duration::from_millis(1500));
+        self.0.timeline(req)
+    }
+    fn search(&self, _: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
+        Err(BackendError::Unavailable(
+            "the index is being rebuilt".into(),
+        ))
+    }
+    fn article(&self, _: &str) -> Result<Option<ArticleView>, BackendError> {
+        Err(BackendError::Internal("disk on fire".into()))
+    }
+    fn stats(&self) -> Result<StatsView, BackendError> {
+        self.0.stats()
+    }
+    fn ingest_jsonl(&self, body: &[u8]) -> Result<IngestSummary, BackendError> {
+        self.0.ingest_jsonl(body)
+    }
+}
+
+#[tokio::test]
+async fn timeouts_and_backend_errors_are_json() {
+    let app = app_with(
+        Arc::new(SlowTimeline(example_backend())),
+        ServerConfig {
+            request_timeout: Duration::from_millis(200),
+            ..ServerConfig::default()
+        },
+    );
+    let r = get(&app, "/api/v1/timeline").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.error().contains("time limit"), "{}", r.error());
+    let r = get(&app, "/api/v1/search?q=dam").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.error(), "the index is being rebuilt");
+    let r = get(&app, "/api/v1/articles/x").await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let r = get(&app, "/api/v1/stats").await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
 /// A real server on a TCP port: requests over the network, then graceful shutdown.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tcp_server_answers_and_shuts_down_gracefully() {
