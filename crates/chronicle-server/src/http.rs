@@ -1,6 +1,8 @@
 //! Routes, handlers, limits and error responses.
 
+use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use axum::Json;
@@ -71,7 +73,11 @@ pub struct AppState {
     pub cache: Arc<TimelineCache>,
     pub config: Arc<ServerConfig>,
     reads: Arc<tokio::sync::Semaphore>,
+    in_flight: Arc<std::sync::Mutex<HashMap<(TimelineRequest, u64), Flight>>>,
 }
+
+/// One timeline computation that concurrent identical requests share.
+type Flight = Arc<tokio::sync::OnceCell<Result<Bytes, ApiError>>>;
 
 impl AppState {
     /// State for `backend` with `config`.
@@ -79,6 +85,7 @@ impl AppState {
         AppState {
             backend,
             cache: Arc::new(TimelineCache::new(config.cache_entries)),
+            in_flight: Arc::default(),
             reads: Arc::new(tokio::sync::Semaphore::new(
                 config.max_concurrent_reads.max(1),
             )),
@@ -88,7 +95,7 @@ impl AppState {
 }
 
 /// An error answered as `{"error": "..."}` with its status.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     message: String,
@@ -300,7 +307,7 @@ fn json_bytes(bytes: Bytes, cache: &'static str) -> Response {
     tag = "timelines",
     params(TimelineParams),
     responses(
-        (status = 200, description = "The timeline (header `x-cache: hit|miss`)", body = crate::api::doc::TimelineDoc),
+        (status = 200, description = "The timeline (header `x-cache`: `hit`, `miss`, or `shared` when it joined an identical request being computed)", body = crate::api::doc::TimelineDoc),
         (status = 400, description = "A parameter is invalid or out of range", body = ErrorBody),
     )
 )]
@@ -313,19 +320,72 @@ async fn timeline(
     if let Some(bytes) = state.cache.get(&request) {
         return Ok(json_bytes(bytes, "hit"));
     }
+    // Identical requests that miss together share one computation (x-cache: shared):
+    // after an ingest clears the cache, a popular timeline is computed once, not once
+    // per waiting client. The generation is part of the key, so a request that arrives
+    // after an ingest never joins a computation on the old data.
     let generation = state.cache.generation();
-    let backend = state.backend.clone();
-    let key = request.clone();
-    let bytes = state
-        .read(move || {
-            let timeline = backend.timeline(&request)?;
-            serde_json::to_vec(&timeline)
-                .map(Bytes::from)
-                .map_err(|e| BackendError::Internal(format!("cannot serialise the timeline: {e}")))
+    let key = (request.clone(), generation);
+    let flight: Flight = state
+        .in_flight
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(key.clone())
+        .or_default()
+        .clone();
+    // Whatever happens to this request (done, error, cancelled by a timeout or a
+    // disconnect), its entry goes when the last request sharing the flight is done.
+    let _cleanup = FlightCleanup {
+        in_flight: &state.in_flight,
+        key: &key,
+        flight: &flight,
+    };
+    let led = AtomicBool::new(false);
+    let result = flight
+        .get_or_init(|| async {
+            led.store(true, Ordering::Relaxed);
+            let backend = state.backend.clone();
+            let bytes = state
+                .read(move || {
+                    let timeline = backend.timeline(&request)?;
+                    serde_json::to_vec(&timeline).map(Bytes::from).map_err(|e| {
+                        BackendError::Internal(format!("cannot serialise the timeline: {e}"))
+                    })
+                })
+                .await?;
+            state.cache.insert(key.0.clone(), bytes.clone(), generation);
+            Ok(bytes)
         })
-        .await?;
-    state.cache.insert(key, bytes.clone(), generation);
-    Ok(json_bytes(bytes, "miss"))
+        .await
+        .clone();
+    let status = if led.load(Ordering::Relaxed) {
+        "miss"
+    } else {
+        "shared"
+    };
+    Ok(json_bytes(result?, status))
+}
+
+struct FlightCleanup<'a> {
+    in_flight: &'a std::sync::Mutex<HashMap<(TimelineRequest, u64), Flight>>,
+    key: &'a (TimelineRequest, u64),
+    flight: &'a Flight,
+}
+
+impl Drop for FlightCleanup<'_> {
+    fn drop(&mut self) {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        // Only this flight, and only when no other request holds it any more (the map
+        // holds one reference, this request another). Done requests have cached the
+        // result, so removing a finished flight early loses nothing either.
+        if in_flight
+            .get(self.key)
+            .is_some_and(|f| Arc::ptr_eq(f, self.flight))
+            && (self.flight.initialized() || Arc::strong_count(self.flight) <= 2)
+        {
+            in_flight.remove(self.key);
+        }
+    }
 }
 
 /// Full-text search over articles: each hit is an article with its best sentence.

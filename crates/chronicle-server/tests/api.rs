@@ -729,6 +729,79 @@ async fn timeouts_and_backend_errors_are_json() {
     assert_eq!(r.status, StatusCode::OK);
 }
 
+/// Counts timeline computations, each taking a while.
+struct Counting(MemoryBackend, std::sync::atomic::AtomicUsize);
+
+impl Backend for Counting {
+    fn timeline(&self, req: &TimelineRequest) -> Result<chronicle_engine::Timeline, BackendError> {
+        self.1.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(300));
+        self.0.timeline(req)
+    }
+    fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
+        self.0.search(req)
+    }
+    fn article(&self, id: &str) -> Result<Option<ArticleView>, BackendError> {
+        self.0.article(id)
+    }
+    fn stats(&self) -> Result<StatsView, BackendError> {
+        self.0.stats()
+    }
+    fn ingest_jsonl(&self, body: &[u8]) -> Result<IngestSummary, BackendError> {
+        self.0.ingest_jsonl(body)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identical_concurrent_misses_share_one_computation() {
+    let backend = Arc::new(Counting(example_backend(), Default::default()));
+    let app = app_with(backend.clone(), ServerConfig::default());
+    let requests: Vec<_> = (0..6)
+        .map(|i| {
+            let app = app.clone();
+            // Written differently, normalised to the same request.
+            let uri = if i % 2 == 0 {
+                "/api/v1/timeline?query=Dam&dates=4"
+            } else {
+                "/api/v1/timeline?query=dam%20&dates=4"
+            };
+            tokio::spawn(async move { get(&app, uri).await })
+        })
+        .collect();
+    let mut caches = Vec::new();
+    let mut bodies = BTreeSet::new();
+    for r in requests {
+        let r = r.await.unwrap();
+        assert_eq!(r.status, StatusCode::OK);
+        caches.push(r.header("x-cache").to_string());
+        bodies.insert(r.body.clone());
+    }
+    assert_eq!(
+        backend.1.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "{caches:?}"
+    );
+    assert_eq!(bodies.len(), 1);
+    assert_eq!(
+        caches.iter().filter(|c| *c == "miss").count(),
+        1,
+        "{caches:?}"
+    );
+    assert!(
+        caches
+            .iter()
+            .all(|c| c == "miss" || c == "shared" || c == "hit")
+    );
+    // Later: a plain cache hit, no computation.
+    assert_eq!(
+        get(&app, "/api/v1/timeline?query=dam&dates=4")
+            .await
+            .header("x-cache"),
+        "hit"
+    );
+    assert_eq!(backend.1.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
 /// A real server on a TCP port: requests over the network, then graceful shutdown.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tcp_server_answers_and_shuts_down_gracefully() {
