@@ -33,6 +33,8 @@ enum Command {
     Stats(cmd::stats::Args),
     /// Generate a synthetic archive from a corpus, for scale tests.
     Synth(cmd::synth::Args),
+    /// Serve timelines over HTTP: a JSON API and a web page.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Synth(args) => cmd::synth::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

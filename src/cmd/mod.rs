@@ -6,5 +6,6 @@ pub mod ingest;
 pub mod search;
 pub mod stats;
 pub mod synth;
+pub mod serve;
 pub mod tag;
 pub mod timeline;

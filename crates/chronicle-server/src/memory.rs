@@ -1,0 +1,372 @@
+//! [`MemoryBackend`]: articles read from input files and analysed in memory.
+//!
+//! **Temporary**: this stands in for the persistent store (`chronicle-store`) until it
+//! lands; `chronicle serve --store DIR` reads DIR as a folder of input files into this
+//! backend. Nothing survives a restart, and articles posted to `POST /api/v1/articles`
+//! live only in memory.
+//!
+//! Concurrency: the data is an immutable [`Snapshot`] behind `RwLock<Arc<_>>`. Readers
+//! clone the `Arc` (the lock is held for a pointer copy) and work without any lock. An
+//! ingest (one at a time, behind a writer mutex) parses and analyses the new articles
+//! and builds the next snapshot without holding the read lock, then swaps it in.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex, RwLock};
+
+use chronicle_engine::corpus::{ArticleAnalysis, TermId};
+use chronicle_engine::{Corpus, Timeline, build_timeline};
+use chronicle_ingest::{Article, ReadReport};
+use chronicle_text::Language;
+use chrono::NaiveDate;
+
+use crate::api::{
+    ArticleView, DayCount, IngestProblem, IngestSummary, NameCount, SearchHit, SearchRequest,
+    StatsView, TimelineRequest,
+};
+use crate::backend::{Backend, BackendError};
+
+/// Articles and their analysis, in memory. See the module documentation.
+pub struct MemoryBackend {
+    snapshot: RwLock<Arc<Snapshot>>,
+    writer: Mutex<()>,
+    language: Language,
+}
+
+/// An immutable view of the data: the analysed corpus and the indexes built from it.
+struct Snapshot {
+    corpus: Corpus,
+    by_id: HashMap<String, usize>,
+    /// Hash of (date, text) per article, to drop re-posted articles.
+    contents: HashSet<u64>,
+    /// Term → sentences containing it (ascending, each sentence once).
+    postings: HashMap<TermId, Vec<u32>>,
+    stats: StatsView,
+}
+
+impl MemoryBackend {
+    /// A backend holding `articles`, analysed with `language` for articles that do not
+    /// declare one.
+    pub fn new(articles: Vec<Article>, language: Language) -> Self {
+        let corpus = Corpus::analyse_with(articles, language);
+        MemoryBackend {
+            snapshot: RwLock::new(Arc::new(Snapshot::new(corpus))),
+            writer: Mutex::new(()),
+            language,
+        }
+    }
+
+    /// Reads every input file under `dir` (any format `chronicle timeline` reads) and
+    /// analyses it. The [`ReadReport`] (without its articles) says what was skipped.
+    pub fn load(dir: &Path, language: Language) -> (Self, ReadReport) {
+        let mut report = chronicle_ingest::read_inputs(&[dir]);
+        let articles = std::mem::take(&mut report.articles);
+        (MemoryBackend::new(articles, language), report)
+    }
+
+    fn current(&self) -> Arc<Snapshot> {
+        // A poisoned lock only means a panic elsewhere; the Arc inside is still whole.
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Number of articles held.
+    pub fn len(&self) -> usize {
+        self.current().corpus.articles.len()
+    }
+
+    /// Whether no article is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Snapshot {
+    fn new(corpus: Corpus) -> Self {
+        let by_id = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let contents = corpus
+            .articles
+            .iter()
+            .map(|a| content_hash(a.published, &a.text))
+            .collect();
+        let mut postings: HashMap<TermId, Vec<u32>> = HashMap::new();
+        for (index, sentence) in corpus.sentences.iter().enumerate() {
+            for &term in &sentence.terms {
+                let list = postings.entry(term).or_default();
+                if list.last() != Some(&(index as u32)) {
+                    list.push(index as u32);
+                }
+            }
+        }
+        let stats = compute_stats(&corpus);
+        Snapshot {
+            corpus,
+            by_id,
+            contents,
+            postings,
+            stats,
+        }
+    }
+}
+
+fn compute_stats(corpus: &Corpus) -> StatsView {
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    let mut languages: HashMap<&str, usize> = HashMap::new();
+    let mut volume: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for a in &corpus.articles {
+        if let Some(s) = a.source.as_deref() {
+            *sources.entry(s).or_default() += 1;
+        }
+        *languages
+            .entry(a.language.as_deref().unwrap_or("unknown"))
+            .or_default() += 1;
+        *volume.entry(a.published).or_default() += 1;
+    }
+    let ranked = |m: HashMap<&str, usize>| {
+        let mut v: Vec<NameCount> = m
+            .into_iter()
+            .map(|(name, count)| NameCount {
+                name: name.to_string(),
+                count,
+            })
+            .collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        v
+    };
+    StatsView {
+        articles: corpus.articles.len(),
+        sentences: corpus.sentences.len(),
+        first: volume.keys().next().copied(),
+        last: volume.keys().next_back().copied(),
+        sources: ranked(sources),
+        languages: ranked(languages),
+        volume: volume
+            .into_iter()
+            .map(|(date, articles)| DayCount { date, articles })
+            .collect(),
+    }
+}
+
+/// The id an article without one gets: the same hash of date and text that
+/// `chronicle_ingest` gives JSON records without an `id`, so both paths agree.
+fn content_id(date: NaiveDate, text: &str) -> String {
+    format!("{:016x}", content_hash(date, text))
+}
+
+fn content_hash(date: NaiveDate, text: &str) -> u64 {
+    let mut buf = Vec::with_capacity(text.len() + 11);
+    buf.extend_from_slice(date.to_string().as_bytes());
+    buf.push(b'\n');
+    buf.extend_from_slice(text.as_bytes());
+    xxhash_rust::xxh3::xxh3_64(&buf)
+}
+
+/// Trims and normalises line ends as the file reader does, so the same article read
+/// from a file and posted over HTTP compares equal.
+fn normalise_text(text: &str) -> String {
+    text.replace("\r\n", "\n").trim().to_string()
+}
+
+impl Backend for MemoryBackend {
+    fn timeline(&self, req: &TimelineRequest) -> Result<Timeline, BackendError> {
+        let snapshot = self.current();
+        Ok(build_timeline(&snapshot.corpus, &req.options())?)
+    }
+
+    fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
+        let snapshot = self.current();
+        let corpus = &snapshot.corpus;
+        let mut terms = corpus.term_ids(&req.q, self.language);
+        terms.sort_unstable();
+        terms.dedup();
+        let terms: Vec<(TermId, &[u32])> = terms
+            .into_iter()
+            .filter_map(|t| snapshot.postings.get(&t).map(|p| (t, p.as_slice())))
+            .collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let total = corpus.sentences.len().max(1) as f64;
+        // Sentence score: sum of the idf of the distinct query terms it contains.
+        let mut sentence_scores: HashMap<u32, f64> = HashMap::new();
+        // Article: which query terms it has anywhere (bit set; queries are short).
+        let mut article_terms: HashMap<u32, u64> = HashMap::new();
+        let mut idfs = Vec::with_capacity(terms.len());
+        for (bit, (_, postings)) in terms.iter().enumerate().take(64) {
+            let idf = (1.0 + total / postings.len() as f64).ln();
+            idfs.push(idf);
+            for &s in *postings {
+                let sentence = &corpus.sentences[s as usize];
+                let published = corpus.articles[sentence.article as usize].published;
+                if req.from.is_some_and(|f| published < f) || req.to.is_some_and(|t| published > t)
+                {
+                    continue;
+                }
+                *sentence_scores.entry(s).or_default() += idf;
+                *article_terms.entry(sentence.article).or_default() |= 1 << bit;
+            }
+        }
+        // Best sentence per article (earliest on ties).
+        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
+        for (&s, &score) in &sentence_scores {
+            let article = corpus.sentences[s as usize].article;
+            let entry = best.entry(article).or_insert((score, s));
+            if score > entry.0 || (score == entry.0 && s < entry.1) {
+                *entry = (score, s);
+            }
+        }
+        let mut hits: Vec<(f64, u32, u32)> = best
+            .into_iter()
+            .map(|(article, (sentence_score, sentence))| {
+                let bits = article_terms[&article];
+                let coverage: f64 = idfs
+                    .iter()
+                    .enumerate()
+                    .filter(|(bit, _)| bits & (1 << bit) != 0)
+                    .map(|(_, idf)| idf)
+                    .sum();
+                (coverage + sentence_score, article, sentence)
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                let (x, y) = (
+                    &corpus.articles[a.1 as usize],
+                    &corpus.articles[b.1 as usize],
+                );
+                y.published.cmp(&x.published).then_with(|| x.id.cmp(&y.id))
+            })
+        });
+        hits.truncate(req.limit);
+        Ok(hits
+            .into_iter()
+            .map(|(score, article, sentence)| {
+                let a = &corpus.articles[article as usize];
+                let s = &corpus.sentences[sentence as usize];
+                SearchHit {
+                    article: a.id.clone(),
+                    title: a.title.clone(),
+                    source: a.source.clone(),
+                    url: a.url.clone(),
+                    published: a.published,
+                    snippet: corpus
+                        .sentence_text(s)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    score: (score * 10_000.0).round() / 10_000.0,
+                }
+            })
+            .collect())
+    }
+
+    fn article(&self, id: &str) -> Result<Option<ArticleView>, BackendError> {
+        let snapshot = self.current();
+        Ok(snapshot
+            .by_id
+            .get(id)
+            .map(|&i| ArticleView::from(&snapshot.corpus.articles[i])))
+    }
+
+    fn stats(&self) -> Result<StatsView, BackendError> {
+        Ok(self.current().stats.clone())
+    }
+
+    fn ingest_jsonl(&self, body: &[u8]) -> Result<IngestSummary, BackendError> {
+        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let old = self.current();
+        let mut summary = IngestSummary::default();
+        let mut new_articles: Vec<Article> = Vec::new();
+        let mut new_ids: HashMap<String, usize> = HashMap::new();
+        let mut new_contents: HashSet<u64> = HashSet::new();
+        for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
+            let line_no = index + 1;
+            let problem = |reason: String| IngestProblem {
+                line: line_no,
+                reason,
+            };
+            let Ok(line) = std::str::from_utf8(raw) else {
+                summary.received += 1;
+                summary.problems.push(problem("invalid UTF-8".to_string()));
+                continue;
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            summary.received += 1;
+            let parsed = match chronicle_ingest::parse_json_line(line) {
+                Ok(parsed) => parsed,
+                Err(reason) => {
+                    summary.problems.push(problem(reason));
+                    continue;
+                }
+            };
+            let text = normalise_text(&parsed.text);
+            let hash = content_hash(parsed.date, &text);
+            if old.contents.contains(&hash) || new_contents.contains(&hash) {
+                summary.duplicates += 1;
+                continue;
+            }
+            let id = parsed
+                .id
+                .clone()
+                .unwrap_or_else(|| content_id(parsed.date, &text));
+            if old.by_id.contains_key(&id) || new_ids.contains_key(&id) {
+                summary.problems.push(problem(format!(
+                    "id {id:?} is already used by an article with other content"
+                )));
+                continue;
+            }
+            new_ids.insert(id.clone(), new_articles.len());
+            new_contents.insert(hash);
+            new_articles.push(Article {
+                id,
+                published: parsed.date,
+                title: parsed.title,
+                url: parsed.url,
+                source: parsed.source,
+                language: parsed.language,
+                text,
+            });
+        }
+        summary.added = new_articles.len();
+        if new_articles.is_empty() {
+            summary.articles = old.corpus.articles.len();
+            return Ok(summary);
+        }
+        // Analyse only the new articles (in parallel), then append them to a copy of
+        // the current corpus. Readers keep using `old` meanwhile.
+        let added = Corpus::analyse_with(new_articles, self.language);
+        let base_articles = old.corpus.articles.len() as u32;
+        let base_sentences = old.corpus.sentences.len();
+        let mut articles = old.corpus.articles.clone();
+        articles.extend(added.articles);
+        let mut analyses = old.corpus.analyses.clone();
+        analyses.extend(added.analyses.into_iter().map(|a| ArticleAnalysis {
+            sentence_range: a.sentence_range.start + base_sentences
+                ..a.sentence_range.end + base_sentences,
+            language: a.language,
+        }));
+        let mut sentences = old.corpus.sentences.clone();
+        sentences.extend(added.sentences.into_iter().map(|mut s| {
+            s.article += base_articles;
+            s
+        }));
+        let corpus = Corpus {
+            articles,
+            analyses,
+            sentences,
+        };
+        summary.articles = corpus.articles.len();
+        let next = Arc::new(Snapshot::new(corpus));
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = next;
+        Ok(summary)
+    }
+}
