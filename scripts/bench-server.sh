@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Load benchmark of `chronicle serve` on loopback (docs/BENCHMARKS.md, "## Server").
-# Usage: scripts/bench-server.sh [STORE_DIR] [SECONDS]   (default ../shared/data/t17, 30)
+# Usage: scripts/bench-server.sh [DATASET] [SECONDS]   (default ../shared/data/t17, 30)
+# Ingests DATASET into target/bench-server/store (once), then serves that store.
 # Needs: cargo build --release --bin chronicle && cargo build --release -p chronicle-server --example loadgen
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STORE=${1:-../shared/data/t17}
+DATASET=${1:-../shared/data/t17}
 SECS=${2:-30}
+STORE=target/bench-server/store
 ADDR=127.0.0.1:18090
 URL=http://$ADDR
 LOADGEN=target/release/examples/loadgen
 
 mkdir -p target/bench-server
+[ -d "$STORE" ] || ./target/release/chronicle ingest --quiet --store "$STORE" "$DATASET"
 TOKEN_FILE=target/bench-server/token
 echo "bench-token-$(date +%s%N)" > "$TOKEN_FILE"
 ./target/release/chronicle serve --store "$STORE" --addr "$ADDR" --token-file "$TOKEN_FILE" \

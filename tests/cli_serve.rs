@@ -1,5 +1,6 @@
-//! `chronicle serve` as a process: starts on the example corpus, answers over TCP, stops
-//! gracefully on SIGTERM; bad options fail fast.
+//! `chronicle serve` as a process: starts on a store built from the example corpus (and
+//! on the corpus files read into memory), answers over TCP, stops gracefully on
+//! SIGTERM; bad options fail fast.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -39,15 +40,30 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
 
 #[cfg(unix)]
 #[test]
-fn serves_the_example_corpus_and_stops_on_sigterm() {
+fn serves_a_store_of_the_example_corpus_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("news.store");
+    let ingest = chronicle()
+        .args(["ingest", "--quiet", "--store"])
+        .arg(&store)
+        .arg("examples/corpus")
+        .output()
+        .unwrap();
+    assert!(ingest.status.success(), "{ingest:?}");
+    serve_and_check(&["serve", "--store", store.to_str().unwrap()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn serves_input_files_from_memory() {
+    serve_and_check(&["serve", "examples/corpus"]);
+}
+
+#[cfg(unix)]
+fn serve_and_check(args: &[&str]) {
     let mut child = chronicle()
-        .args([
-            "serve",
-            "--store",
-            "examples/corpus",
-            "--addr",
-            "127.0.0.1:0",
-        ])
+        .args(args)
+        .args(["--addr", "127.0.0.1:0"])
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -93,13 +109,20 @@ fn bad_options_fail_fast() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("not a folder"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no store at"));
+
+    let output = chronicle()
+        .args(["serve", "no/such/file"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not exist"));
 
     let dir = tempfile::tempdir().unwrap();
     let token = dir.path().join("token");
     std::fs::write(&token, "short\n").unwrap();
     let output = chronicle()
-        .args(["serve", "--store", "examples/corpus", "--token-file"])
+        .args(["serve", "examples/corpus", "--token-file"])
         .arg(&token)
         .output()
         .unwrap();

@@ -6,29 +6,36 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use chronicle_server::{AppState, MemoryBackend, ServerConfig};
+use chronicle_server::{AppState, Backend, MemoryBackend, ServerConfig, StoreBackend};
+use chronicle_store::Store;
 use chronicle_text::Language;
 
 const EXAMPLES: &str = "\
 Examples:
-  chronicle serve --store examples/corpus
-  chronicle serve --store ../shared/data/t17 --addr 0.0.0.0:8080 --token-file token.txt
+  chronicle ingest --store news.store examples/corpus
+  chronicle serve --store news.store
+  chronicle serve --store news.store --addr 0.0.0.0:8080 --token-file token.txt
+  chronicle serve examples/corpus          # no store: input files read into memory
 
 Then open http://127.0.0.1:8080/ (the web page) or call the API:
   curl 'http://127.0.0.1:8080/api/v1/timeline?query=dam&dates=5'
   curl -H \"Authorization: Bearer $(cat token.txt)\" --data-binary @more.jsonl http://127.0.0.1:8080/api/v1/articles
 
-For now --store DIR is a folder of input files (any format `chronicle timeline` reads),
-read and analysed into memory at start; articles posted over HTTP live in memory only.
-It will become the persistent store's folder when chronicle-store lands.";
+With --store, articles posted over HTTP are stored (the store is opened for writing only
+when --token-file is given; otherwise read-only, and `chronicle ingest` can add to it
+while the server runs). Without a store, the INPUT files are read and analysed into
+memory at start, and posted articles live in memory only.";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Folder of articles to serve. Temporary: a folder of input files loaded into
-    /// memory, until the persistent store lands.
-    #[arg(long, value_name = "DIR")]
-    store: PathBuf,
+    /// Corpus store to serve (made by `chronicle ingest --store DIR`).
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    store: Option<PathBuf>,
+
+    /// Without --store: input files or folders to read into memory and serve.
+    #[arg(value_name = "INPUT", required_unless_present = "store")]
+    inputs: Vec<PathBuf>,
 
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
@@ -72,22 +79,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    if !args.store.is_dir() {
-        bail!("--store {} is not a folder", args.store.display());
-    }
-    let spinner = super::timeline::spinner(args.quiet, "reading and analysing articles");
-    let (backend, report) = MemoryBackend::load(&args.store, args.language);
-    spinner.finish_and_clear();
-    for problem in &report.problems {
-        eprintln!("warning: {problem} (skipped)");
-    }
-    if !args.quiet {
-        eprintln!(
-            "{} articles loaded from {}",
-            backend.len(),
-            args.store.display()
-        );
-    }
+    let backend: Arc<dyn Backend> = match &args.store {
+        Some(dir) => {
+            // Writing takes the store's write lock; a read-only server leaves it free
+            // for `chronicle ingest`.
+            let store = if token.is_some() {
+                Store::create_or_open(dir)
+            } else {
+                Store::open(dir)
+            }
+            .with_context(|| format!("cannot open the store {}", dir.display()))?;
+            let backend = StoreBackend::new(store);
+            if !args.quiet {
+                let stats = backend.store().stats()?;
+                eprintln!(
+                    "serving the store {} ({} articles)",
+                    dir.display(),
+                    stats.articles
+                );
+            }
+            Arc::new(backend)
+        }
+        None => {
+            for input in &args.inputs {
+                if !input.exists() {
+                    bail!("{} does not exist", input.display());
+                }
+            }
+            let spinner = super::timeline::spinner(args.quiet, "reading and analysing articles");
+            let (backend, report) = MemoryBackend::load_inputs(&args.inputs, args.language);
+            spinner.finish_and_clear();
+            for problem in &report.problems {
+                eprintln!("warning: {problem} (skipped)");
+            }
+            if !args.quiet {
+                eprintln!("{} articles read into memory", backend.len());
+            }
+            Arc::new(backend)
+        }
+    };
     let config = ServerConfig {
         token,
         cache_entries: args.cache,
@@ -99,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         "disabled (no --token-file)"
     };
-    let state = AppState::new(Arc::new(backend), config);
+    let state = AppState::new(backend, config);
     let quiet = args.quiet;
     chronicle_server::run_blocking(args.addr, state, |addr| {
         if !quiet {

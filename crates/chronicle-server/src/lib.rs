@@ -24,6 +24,7 @@ pub mod backend;
 pub mod cache;
 mod http;
 pub mod memory;
+pub mod store;
 
 use std::future::Future;
 
@@ -31,6 +32,7 @@ pub use api::{ArticleView, IngestSummary, SearchHit, SearchRequest, StatsView, T
 pub use backend::{Backend, BackendError};
 pub use http::{AppState, SearchParams, ServerConfig, TimelineParams, openapi, router};
 pub use memory::MemoryBackend;
+pub use store::StoreBackend;
 
 /// Serves `app` on `listener` until `shutdown` completes, then stops accepting
 /// connections and lets requests in flight finish (graceful shutdown).

@@ -1,9 +1,8 @@
 //! [`MemoryBackend`]: articles read from input files and analysed in memory.
 //!
-//! **Temporary**: this stands in for the persistent store (`chronicle-store`) until it
-//! lands; `chronicle serve --store DIR` reads DIR as a folder of input files into this
-//! backend. Nothing survives a restart, and articles posted to `POST /api/v1/articles`
-//! live only in memory.
+//! Used by `chronicle serve <INPUT>...` (no store) and by tests: nothing survives a
+//! restart, and articles posted to `POST /api/v1/articles` live only in memory. The
+//! persistent backend is [`crate::StoreBackend`].
 //!
 //! Concurrency: the data is an immutable [`Snapshot`] behind `RwLock<Arc<_>>`. Readers
 //! clone the `Arc` (the lock is held for a pointer copy) and work without any lock. An
@@ -59,7 +58,12 @@ impl MemoryBackend {
     /// Reads every input file under `dir` (any format `chronicle timeline` reads) and
     /// analyses it. The [`ReadReport`] (without its articles) says what was skipped.
     pub fn load(dir: &Path, language: Language) -> (Self, ReadReport) {
-        let mut report = chronicle_ingest::read_inputs(&[dir]);
+        Self::load_inputs(&[dir], language)
+    }
+
+    /// Like [`MemoryBackend::load`], for several inputs (files or folders).
+    pub fn load_inputs<P: AsRef<Path>>(inputs: &[P], language: Language) -> (Self, ReadReport) {
+        let mut report = chronicle_ingest::read_inputs(inputs);
         let articles = std::mem::take(&mut report.articles);
         (MemoryBackend::new(articles, language), report)
     }

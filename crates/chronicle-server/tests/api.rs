@@ -839,3 +839,68 @@ async fn tcp_server_answers_and_shuts_down_gracefully() {
         .unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+/// The same API over the persistent store: the timeline equals the in-memory one,
+/// search, articles and stats answer, and posted articles are still there after the
+/// store is reopened.
+#[tokio::test]
+async fn store_backend_serves_the_same_api_and_persists_ingests() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    let mut read = chronicle_ingest::read_inputs(&[corpus_dir()]);
+    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let config = || ServerConfig {
+        token: Some(TOKEN.to_string()),
+        ..ServerConfig::default()
+    };
+    let stored = app_with(
+        Arc::new(chronicle_server::StoreBackend::new(store)),
+        config(),
+    );
+    let memory = app(None);
+
+    let uri = "/api/v1/timeline?keywords=dam&dates=6";
+    let from_store = get(&stored, uri).await;
+    assert_eq!(from_store.status, StatusCode::OK);
+    assert_eq!(from_store.json(), get(&memory, uri).await.json());
+
+    let hits = get(&stored, "/api/v1/search?q=dam+breach&limit=5").await;
+    assert_eq!(hits.status, StatusCode::OK);
+    assert!(
+        !hits.json()["hits"].as_array().unwrap().is_empty(),
+        "{}",
+        hits.json()
+    );
+    let stats = get(&stored, "/api/v1/stats").await.json();
+    assert_eq!(stats["articles"], 16);
+    assert!(!stats["volume"].as_array().unwrap().is_empty());
+    assert_eq!(
+        get(&stored, "/api/v1/articles/no-such-id").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let body = concat!(
+        r#"{"id":"posted-1","date":"2024-11-02","text":"The new Kessler Dam spillway passed its first flood test on Saturday, engineers said."}"#,
+        "\n",
+        "not json\n",
+    );
+    let reply = post(&stored, "/api/v1/articles", Some(TOKEN), body).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let summary = reply.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(
+        summary["problems"].as_array().unwrap().len(),
+        1,
+        "{summary}"
+    );
+    drop(stored);
+
+    let reopened = chronicle_store::Store::open(dir.path()).unwrap();
+    assert!(reopened.article("posted-1").unwrap().is_some());
+    assert_eq!(reopened.stats().unwrap().articles, 17);
+}

@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chronicle_server::{AppState, MemoryBackend, ServerConfig, router};
+use chronicle_server::{AppState, ServerConfig, StoreBackend, router};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -96,10 +96,16 @@ async fn web_page_builds_a_timeline_in_chromium() {
         return;
     };
 
-    // The server, on a real port.
+    // The server, on a real port, over a store built from the example corpus.
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let (backend, _) = MemoryBackend::load(&corpus, chronicle_text::Language::English);
-    let app = router(AppState::new(Arc::new(backend), ServerConfig::default()));
+    let store_dir = tempfile::tempdir().unwrap();
+    let store = chronicle_store::Store::create_or_open(store_dir.path()).unwrap();
+    let mut read = chronicle_ingest::read_inputs(&[&corpus]);
+    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let app = router(AppState::new(
+        Arc::new(StoreBackend::new(store)),
+        ServerConfig::default(),
+    ));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

@@ -542,6 +542,29 @@ impl Store {
         })
     }
 
+    /// Number of stored articles per publication day, oldest first (near duplicates
+    /// included: they were published too).
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    /// assert!(store.volume().unwrap().is_empty());
+    /// ```
+    pub fn volume(&self) -> Result<Vec<(NaiveDate, u64)>> {
+        self.with_reader(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT published, count(*) FROM articles GROUP BY published ORDER BY published",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|(day, n)| Some((parse_day(&day)?, n.max(0) as u64)))
+                .collect())
+        })
+    }
+
     /// Counts, date range, sources, languages and sizes.
     pub fn stats(&self) -> Result<Stats> {
         let indexed = match &self.index {
