@@ -6,6 +6,36 @@ use serde_json::Value;
 
 use crate::dated::{parse_ymd, url_host};
 
+impl JsonArticle {
+    /// The article, as the file reader makes it: text trimmed with line ends
+    /// normalised, and a record without an `id` named by a hash of its date and text
+    /// (so the same record read again, from a file or over HTTP, gets the same id).
+    ///
+    /// ```
+    /// let a = chronicle_ingest::parse_json_line(r#"{"date": "2024-03-03", "text": " Dam fails. "}"#)
+    ///     .unwrap()
+    ///     .into_article();
+    /// assert_eq!(a.text, "Dam fails.");
+    /// assert_eq!(a.id.len(), 16);
+    /// ```
+    pub fn into_article(self) -> crate::Article {
+        let text = crate::read::normalize(&self.text);
+        let id = match self.id {
+            Some(id) => id,
+            None => crate::read::content_id(self.date, &text),
+        };
+        crate::Article {
+            id,
+            published: self.date,
+            title: self.title,
+            url: self.url,
+            source: self.source,
+            language: self.language,
+            text,
+        }
+    }
+}
+
 /// An article read from one JSON object, before it gets a run-unique id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonArticle {

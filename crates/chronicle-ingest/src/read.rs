@@ -378,7 +378,7 @@ fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, Str
 }
 
 /// Trims and turns CRLF into LF, so the same article compares equal whatever its line ends.
-fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let text = text.trim();
     if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -414,27 +414,19 @@ fn read_html(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, Str
 }
 
 fn json_candidate(a: JsonArticle) -> Candidate {
-    let text = normalize(&a.text);
-    let (id, origin) = match a.id {
-        Some(id) => (id, IdOrigin::Format),
-        None => (content_id(a.date, &text), IdOrigin::Hash),
+    let origin = if a.id.is_some() {
+        IdOrigin::Format
+    } else {
+        IdOrigin::Hash
     };
     Candidate {
-        article: Article {
-            id,
-            published: a.date,
-            title: a.title,
-            url: a.url,
-            source: a.source,
-            language: a.language,
-            text,
-        },
+        article: a.into_article(),
         origin,
     }
 }
 
 /// Id for an article without one: a hash of its date and text, so re-reads agree.
-fn content_id(date: NaiveDate, text: &str) -> String {
+pub(crate) fn content_id(date: NaiveDate, text: &str) -> String {
     let mut buf = Vec::with_capacity(text.len() + 11);
     buf.extend_from_slice(date.to_string().as_bytes());
     buf.push(b'\n');

@@ -64,3 +64,21 @@ pub trait Backend: Send + Sync + 'static {
     /// counted, the rest added. After it returns, reads see the new articles.
     fn ingest_jsonl(&self, body: &[u8]) -> Result<IngestSummary, BackendError>;
 }
+
+/// The records of a JSON Lines request body, in order, with their 1-based line
+/// numbers: each parsed into an article, or the reason it could not be. Blank lines
+/// are skipped.
+pub(crate) fn jsonl_records(
+    body: &[u8],
+) -> impl Iterator<Item = (usize, Result<chronicle_ingest::Article, String>)> + '_ {
+    body.split(|&b| b == b'\n')
+        .enumerate()
+        .filter_map(|(index, raw)| {
+            let record = match std::str::from_utf8(raw) {
+                Err(_) => Err("invalid UTF-8".to_string()),
+                Ok(line) if line.trim().is_empty() => return None,
+                Ok(line) => chronicle_ingest::parse_json_line(line).map(|a| a.into_article()),
+            };
+            Some((index + 1, record))
+        })
+}

@@ -158,24 +158,12 @@ fn compute_stats(corpus: &Corpus) -> StatsView {
     }
 }
 
-/// The id an article without one gets: the same hash of date and text that
-/// `chronicle_ingest` gives JSON records without an `id`, so both paths agree.
-fn content_id(date: NaiveDate, text: &str) -> String {
-    format!("{:016x}", content_hash(date, text))
-}
-
 fn content_hash(date: NaiveDate, text: &str) -> u64 {
     let mut buf = Vec::with_capacity(text.len() + 11);
     buf.extend_from_slice(date.to_string().as_bytes());
     buf.push(b'\n');
     buf.extend_from_slice(text.as_bytes());
     xxhash_rust::xxh3::xxh3_64(&buf)
-}
-
-/// Trims and normalises line ends as the file reader does, so the same article read
-/// from a file and posted over HTTP compares equal.
-fn normalise_text(text: &str) -> String {
-    text.replace("\r\n", "\n").trim().to_string()
 }
 
 impl Backend for MemoryBackend {
@@ -290,55 +278,31 @@ impl Backend for MemoryBackend {
         let mut new_articles: Vec<Article> = Vec::new();
         let mut new_ids: HashMap<String, usize> = HashMap::new();
         let mut new_contents: HashSet<u64> = HashSet::new();
-        for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
-            let line_no = index + 1;
-            let problem = |reason: String| IngestProblem {
-                line: line_no,
-                reason,
-            };
-            let Ok(line) = std::str::from_utf8(raw) else {
-                summary.received += 1;
-                summary.problems.push(problem("invalid UTF-8".to_string()));
-                continue;
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
+        for (line, record) in crate::backend::jsonl_records(body) {
             summary.received += 1;
-            let parsed = match chronicle_ingest::parse_json_line(line) {
-                Ok(parsed) => parsed,
+            let problem = |reason: String| IngestProblem { line, reason };
+            let article = match record {
+                Ok(article) => article,
                 Err(reason) => {
                     summary.problems.push(problem(reason));
                     continue;
                 }
             };
-            let text = normalise_text(&parsed.text);
-            let hash = content_hash(parsed.date, &text);
+            let hash = content_hash(article.published, &article.text);
             if old.contents.contains(&hash) || new_contents.contains(&hash) {
                 summary.duplicates += 1;
                 continue;
             }
-            let id = parsed
-                .id
-                .clone()
-                .unwrap_or_else(|| content_id(parsed.date, &text));
-            if old.by_id.contains_key(&id) || new_ids.contains_key(&id) {
+            if old.by_id.contains_key(&article.id) || new_ids.contains_key(&article.id) {
                 summary.problems.push(problem(format!(
-                    "id {id:?} is already used by an article with other content"
+                    "id {:?} is already used by an article with other content",
+                    article.id
                 )));
                 continue;
             }
-            new_ids.insert(id.clone(), new_articles.len());
+            new_ids.insert(article.id.clone(), new_articles.len());
             new_contents.insert(hash);
-            new_articles.push(Article {
-                id,
-                published: parsed.date,
-                title: parsed.title,
-                url: parsed.url,
-                source: parsed.source,
-                language: parsed.language,
-                text,
-            });
+            new_articles.push(article);
         }
         summary.added = new_articles.len();
         if new_articles.is_empty() {

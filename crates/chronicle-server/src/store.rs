@@ -7,9 +7,7 @@
 //! `chronicle ingest` can keep adding to it while the server runs.
 
 use chronicle_engine::Timeline;
-use chronicle_ingest::Article;
 use chronicle_store::{Store, StoreError, Window};
-use chrono::NaiveDate;
 
 use crate::api::{
     ArticleView, DayCount, IngestProblem, IngestSummary, NameCount, SearchHit, SearchRequest,
@@ -126,34 +124,10 @@ impl Backend for StoreBackend {
     fn ingest_jsonl(&self, body: &[u8]) -> Result<IngestSummary, BackendError> {
         let mut summary = IngestSummary::default();
         let mut articles = Vec::new();
-        for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
-            let line = index + 1;
-            let Ok(text) = std::str::from_utf8(raw) else {
-                summary.received += 1;
-                summary.problems.push(IngestProblem {
-                    line,
-                    reason: "invalid UTF-8".to_string(),
-                });
-                continue;
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
+        for (line, record) in crate::backend::jsonl_records(body) {
             summary.received += 1;
-            match chronicle_ingest::parse_json_line(text) {
-                Ok(parsed) => {
-                    let body = parsed.text.replace("\r\n", "\n").trim().to_string();
-                    let id = parsed.id.unwrap_or_else(|| content_id(parsed.date, &body));
-                    articles.push(Article {
-                        id,
-                        published: parsed.date,
-                        title: parsed.title,
-                        url: parsed.url,
-                        source: parsed.source,
-                        language: parsed.language,
-                        text: body,
-                    });
-                }
+            match record {
+                Ok(article) => articles.push(article),
                 Err(reason) => summary.problems.push(IngestProblem { line, reason }),
             }
         }
@@ -165,14 +139,4 @@ impl Backend for StoreBackend {
         summary.articles = self.store.stats().map_err(backend_error)?.articles as usize;
         Ok(summary)
     }
-}
-
-/// The id a record without one gets: the hash of date and text that the file reader
-/// gives JSON records without an `id`.
-fn content_id(date: NaiveDate, text: &str) -> String {
-    let mut buf = Vec::with_capacity(text.len() + 11);
-    buf.extend_from_slice(date.to_string().as_bytes());
-    buf.push(b'\n');
-    buf.extend_from_slice(text.as_bytes());
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&buf))
 }
