@@ -57,7 +57,7 @@ $LOADGEN --url "$URL" --rate 4 --duration "$SECS" --no-warmup $(uncached h1n1,sw
 
 # Reads during an ingest: search at 200 req/s while POST /api/v1/articles adds the
 # articles of one T17 topic again (text changed so they are new): 1 JSON Lines body.
-TOPIC=${INGEST_TOPIC:-$STORE/syria}
+TOPIC=${INGEST_TOPIC:-$DATASET/syria}
 if [ -d "$TOPIC/InputDocs" ] && command -v python3 >/dev/null; then
   python3 - "$TOPIC" > target/bench-server/ingest.jsonl <<'PY'
 import json, pathlib, sys
