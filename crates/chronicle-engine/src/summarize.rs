@@ -1,7 +1,7 @@
 //! Summarisation: for each ranked date, gather the sentences that can describe it and
 //! choose the most central ones, avoiding repeats within and across dates.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -60,6 +60,7 @@ pub(crate) fn summarize(
     );
 
     let reporting = reporting_sentences(corpus, selection);
+    let mut reported_vectors: HashMap<NaiveDate, Vec<SparseVector>> = HashMap::new();
 
     let mut chosen_vectors: Vec<SparseVector> = Vec::new();
     let mut out = Vec::new();
@@ -89,15 +90,23 @@ pub(crate) fn summarize(
         // What the date is about: its candidates plus everything on topic that was
         // reported on the day or the next; candidates are ranked by how well they
         // summarise both.
-        let reported: Vec<SparseVector> = [Some(ranked.date), ranked.date.succ_opt()]
+        // A day's reports serve two dates (the day and the one before): vectorise once.
+        let days: Vec<NaiveDate> = [Some(ranked.date), ranked.date.succ_opt()]
             .into_iter()
             .flatten()
-            .filter_map(|day| reporting.get(&day))
-            .flatten()
-            .map(|&s| idf.vector(&corpus.sentences[s]))
             .collect();
-        let centroid =
-            SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported.iter()));
+        for &day in &days {
+            reported_vectors.entry(day).or_insert_with(|| {
+                reporting.get(&day).map_or_else(Vec::new, |sentences| {
+                    sentences
+                        .iter()
+                        .map(|&s| idf.vector(&corpus.sentences[s]))
+                        .collect()
+                })
+            });
+        }
+        let reported = days.iter().flat_map(|day| &reported_vectors[day]);
+        let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported));
         let picked = pick(corpus, &usable, &centroid, k, &chosen_vectors);
         if picked.is_empty() {
             continue;
