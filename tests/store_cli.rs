@@ -290,3 +290,43 @@ fn html_pages_and_feeds_are_read_by_ingest_and_timeline() {
     assert_eq!(hits[0]["id"], "h-2");
     assert_eq!(hits[0]["source"], "Herald");
 }
+
+#[test]
+fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = s(&store);
+    ok(&["ingest", "--quiet", "--store", store, "examples/corpus"]);
+    let out = chronicle(&[
+        "timeline",
+        "--store",
+        store,
+        "--keywords",
+        "dam",
+        "--max-articles",
+        "3",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        note.contains("the timeline read the 3 most relevant"),
+        "{note}"
+    );
+    let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(timeline["articles"].as_u64().unwrap() <= 3);
+    // Under the cap nothing is said.
+    let out = chronicle(&[
+        "timeline",
+        "--store",
+        store,
+        "--keywords",
+        "dam",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+}

@@ -1,11 +1,13 @@
 //! `chronicle ingest`: read inputs, analyse each new article once, and add it to a store.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
+use chronicle_ingest::{Article, ReadReport};
 use chronicle_store::{IngestOptions, Store};
 use chronicle_text::Language;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -47,54 +49,103 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Take the write lock first: a second writer fails before reading anything.
     let store = Store::create_or_open(&args.store)
         .with_context(|| format!("cannot open the store {}", args.store.display()))?;
-    let read = super::timeline::read_with_progress(&args.inputs, args.quiet);
-    for problem in &read.problems {
-        eprintln!("warning: {problem} (skipped)");
-    }
-    if read.articles.is_empty() && !read.problems.is_empty() {
-        bail!("no article could be read from the inputs (see the messages above)");
-    }
-    let read_articles = read.articles.len();
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(read_articles as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} ingesting {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
-    };
     let options = IngestOptions {
         default_language: args.language,
         batch: args.batch.max(1),
         ..IngestOptions::default()
     };
-    let ingest_started = Instant::now();
-    let report = store
-        .ingest_with(read.articles, &options, &mut |done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        })
-        .context("ingest failed (everything committed before the failure is kept)")?;
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template(
+                "{spinner} ingesting: {pos}/{len} files read [{bar:30}] {msg} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        )
+    };
+    let mut ingester = store.ingester(&options)?;
+    // Files are read on one thread while the articles already read are analysed and
+    // stored on this one; the bounded channel keeps memory flat however large the input.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Article>>(2);
+    let inputs = args.inputs.clone();
+    let reader_bar = bar.clone();
+    let (read, stored): (ReadReport, anyhow::Result<()>) = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            chronicle_ingest::read_inputs_each(
+                &inputs,
+                &mut |done, total| {
+                    reader_bar.set_length(total as u64);
+                    reader_bar.set_position(done as u64);
+                },
+                &mut |batch| match send.send(batch) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    // The store side gave up (an error): stop reading.
+                    Err(_) => ControlFlow::Break(()),
+                },
+            )
+        });
+        let mut stored = Ok(());
+        let mut pending: Vec<Article> = Vec::new();
+        for batch in receive.iter() {
+            pending.extend(batch);
+            if pending.len() >= options.batch {
+                if let Err(e) = ingester.add(std::mem::take(&mut pending)) {
+                    stored = Err(e.into());
+                    break;
+                }
+                let r = ingester.report();
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_message(format!(
+                    "{} articles stored, {:.0}/s",
+                    r.added,
+                    r.offered as f64 / secs
+                ));
+            }
+        }
+        if stored.is_ok() && !pending.is_empty() {
+            stored = ingester.add(pending).map_err(Into::into);
+        }
+        drop(receive);
+        match reader.join() {
+            Ok(read) => (read, stored),
+            Err(_) => (
+                ReadReport::default(),
+                stored.and(Err(anyhow::anyhow!(
+                    "reading the inputs failed unexpectedly"
+                ))),
+            ),
+        }
+    });
     bar.finish_and_clear();
-    let ingest_secs = ingest_started.elapsed().as_secs_f64();
+    for problem in &read.problems {
+        eprintln!("warning: {problem} (skipped)");
+    }
+    stored.context("ingest failed (everything committed before the failure is kept)")?;
+    let report = ingester
+        .finish()
+        .context("ingest failed (everything committed before the failure is kept)")?;
+    if report.offered == 0 && !read.problems.is_empty() {
+        bail!("no article could be read from the inputs (see the messages above)");
+    }
+    let secs = started.elapsed().as_secs_f64();
     if !args.quiet {
         let stats = store.stats()?;
         eprintln!(
-            "read {read_articles} articles from {} files in {:.1}s; added {} ({} near duplicates, \
-             kept as sources), {} already stored, {} duplicates in the input, {} skipped, {} renamed \
+            "read {} articles from {} files; added {} ({} near duplicates, kept as sources), \
+             {} already stored, {} duplicates in the input, {} skipped, {} renamed in {:.1}s \
              ({:.0} articles/s); the store now holds {} articles",
+            report.offered,
             read.files,
-            started.elapsed().as_secs_f64(),
             report.added,
             report.near_duplicates,
             report.already_stored,
             read.duplicates,
             read.problems.len(),
             report.renamed,
-            read_articles as f64 / ingest_secs.max(1e-9),
+            secs,
+            report.offered as f64 / secs.max(1e-9),
             stats.articles,
         );
         let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();

@@ -37,6 +37,11 @@ pub struct Args {
     #[arg(value_name = "INPUT", required_unless_present = "store")]
     inputs: Vec<PathBuf>,
 
+    /// With --store: a timeline reads at most this many of the topic's matching
+    /// articles, the most relevant (bounds time and memory on broad topics).
+    #[arg(long, value_name = "N", default_value_t = chronicle_store::DEFAULT_MAX_ARTICLES, requires = "store")]
+    max_articles: usize,
+
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     addr: SocketAddr,
@@ -88,7 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 Store::open(dir)
             }
-            .with_context(|| format!("cannot open the store {}", dir.display()))?;
+            .with_context(|| format!("cannot open the store {}", dir.display()))?
+            .with_max_articles(args.max_articles);
             let backend = StoreBackend::new(store);
             if !args.quiet {
                 let stats = backend.store().stats()?;

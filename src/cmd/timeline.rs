@@ -31,6 +31,11 @@ pub struct Args {
     #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
     store: Option<PathBuf>,
 
+    /// With --store: read at most this many of the topic's matching articles, the most
+    /// relevant (bounds time and memory on broad topics in a large archive).
+    #[arg(long, value_name = "N", default_value_t = chronicle_store::DEFAULT_MAX_ARTICLES, requires = "store")]
+    max_articles: usize,
+
     /// Keep sentences (and articles) containing one of these words, e.g. `bp,oil,spill`.
     #[arg(long, short, value_delimiter = ',', value_name = "WORDS")]
     keywords: Vec<String>,
@@ -147,10 +152,19 @@ fn write_timeline(timeline: &chronicle_engine::Timeline, args: &Args) -> anyhow:
 /// The timeline of a topic from a store: candidates from its index, records from SQLite.
 fn run_store(dir: &Path, options: &TimelineOptions, args: &Args) -> anyhow::Result<ExitCode> {
     let store = chronicle_store::Store::open(dir)
-        .with_context(|| format!("cannot open the store {}", dir.display()))?;
+        .with_context(|| format!("cannot open the store {}", dir.display()))?
+        .with_max_articles(args.max_articles);
     let spinner = spinner(args.quiet, "selecting articles and building the timeline");
-    let timeline = store.timeline(options)?;
+    let (timeline, coverage) = store.timeline_with_coverage(options)?;
     spinner.finish_and_clear();
+    if coverage.truncated() {
+        // Said even with --quiet: the timeline covers only part of the topic.
+        eprintln!(
+            "note: about {} articles match; the timeline read the {} most relevant \
+             (raise --max-articles, narrow the topic or set --from/--to to cover more)",
+            coverage.matched, coverage.read
+        );
+    }
     if !args.quiet {
         eprintln!("{} articles selected from the store", timeline.articles);
         if timeline.dates.is_empty() {

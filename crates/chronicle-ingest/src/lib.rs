@@ -235,3 +235,29 @@ pub fn read_inputs_with_progress<P: AsRef<Path>>(
     let inputs: Vec<&Path> = inputs.iter().map(AsRef::as_ref).collect();
     read::read_all(&inputs, progress)
 }
+
+/// Reads the inputs as [`read_inputs_with_progress`] does, but hands the articles to
+/// `each` a batch of files at a time instead of keeping them, so an archive larger
+/// than memory can be processed; `each` may stop the reading with
+/// `ControlFlow::Break`. The returned report has no `articles` (everything else is
+/// filled in); the batches, concatenated, are exactly [`read_inputs`]'s articles.
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("a.txt"), "date 2024-03-04\nThe dam failed.").unwrap();
+/// let mut seen = 0;
+/// let report = chronicle_ingest::read_inputs_each(&[dir.path()], &mut |_, _| {}, &mut |batch| {
+///     seen += batch.len();
+///     ControlFlow::Continue(())
+/// });
+/// assert_eq!((seen, report.articles.len()), (1, 0));
+/// ```
+pub fn read_inputs_each<P: AsRef<Path>>(
+    inputs: &[P],
+    progress: &mut dyn FnMut(usize, usize),
+    each: &mut dyn FnMut(Vec<Article>) -> std::ops::ControlFlow<()>,
+) -> ReadReport {
+    let inputs: Vec<&Path> = inputs.iter().map(AsRef::as_ref).collect();
+    read::read_each(&inputs, progress, each)
+}

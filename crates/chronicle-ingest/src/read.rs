@@ -1,7 +1,8 @@
 //! Listing input files, decoding them in parallel, and assembling one deterministic report.
 
-use std::collections::HashMap;
-use std::io::Read;
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -34,6 +35,8 @@ enum Kind {
 struct InputFile {
     path: PathBuf,
     kind: Kind,
+    /// Size on disk (0 when unknown).
+    bytes: u64,
 }
 
 /// Where an article's id came from, which decides how a clash is resolved.
@@ -62,6 +65,52 @@ struct FileOutcome<'a> {
 const BATCH: usize = 256;
 
 pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize)) -> ReadReport {
+    let mut articles = Vec::new();
+    let mut report = read_each(inputs, progress, &mut |batch| {
+        articles.extend(batch);
+        ControlFlow::Continue(())
+    });
+    report.articles = articles;
+    report
+}
+
+/// Reads the inputs a batch of files at a time, handing each batch's new articles (in
+/// input order, exact duplicates dropped) to `each`, which may stop the reading. The
+/// report's `articles` stay empty: only the ids and content hashes seen are held, so
+/// memory does not grow with the archive's text.
+pub(crate) fn read_each(
+    inputs: &[&Path],
+    progress: &mut dyn FnMut(usize, usize),
+    each: &mut dyn FnMut(Vec<Article>) -> ControlFlow<()>,
+) -> ReadReport {
+    read_each_limited(inputs, Limits::default(), progress, each)
+}
+
+/// How much input is decoded at once.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Bytes of files decoded together, about; a larger JSON Lines file is decoded in
+    /// pieces.
+    batch_bytes: u64,
+    /// Bytes of such a file decoded at once.
+    piece_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            batch_bytes: 64 << 20,
+            piece_bytes: 32 << 20,
+        }
+    }
+}
+
+fn read_each_limited(
+    inputs: &[&Path],
+    limits: Limits,
+    progress: &mut dyn FnMut(usize, usize),
+    each: &mut dyn FnMut(Vec<Article>) -> ControlFlow<()>,
+) -> ReadReport {
     let mut report = ReadReport::default();
     let files = list_files(inputs, &mut report);
     let total = files.len();
@@ -72,28 +121,105 @@ pub(crate) fn read_all(inputs: &[&Path], progress: &mut dyn FnMut(usize, usize))
     progress(0, total);
     let mut assembler = Assembler::default();
     let mut done = 0;
-    for batch in files.chunks(BATCH) {
+    for batch in batches(&files, limits.batch_bytes) {
+        let batch = &files[batch];
+        if let [file] = batch
+            && let Kind::Jsonl { gz } = file.kind
+            && file.bytes > limits.batch_bytes
+        {
+            // One large JSON Lines file: decoded a piece at a time.
+            let mut read = FileRead {
+                path: file.path.clone(),
+                articles: 0,
+                duplicates: 0,
+                problems: 0,
+            };
+            let mut flow = ControlFlow::Continue(());
+            read_jsonl_pieces(&file.path, gz, limits.piece_bytes, &mut |outcome| {
+                let (fresh, counts) = assemble(outcome, &mut assembler, &mut report);
+                read.articles += counts.articles;
+                read.duplicates += counts.duplicates;
+                read.problems += counts.problems;
+                if !fresh.is_empty() {
+                    flow = each(fresh);
+                }
+                flow
+            });
+            report.files_read.push(read);
+            done += 1;
+            progress(done, total);
+            if flow.is_break() {
+                break;
+            }
+            continue;
+        }
         let outcomes: Vec<FileOutcome> = batch.par_iter().map(read_file).collect();
+        let mut fresh = Vec::new();
         for (file, outcome) in batch.iter().zip(outcomes) {
-            let (articles, duplicates) = (report.articles.len(), report.duplicates);
-            let problems = outcome.problems.len();
-            report.problems.extend(outcome.problems);
-            for candidate in outcome.candidates {
-                assembler.add(candidate, outcome.path, &mut report);
-            }
+            let (articles, counts) = assemble(outcome, &mut assembler, &mut report);
             if !matches!(file.kind, Kind::Unreadable(_)) {
-                report.files_read.push(FileRead {
-                    path: file.path.clone(),
-                    articles: report.articles.len() - articles,
-                    duplicates: report.duplicates - duplicates,
-                    problems,
-                });
+                report.files_read.push(counts);
             }
+            fresh.extend(articles);
         }
         done += batch.len();
+        let flow = if fresh.is_empty() {
+            ControlFlow::Continue(())
+        } else {
+            each(fresh)
+        };
         progress(done, total);
+        if flow.is_break() {
+            break;
+        }
     }
     report
+}
+
+/// Consecutive runs of files to decode together: at most [`BATCH`] files and about
+/// `max_bytes` (a larger file is a batch of its own).
+fn batches(files: &[InputFile], max_bytes: u64) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, f) in files.iter().enumerate() {
+        if i > start && (i - start == BATCH || bytes + f.bytes > max_bytes) {
+            out.push(start..i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += f.bytes;
+    }
+    if start < files.len() {
+        out.push(start..files.len());
+    }
+    out
+}
+
+/// Gives a decoded file's candidates their run-unique ids and drops duplicates;
+/// problems go to the report. Returns the new articles and what the file gave.
+fn assemble(
+    outcome: FileOutcome<'_>,
+    assembler: &mut Assembler,
+    report: &mut ReadReport,
+) -> (Vec<Article>, FileRead) {
+    let mut read = FileRead {
+        path: outcome.path.to_path_buf(),
+        articles: 0,
+        duplicates: 0,
+        problems: outcome.problems.len(),
+    };
+    report.problems.extend(outcome.problems);
+    let mut fresh = Vec::with_capacity(outcome.candidates.len());
+    for candidate in outcome.candidates {
+        match assembler.add(candidate, outcome.path) {
+            Some(article) => fresh.push(article),
+            None => read.duplicates += 1,
+        }
+    }
+    read.articles = fresh.len();
+    report.duplicates += read.duplicates;
+    (fresh, read)
 }
 
 /// Expands inputs into the files to read, in input order, each directory sorted by path.
@@ -104,12 +230,14 @@ fn list_files(inputs: &[&Path], report: &mut ReadReport) -> Vec<InputFile> {
             Err(e) => files.push(InputFile {
                 path: input.to_path_buf(),
                 kind: Kind::Unreadable(io_reason("cannot read input", &e)),
+                bytes: 0,
             }),
             Ok(meta) if meta.is_dir() => walk_dir(input, &mut files, report),
             // A file named explicitly is read even with an unusual extension: the user asked.
-            Ok(_) => files.push(InputFile {
+            Ok(meta) => files.push(InputFile {
                 path: input.to_path_buf(),
                 kind: kind_of(input).unwrap_or(Kind::Text),
+                bytes: meta.len(),
             }),
         }
     }
@@ -140,6 +268,7 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
                 files.push(InputFile {
                     path,
                     kind: Kind::Unreadable(reason),
+                    bytes: 0,
                 });
                 continue;
             }
@@ -185,6 +314,7 @@ fn walk_dir(dir: &Path, files: &mut Vec<InputFile>, report: &mut ReadReport) {
             Some(kind) => files.push(InputFile {
                 path: path.to_path_buf(),
                 kind,
+                bytes: entry.metadata().map_or(0, |m| m.len()),
             }),
             None => report.skipped.push(Skipped::new(
                 path,
@@ -435,11 +565,88 @@ pub(crate) fn content_id(date: NaiveDate, text: &str) -> String {
 }
 
 fn read_jsonl(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
+    read_jsonl_lines(path, bytes, 1, out);
+}
+
+/// Decodes a large JSON Lines file (optionally gzip-compressed) a piece of whole lines
+/// at a time, handing each piece's outcome to `each`, which may stop the reading.
+fn read_jsonl_pieces(
+    path: &Path,
+    gz: bool,
+    piece_bytes: usize,
+    each: &mut dyn FnMut(FileOutcome<'_>) -> ControlFlow<()>,
+) {
+    let outcome = |problems: Vec<Problem>| FileOutcome {
+        path,
+        candidates: Vec::new(),
+        problems,
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = each(outcome(vec![Problem::new(
+                path,
+                None,
+                io_reason("cannot read file", &e),
+            )]));
+            return;
+        }
+    };
+    let mut reader: Box<dyn BufRead> = if gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(file),
+        )))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 20, file))
+    };
+    let mut lines_read = 0;
+    loop {
+        let first_line = lines_read + 1;
+        let mut piece = Vec::with_capacity(piece_bytes + (1 << 16));
+        let mut problems = Vec::new();
+        let mut end = false;
+        while piece.len() < piece_bytes {
+            match reader.read_until(b'\n', &mut piece) {
+                Ok(0) => {
+                    end = true;
+                    break;
+                }
+                Ok(_) => lines_read += 1,
+                Err(e) => {
+                    let what = if gz {
+                        "corrupt gzip data"
+                    } else {
+                        "cannot read file"
+                    };
+                    problems.push(Problem::new(
+                        path,
+                        Some(lines_read + 1),
+                        format!("{what} from this line on, the rest skipped: {e}"),
+                    ));
+                    // Keep the whole lines read before the failure.
+                    let whole = piece.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                    piece.truncate(whole);
+                    end = true;
+                    break;
+                }
+            }
+        }
+        let mut out = outcome(Vec::new());
+        read_jsonl_lines(path, &piece, first_line, &mut out);
+        out.problems.extend(problems);
+        if each(out).is_break() || end {
+            return;
+        }
+    }
+}
+
+/// Decodes JSON Lines whose first line is line `first_line` of the file.
+fn read_jsonl_lines(path: &Path, bytes: &[u8], first_line: usize, out: &mut FileOutcome<'_>) {
     // Lines decode in parallel: one large news-tls file would otherwise use one core.
     let lines: Vec<(usize, &[u8])> = bytes
         .split(|&b| b == b'\n')
         .enumerate()
-        .map(|(i, l)| (i + 1, l))
+        .map(|(i, l)| (i + first_line, l))
         .filter(|(_, l)| !l.trim_ascii().is_empty())
         .collect();
     let results: Vec<Result<Candidate, Problem>> = lines
@@ -507,38 +714,33 @@ fn read_json(path: &Path, bytes: &[u8], out: &mut FileOutcome<'_>) {
 }
 
 /// Gives each article a run-unique id and drops exact duplicates, in input order.
+/// Holds ids and 128-bit content hashes only, not the articles.
 #[derive(Default)]
 struct Assembler {
-    /// id → article index.
-    ids: HashMap<String, usize>,
-    /// (date, text hash) → article indices.
-    contents: HashMap<(NaiveDate, u64), Vec<usize>>,
+    ids: HashSet<String>,
+    /// (date, text hash) of every article kept.
+    contents: HashSet<(NaiveDate, u128)>,
 }
 
 impl Assembler {
-    fn add(&mut self, c: Candidate, path: &Path, report: &mut ReadReport) {
-        let articles = &mut report.articles;
+    /// The article with a run-unique id, or `None` when the same date and text came
+    /// before (the same article again, whatever its id says).
+    fn add(&mut self, c: Candidate, path: &Path) -> Option<Article> {
         let key = (
             c.article.published,
-            xxhash_rust::xxh3::xxh3_64(c.article.text.as_bytes()),
+            xxhash_rust::xxh3::xxh3_128(c.article.text.as_bytes()),
         );
-        if let Some(indices) = self.contents.get(&key)
-            && indices.iter().any(|&i| articles[i].text == c.article.text)
-        {
-            // Same date and text: the same article again, whatever its id says.
-            report.duplicates += 1;
-            return;
+        if !self.contents.insert(key) {
+            return None;
         }
         let id = self.unique_id(&c, path);
-        let index = articles.len();
-        self.ids.insert(id.clone(), index);
-        self.contents.entry(key).or_default().push(index);
-        articles.push(Article { id, ..c.article });
+        self.ids.insert(id.clone());
+        Some(Article { id, ..c.article })
     }
 
     fn unique_id(&self, c: &Candidate, path: &Path) -> String {
         let base = &c.article.id;
-        if !self.ids.contains_key(base) {
+        if !self.ids.contains(base) {
             return base.clone();
         }
         // Qualify by the nearest folders first: `2010-05-01/bbc-68`, `bpoil/2010-05-01/bbc-68`.
@@ -558,13 +760,110 @@ impl Assembler {
         let mut id = base.clone();
         for q in qualifiers {
             id = format!("{q}/{id}");
-            if !self.ids.contains_key(&id) {
+            if !self.ids.contains(&id) {
                 return id;
             }
         }
         (2..)
             .map(|n| format!("{id}#{n}"))
-            .find(|id| !self.ids.contains_key(id))
+            .find(|id| !self.ids.contains(id))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn jsonl(n: usize) -> String {
+        let mut out = String::new();
+        for i in 0..n {
+            if i == 7 {
+                out.push_str("{not json\n");
+            } else if i == 9 {
+                out.push('\n');
+            } else {
+                out.push_str(&format!(
+                    "{{\"id\":\"a{i}\",\"date\":\"2024-03-{:02}\",\"text\":\"Report number {i} on the dam.\"}}\n",
+                    1 + i % 28
+                ));
+            }
+        }
+        // A repeat of the first article: a duplicate.
+        out.push_str(
+            "{\"id\":\"again\",\"date\":\"2024-03-01\",\"text\":\"Report number 0 on the dam.\"}",
+        );
+        out
+    }
+
+    fn read_small(paths: &[&Path]) -> (Vec<Vec<Article>>, ReadReport) {
+        let limits = Limits {
+            batch_bytes: 64,
+            piece_bytes: 200,
+        };
+        let mut batches = Vec::new();
+        let report = read_each_limited(paths, limits, &mut |_, _| {}, &mut |b| {
+            batches.push(b);
+            ControlFlow::Continue(())
+        });
+        (batches, report)
+    }
+
+    #[test]
+    fn large_jsonl_files_are_read_in_pieces_with_the_same_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("a.jsonl");
+        std::fs::write(&plain, jsonl(40)).unwrap();
+        let gz = dir.path().join("b.jsonl.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(jsonl(30).as_bytes()).unwrap();
+        std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+
+        let whole = read_all(&[dir.path()], &mut |_, _| {});
+        let (batches, pieces) = read_small(&[dir.path()]);
+        assert!(batches.len() > 4, "{} pieces", batches.len());
+        let streamed: Vec<Article> = batches.into_iter().flatten().collect();
+        assert_eq!(streamed, whole.articles);
+        assert_eq!(pieces.problems, whole.problems);
+        assert_eq!(pieces.duplicates, whole.duplicates);
+        assert_eq!(pieces.files_read, whole.files_read);
+        let lines: Vec<Option<usize>> = pieces.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(8), Some(8)]);
+    }
+
+    #[test]
+    fn a_corrupt_gzip_piece_keeps_what_came_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let gz = dir.path().join("c.jsonl.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(jsonl(200).as_bytes()).unwrap();
+        let mut bytes = enc.finish().unwrap();
+        let cut = bytes.len() * 2 / 3;
+        bytes.truncate(cut);
+        std::fs::write(&gz, bytes).unwrap();
+        let (batches, report) = read_small(&[gz.as_path()]);
+        let read: usize = batches.iter().map(Vec::len).sum();
+        assert!(read > 50, "{read} articles kept");
+        let last = report.problems.last().unwrap();
+        assert!(last.reason.contains("corrupt gzip data"), "{last}");
+    }
+
+    #[test]
+    fn stopping_stops_the_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("a.jsonl");
+        std::fs::write(&plain, jsonl(40)).unwrap();
+        let limits = Limits {
+            batch_bytes: 64,
+            piece_bytes: 200,
+        };
+        let mut calls = 0;
+        read_each_limited(&[plain.as_path()], limits, &mut |_, _| {}, &mut |_| {
+            calls += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(calls, 1);
     }
 }

@@ -246,6 +246,79 @@ impl TextIndex {
     ) -> Result<Vec<i64>, StoreError> {
         self.reader.reload().map_err(err)?;
         let searcher = self.reader.searcher();
+        let filter = self.topic_filter(query, keywords, from, to)?;
+        let mut seqs = searcher.search(&filter, &SeqCollector).map_err(err)?;
+        seqs.sort_unstable();
+        seqs.dedup();
+        Ok(seqs)
+    }
+
+    /// The `limit` candidates (see [`TextIndex::candidates`]) most relevant to the topic
+    /// by BM25 over the stems of its query and keywords; `seq`s ascending.
+    pub fn most_relevant_candidates(
+        &self,
+        query: Option<&str>,
+        keywords: &[String],
+        from: Option<i64>,
+        to: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.reader.reload().map_err(err)?;
+        let searcher = self.reader.searcher();
+        let filter = self.topic_filter(query, keywords, from, to)?;
+        let mut stems = query.map(|q| self.stems(q)).unwrap_or_default();
+        for k in keywords {
+            for s in self.stems(k) {
+                if !stems.contains(&s) {
+                    stems.push(s);
+                }
+            }
+        }
+        let relevance: Vec<(Occur, Box<dyn Query>)> = stems
+            .iter()
+            .flat_map(|s| {
+                [self.fields.text, self.fields.title].map(|field| {
+                    let term = Term::from_field_text(field, s);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    (Occur::Should, q)
+                })
+            })
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, filter)];
+        if !relevance.is_empty() {
+            clauses.push((Occur::Should, Box::new(BooleanQuery::new(relevance))));
+        }
+        let top = searcher
+            .search(
+                &BooleanQuery::new(clauses),
+                &TopDocs::with_limit(limit.max(1)).order_by_score(),
+            )
+            .map_err(err)?;
+        let mut seqs = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("seq")
+                .map_err(err)?;
+            if let Some(seq) = column.first(addr.doc_id) {
+                seqs.push(seq as i64);
+            }
+        }
+        seqs.sort_unstable();
+        seqs.dedup();
+        Ok(seqs)
+    }
+
+    /// The query matching every candidate of a topic (see [`TextIndex::candidates`]).
+    fn topic_filter(
+        &self,
+        query: Option<&str>,
+        keywords: &[String],
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Box<dyn Query>, StoreError> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(q) = query {
             let stems = self.stems(q);
@@ -293,11 +366,7 @@ impl TextIndex {
         if clauses.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        let query = BooleanQuery::new(clauses);
-        let mut seqs = searcher.search(&query, &SeqCollector).map_err(err)?;
-        seqs.sort_unstable();
-        seqs.dedup();
-        Ok(seqs)
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Number of documents in the index.

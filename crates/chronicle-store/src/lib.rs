@@ -284,6 +284,28 @@ pub struct Store {
     index: Option<TextIndex>,
     writer: Option<Mutex<(Connection, Writer)>>,
     _lock: Option<File>,
+    max_articles: usize,
+}
+
+/// How many of a topic's matching articles a timeline reads by default (see
+/// [`Store::with_max_articles`]).
+pub const DEFAULT_MAX_ARTICLES: usize = 20_000;
+
+/// How much of a topic's matching articles a timeline read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Articles matching the topic in the window; when capped, the index's count of
+    /// candidates (near duplicates included), so an upper bound.
+    pub matched: usize,
+    /// Those read: all of them, or the most relevant [`Store::with_max_articles`].
+    pub read: usize,
+}
+
+impl Coverage {
+    /// Whether some matching articles were left out.
+    pub fn truncated(&self) -> bool {
+        self.read < self.matched
+    }
 }
 
 fn day_number(d: NaiveDate) -> i64 {
@@ -320,6 +342,7 @@ impl Store {
             index,
             writer: None,
             _lock: None,
+            max_articles: DEFAULT_MAX_ARTICLES,
         })
     }
 
@@ -371,12 +394,33 @@ impl Store {
             index: Some(index),
             writer: Some(Mutex::new((conn, writer))),
             _lock: Some(lock),
+            max_articles: DEFAULT_MAX_ARTICLES,
         })
     }
 
     /// The store folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Caps the articles a timeline reads: when more match a topic, the `max` most
+    /// relevant by BM25 over the topic's words (evenly spread over ingest order when the
+    /// topic has no words) are used. Bounds latency and memory on broad topics in a
+    /// large archive; [`DEFAULT_MAX_ARTICLES`] unless set (at least 1).
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap().with_max_articles(500);
+    /// assert_eq!(store.max_articles(), 500);
+    /// ```
+    pub fn with_max_articles(mut self, max: usize) -> Store {
+        self.max_articles = max.max(1);
+        self
+    }
+
+    /// The cap set by [`Store::with_max_articles`].
+    pub fn max_articles(&self) -> usize {
+        self.max_articles
     }
 
     fn with_reader<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
@@ -407,17 +451,8 @@ impl Store {
         options: &IngestOptions,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<IngestReport> {
-        let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
-        let index = self.index.as_ref().ok_or(StoreError::ReadOnly)?;
-        let mut guard = writer
-            .lock()
-            .map_err(|_| StoreError::Index("a previous write panicked".into()))?;
-        let (conn, w) = &mut *guard;
         let total = articles.len();
-        let mut report = IngestReport {
-            offered: total,
-            ..Default::default()
-        };
+        let mut ingester = self.ingester(options)?;
         progress(0, total);
         let mut done = 0;
         let mut rest = articles;
@@ -425,16 +460,40 @@ impl Store {
         while !rest.is_empty() {
             let tail = rest.split_off(batch.min(rest.len()));
             let chunk = std::mem::replace(&mut rest, tail);
-            let n = chunk.len();
-            ingest_batch(conn, index, w, chunk, options, &mut report)?;
-            if w.uncommitted >= options.index_commit_every {
-                commit_index(index, w)?;
-            }
-            done += n;
+            done += chunk.len();
+            ingester.add(chunk)?;
             progress(done, total);
         }
-        commit_index(index, w)?;
-        Ok(report)
+        ingester.finish()
+    }
+
+    /// An ingest session for articles that arrive in pieces (a stream of files larger
+    /// than memory): holds the write side of the store until [`Ingester::finish`].
+    ///
+    /// ```
+    /// # use chronicle_ingest::Article;
+    /// # let article = Article {
+    /// #     id: "a".into(), published: chrono::NaiveDate::from_ymd_opt(2024, 3, 4).unwrap(),
+    /// #     title: None, url: None, source: None, language: None, text: "The dam failed.".into(),
+    /// # };
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    /// let mut ingester = store.ingester(&Default::default()).unwrap();
+    /// ingester.add(vec![article]).unwrap();
+    /// assert_eq!(ingester.finish().unwrap().added, 1);
+    /// ```
+    pub fn ingester<'s>(&'s self, options: &IngestOptions) -> Result<Ingester<'s>> {
+        let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
+        let index = self.index.as_ref().ok_or(StoreError::ReadOnly)?;
+        let guard = writer
+            .lock()
+            .map_err(|_| StoreError::Index("a previous write panicked".into()))?;
+        Ok(Ingester {
+            guard,
+            index,
+            options: options.clone(),
+            report: IngestReport::default(),
+        })
     }
 
     /// BM25 search over article titles and texts (tantivy query syntax: words, `"a
@@ -629,94 +688,79 @@ impl Store {
 
     /// The analysed corpus of a topic within a window of publication days, rebuilt from
     /// stored records without re-analysing text: every article the engine's selection
-    /// could keep (candidates from the full-text index, then the window), in ingest
-    /// order, near duplicates left out (they are sources, not votes; see
-    /// [`Store::timeline`]).
+    /// could keep (candidates from the full-text index, then the window; at most
+    /// [`Store::max_articles`], the most relevant), in ingest order, near duplicates
+    /// left out (they are sources, not votes; see [`Store::timeline`]).
     pub fn corpus_for(&self, topic: &Topic, window: Window) -> Result<Corpus> {
-        let seqs = self.candidate_seqs(topic, window)?;
-        self.with_reader(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id, published, title, url, source, declared_language, language, text,
-                        sentences, near_dup_of FROM articles WHERE seq = ?1",
-            )?;
-            let mut rows: Vec<(Article, String, Vec<u8>)> = Vec::with_capacity(seqs.len());
-            for seq in seqs {
-                let row = stmt
-                    .query_row([seq], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, Option<String>>(2)?,
-                            r.get::<_, Option<String>>(3)?,
-                            r.get::<_, Option<String>>(4)?,
-                            r.get::<_, Option<String>>(5)?,
-                            r.get::<_, String>(6)?,
-                            r.get::<_, String>(7)?,
-                            r.get::<_, Vec<u8>>(8)?,
-                            r.get::<_, Option<i64>>(9)?,
-                        ))
+        self.corpus_with_coverage(topic, window).map(|(c, _)| c)
+    }
+
+    /// [`Store::corpus_for`], with how many matching articles it holds.
+    pub fn corpus_with_coverage(
+        &self,
+        topic: &Topic,
+        window: Window,
+    ) -> Result<(Corpus, Coverage)> {
+        let (seqs, capped_from) = self.candidate_seqs(topic, window)?;
+        // Rows are independent: read them in parallel chunks, one pooled connection each.
+        let threads = rayon::current_num_threads().max(1);
+        let chunk = seqs.len().div_ceil(threads).max(256);
+        let chunks: Vec<Result<Vec<StoredRow>>> = seqs
+            .par_chunks(chunk)
+            .map(|part| self.with_reader(|conn| read_rows(conn, part, window)))
+            .collect();
+        let mut rows: Vec<StoredRow> = Vec::with_capacity(seqs.len());
+        for part in chunks {
+            rows.extend(part?);
+        }
+        let decoded: Vec<Result<(Language, Vec<AnalysedSentence>)>> = rows
+            .par_iter()
+            .map(|(article, lang, blob)| {
+                let language = Language::from_code(lang).unwrap_or(Language::English);
+                codec::decode(blob, 0)
+                    .map(|s| (language, s))
+                    .map_err(|reason| StoreError::Corrupt {
+                        id: article.id.clone(),
+                        reason,
                     })
-                    .optional()?;
-                let Some((id, published, title, url, source, declared, lang, text, blob, dup)) =
-                    row
-                else {
-                    continue;
-                };
-                if dup.is_some() {
-                    continue;
-                }
-                let published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
-                    id: id.clone(),
-                    reason: format!("bad date {published}"),
-                })?;
-                if !window.contains(published) {
-                    continue;
-                }
-                let article = Article {
-                    id,
-                    published,
-                    title,
-                    url,
-                    source,
-                    language: declared,
-                    text,
-                };
-                rows.push((article, lang, blob));
-            }
-            let decoded: Vec<Result<(Language, Vec<AnalysedSentence>)>> = rows
-                .par_iter()
-                .map(|(article, lang, blob)| {
-                    let language = Language::from_code(lang).unwrap_or(Language::English);
-                    codec::decode(blob, 0)
-                        .map(|s| (language, s))
-                        .map_err(|reason| StoreError::Corrupt {
-                            id: article.id.clone(),
-                            reason,
-                        })
-                })
-                .collect();
-            let per_article = decoded.into_iter().collect::<Result<Vec<_>>>()?;
-            let articles = rows.into_iter().map(|(a, _, _)| a).collect();
+            })
+            .collect();
+        let per_article = decoded.into_iter().collect::<Result<Vec<_>>>()?;
+        let articles: Vec<Article> = rows.into_iter().map(|(a, _, _)| a).collect();
+        let coverage = Coverage {
+            matched: capped_from.unwrap_or(articles.len()).max(articles.len()),
+            read: articles.len(),
+        };
+        let corpus =
             Corpus::from_parts(articles, per_article).map_err(|reason| StoreError::Corrupt {
                 id: String::new(),
                 reason,
-            })
-        })
+            })?;
+        Ok((corpus, coverage))
     }
 
     /// Builds a timeline for `options` (keywords, query, window, sizes) from the stored
     /// corpus, the same one `build_timeline` gives on the same articles read from files;
     /// near duplicates of each cited article are then added to its sentence's sources.
     pub fn timeline(&self, options: &TimelineOptions) -> Result<Timeline> {
+        self.timeline_with_coverage(options).map(|(t, _)| t)
+    }
+
+    /// [`Store::timeline`], with how many of the topic's matching articles it read.
+    pub fn timeline_with_coverage(
+        &self,
+        options: &TimelineOptions,
+    ) -> Result<(Timeline, Coverage)> {
         options.validate()?;
         let topic = Topic {
             query: options.query.clone(),
             keywords: options.keywords.clone(),
         };
-        let corpus = self.corpus_for(&topic, Window::between(options.from, options.to))?;
+        let (corpus, coverage) =
+            self.corpus_with_coverage(&topic, Window::between(options.from, options.to))?;
         let mut timeline = build_timeline(&corpus, options)?;
         self.add_near_duplicate_sources(&mut timeline)?;
-        Ok(timeline)
+        Ok((timeline, coverage))
     }
 
     fn add_near_duplicate_sources(&self, timeline: &mut Timeline) -> Result<()> {
@@ -763,8 +807,9 @@ impl Store {
         })
     }
 
-    /// Candidate article seqs for a topic, ascending (ingest order).
-    fn candidate_seqs(&self, topic: &Topic, window: Window) -> Result<Vec<i64>> {
+    /// Candidate article seqs for a topic, ascending (ingest order), capped at
+    /// `max_articles`; with the number before the cap when it applied.
+    fn candidate_seqs(&self, topic: &Topic, window: Window) -> Result<(Vec<i64>, Option<usize>)> {
         let (from, to) = window.days();
         let query = topic.query.as_deref().filter(|q| !q.trim().is_empty());
         let keywords: Vec<String> = topic
@@ -774,16 +819,16 @@ impl Store {
             .cloned()
             .collect();
         let (mut seqs, indexed) = match &self.index {
-            Some(index) if query.is_some() || !keywords.is_empty() => {
+            Some(index) => {
                 // Read the index's position before searching: the searcher then covers
                 // at least everything up to it.
                 let indexed = index.indexed_seq()?;
                 (index.candidates(query, &keywords, from, to)?, indexed)
             }
-            _ => (Vec::new(), 0),
+            None => (Vec::new(), 0),
         };
-        // Articles the index does not cover yet (a writer is still at work, or no
-        // topic restriction): take them all from SQLite; the engine selects exactly.
+        // Articles the index does not cover yet (a writer is still at work): take them
+        // all from SQLite; the engine selects exactly.
         let tail = self.with_reader(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT seq FROM articles WHERE seq > ?1 AND published >= ?2 AND published <= ?3
@@ -800,10 +845,132 @@ impl Store {
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
         })?;
+        let mut capped_from = None;
+        if seqs.len() > self.max_articles {
+            capped_from = Some(seqs.len() + tail.len());
+            seqs = match &self.index {
+                Some(index) if query.is_some() || !keywords.is_empty() => {
+                    index.most_relevant_candidates(query, &keywords, from, to, self.max_articles)?
+                }
+                // No words to rank by: an even spread over the archive.
+                _ => spread(&seqs, self.max_articles),
+            };
+        }
         seqs.extend(tail);
         seqs.sort_unstable();
         seqs.dedup();
-        Ok(seqs)
+        Ok((seqs, capped_from))
+    }
+}
+
+/// `n` of `items`, evenly spaced (all of them when there are no more than `n`).
+fn spread(items: &[i64], n: usize) -> Vec<i64> {
+    if items.len() <= n {
+        return items.to_vec();
+    }
+    (0..n).map(|i| items[i * items.len() / n]).collect()
+}
+
+/// An article read back for a corpus: the article, its analysis language code and its
+/// encoded sentences.
+type StoredRow = (Article, String, Vec<u8>);
+
+/// The articles with these seqs that lie in the window and are not near duplicates,
+/// with their analysis language and encoded sentences, in the order given.
+fn read_rows(
+    conn: &Connection,
+    seqs: &[i64],
+    window: Window,
+) -> Result<Vec<StoredRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, published, title, url, source, declared_language, language, text,
+                sentences, near_dup_of FROM articles WHERE seq = ?1",
+    )?;
+    let mut rows = Vec::with_capacity(seqs.len());
+    for &seq in seqs {
+        let row = stmt
+            .query_row([seq], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Vec<u8>>(8)?,
+                    r.get::<_, Option<i64>>(9)?,
+                ))
+            })
+            .optional()?;
+        let Some((id, published, title, url, source, declared, lang, text, blob, dup)) = row else {
+            continue;
+        };
+        if dup.is_some() {
+            continue;
+        }
+        let published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
+            id: id.clone(),
+            reason: format!("bad date {published}"),
+        })?;
+        if !window.contains(published) {
+            continue;
+        }
+        let article = Article {
+            id,
+            published,
+            title,
+            url,
+            source,
+            language: declared,
+            text,
+        };
+        rows.push((article, lang, blob));
+    }
+    Ok(rows)
+}
+
+/// An ingest in progress; see [`Store::ingester`]. Each [`Ingester::add`] is committed
+/// to SQLite before it returns; the full-text index is committed every
+/// `index_commit_every` articles and by [`Ingester::finish`] (dropped without
+/// finishing, the index catches up from SQLite when the store is next opened for
+/// writing).
+pub struct Ingester<'s> {
+    guard: std::sync::MutexGuard<'s, (Connection, Writer)>,
+    index: &'s TextIndex,
+    options: IngestOptions,
+    report: IngestReport,
+}
+
+impl Ingester<'_> {
+    /// Analyses and stores articles, `options.batch` per transaction.
+    pub fn add(&mut self, articles: Vec<Article>) -> Result<()> {
+        let (conn, w) = &mut *self.guard;
+        self.report.offered += articles.len();
+        let batch = self.options.batch.max(1);
+        let mut rest = articles;
+        while !rest.is_empty() {
+            let tail = rest.split_off(batch.min(rest.len()));
+            let chunk = std::mem::replace(&mut rest, tail);
+            ingest_batch(conn, self.index, w, chunk, &self.options, &mut self.report)?;
+            if w.uncommitted >= self.options.index_commit_every {
+                commit_index(self.index, w)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What has been done so far.
+    pub fn report(&self) -> &IngestReport {
+        &self.report
+    }
+
+    /// Commits the full-text index and returns what was done.
+    pub fn finish(mut self) -> Result<IngestReport> {
+        let (_, w) = &mut *self.guard;
+        commit_index(self.index, w)?;
+        Ok(std::mem::take(&mut self.report))
     }
 }
 

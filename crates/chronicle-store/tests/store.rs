@@ -212,3 +212,87 @@ fn assert_send_sync<T: Send + Sync>() {}
 fn store_is_send_and_sync() {
     assert_send_sync::<Store>();
 }
+
+#[test]
+fn broad_topics_read_only_the_most_relevant_articles_up_to_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    // Ten articles mention the flood once in passing; two are about it.
+    let subjects = [
+        "approved new bus routes",
+        "debated the library opening hours",
+        "named a new fire chief",
+        "raised parking fees downtown",
+        "delayed the school budget vote",
+        "praised the harvest festival volunteers",
+        "ordered repairs to the old bridge",
+        "rejected a plan for a casino",
+        "hired two building inspectors",
+        "renamed the central park",
+    ];
+    let mut articles: Vec<Article> = subjects
+        .iter()
+        .enumerate()
+        .map(|(i, subject)| {
+            article(
+                &format!("brief-{i}"),
+                day(2024, 3, 1 + i as u32),
+                "ledger",
+                &format!("The council {subject}. A flood warning was read out at the end."),
+            )
+        })
+        .collect();
+    let reports = [
+        "Flood waters rose through the valley. The flood closed roads, the flood barrier \
+         failed and flood crews worked overnight as the flood peaked.",
+        "A second flood crest reached the town on Friday; flood shelters filled and the \
+         flood insurance office opened late for families hit by the flood.",
+    ];
+    for (i, (id, text)) in ["flood-a", "flood-b"].iter().zip(reports).enumerate() {
+        articles.push(article(id, day(2024, 3, 20 + i as u32), "herald", text));
+    }
+    store.ingest(articles).unwrap();
+    let topic = Topic::keywords(["flood"]);
+
+    let (all, coverage) = store
+        .corpus_with_coverage(&topic, Window::default())
+        .unwrap();
+    assert_eq!(all.articles.len(), 12);
+    assert!(!coverage.truncated());
+
+    let store = store.with_max_articles(2);
+    let (capped, coverage) = store
+        .corpus_with_coverage(&topic, Window::default())
+        .unwrap();
+    let ids: Vec<&str> = capped.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["flood-a", "flood-b"]);
+    assert_eq!((coverage.matched, coverage.read), (12, 2));
+    assert!(coverage.truncated());
+
+    // Without words to rank by, the cap spreads over the archive.
+    let (spread, coverage) = store
+        .corpus_with_coverage(&Topic::default(), Window::default())
+        .unwrap();
+    assert_eq!((spread.articles.len(), coverage.matched), (2, 12));
+    assert_ne!(spread.articles[0].id, spread.articles[1].id);
+}
+
+#[test]
+fn an_ingester_takes_articles_in_pieces_and_matches_one_ingest() {
+    let one = tempfile::tempdir().unwrap();
+    let pieces = tempfile::tempdir().unwrap();
+    let store_one = Store::create_or_open(one.path()).unwrap();
+    let whole = store_one.ingest(sample()).unwrap();
+    let store = Store::create_or_open(pieces.path()).unwrap();
+    let mut ingester = store.ingester(&Default::default()).unwrap();
+    for a in sample() {
+        ingester.add(vec![a]).unwrap();
+    }
+    let report = ingester.finish().unwrap();
+    assert_eq!(report, whole);
+    let topic = Topic::keywords(["dam"]);
+    let a = store_one.corpus_for(&topic, Window::default()).unwrap();
+    let b = store.corpus_for(&topic, Window::default()).unwrap();
+    assert_eq!(a.articles, b.articles);
+    assert_eq!(store.search("dam", Window::default(), 10).unwrap().len(), 2);
+}
