@@ -581,8 +581,30 @@ impl Ctx<'_> {
                 lw.make_ascii_lowercase();
                 let lw = std::str::from_utf8(lw).ok()?;
                 let to_next = self.word(j + 1).eq_ignore_ascii_case("to");
+                // "had planned to", "had been due to", "had been scheduled to": a plan of
+                // the past perfect; the auxiliary, not the plan, gives the tense. (Not
+                // "was expected to", which reported speech uses for what is to come.)
+                let past_aux = j > 0
+                    && ["had", "been"]
+                        .iter()
+                        .any(|a| self.word(j - 1).eq_ignore_ascii_case(a));
                 match lw {
                     "upcoming" | "tomorrow's" => Some((Tense::Future, true)),
+                    // "won't", "wo n't": not the past of "win".
+                    "won" if self.apostrophe_t(j + 1) => Some((Tense::Future, true)),
+                    "wo" if self.word(j + 1).eq_ignore_ascii_case("n")
+                        && self.apostrophe_t(j + 2) =>
+                    {
+                        Some((Tense::Future, true))
+                    }
+                    "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
+                    | "poised" | "likely" | "plans" | "plan" | "planning" | "preparing"
+                    | "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping"
+                    | "expecting"
+                        if past_aux =>
+                    {
+                        None
+                    }
                     "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
                     | "poised" | "likely"
                         if to_next =>
@@ -660,6 +682,11 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An apostrophe and "t" at `j` ("won't", "wo n't").
+    fn apostrophe_t(&self, j: usize) -> bool {
+        matches!(self.punct(j), Some('\'' | '’')) && self.word(j + 1).eq_ignore_ascii_case("t")
     }
 
     /// A participle after a present or infinitive "be" ("the case is heard", "would
@@ -813,22 +840,55 @@ impl Ctx<'_> {
         }
         let mut j = b;
         let mut dist = 0;
+        let mut comma = false;
+        // "said on Friday that they will ...": the reported clause has its own tense.
+        let reported = self.is(b, Kw::That);
         while j < self.t.len() && dist < 20 {
-            if self.boundary(j) {
+            if self.boundary(j) || reported {
                 break;
             }
-            // "said on Friday that they will ...": the reported clause has its own tense.
-            if j == b && self.is(j, Kw::That) {
-                break;
-            }
+            comma |= self.is_p(j, ',');
             dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
-                // After the expression, one step further than the same distance before.
-                consider(if strong { dist + 1 } else { dist + 4 }, t);
+                // "..., the White House said.": the attribution closing the sentence
+                // does not date what it reports.
+                if !(comma && self.kw(j) == Some(Kw::Said) && self.attribution_end(j)) {
+                    // After the expression, one step further than the same distance
+                    // before.
+                    consider(if strong { dist + 1 } else { dist + 4 }, t);
+                }
             }
             j += 1;
         }
+        // Nothing near an expression that opens its sentence: the first marker later in
+        // the sentence, its main verb ("On Wednesday, Hayward and the BP chairman,
+        // Carl-Henric Svanberg, will meet ...").
+        let opens = a == 0
+            || self.boundary(a - 1)
+            || self.kw(a - 1).is_some() && (a == 1 || self.boundary(a - 2));
+        if best.is_none() && !reported && opens {
+            while j < self.t.len() && !self.boundary(j) {
+                // Not into a relative or reported clause.
+                if self.is(j, Kw::That)
+                    || ["which", "who"]
+                        .iter()
+                        .any(|w| self.word(j).eq_ignore_ascii_case(w))
+                {
+                    break;
+                }
+                if let Some((t, _)) = self.marker(j) {
+                    return t;
+                }
+                j += 1;
+            }
+        }
         best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+
+    /// Whether the sentence ends within a few words after token `j` (an attribution
+    /// such as "..., the White House said." or "..., said Adm Allen.").
+    fn attribution_end(&self, j: usize) -> bool {
+        (j + 1..j + 5).any(|k| k >= self.t.len() || self.boundary(k))
     }
 
     /// Picks among candidate values at signed distances from the reference (in the

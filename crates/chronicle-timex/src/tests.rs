@@ -905,3 +905,74 @@ fn dutch_relative() {
     assert_eq!(nl("eergisteren"), ["eergisteren=2024-01-08"]);
     assert_eq!(nl("overmorgen"), ["overmorgen=2024-01-12"]);
 }
+
+#[test]
+fn past_perfect_plans_are_past() {
+    // "had planned to", "had been scheduled/due to": the auxiliary gives the tense.
+    check(
+        "Crews had planned to spend Wednesday reinforcing the tunnel.",
+        "2010-07-22",
+        &["Wednesday=2010-07-21"],
+    );
+    check(
+        "The oil giant had been scheduled to start shutting off valves Tuesday.",
+        "2010-07-14",
+        &["Tuesday=2010-07-13"],
+    );
+    check(
+        "Eton College had been due to re-open on Sunday.",
+        "2009-05-28",
+        &["Sunday=2009-05-24"],
+    );
+    // But "was expected to" reports what is to come.
+    check(
+        "Forecasters said Alex was expected to become a hurricane on Tuesday.",
+        "2010-06-28",
+        &["Tuesday=2010-06-29"],
+    );
+}
+
+#[test]
+fn closing_attribution_does_not_date_the_report() {
+    check(
+        "Obama will visit Florida during a two-day trip beginning on Monday, the White House said.",
+        "2010-06-08",
+        &["two-day=P2D", "Monday=2010-06-14"],
+    );
+    check(
+        "Oil could reach the bay by late on Wednesday, NOAA said.",
+        "2010-05-10",
+        &["Wednesday=2010-05-12"],
+    );
+    // An attribution that opens the sentence still governs.
+    check(
+        "Officials said on Friday that the spill will grow.",
+        "2010-05-10",
+        &["Friday=2010-05-07"],
+    );
+}
+
+#[test]
+fn fronted_date_takes_the_main_verb() {
+    check(
+        "On Wednesday, Hayward and the BP chairman, Carl-Henric Svanberg, will meet the president.",
+        "2010-06-13",
+        &["Wednesday=2010-06-16"],
+    );
+    // Not across "that": the reported clause has its own tense.
+    check(
+        "BP's announcement on Wednesday that it will pay $20 billion may sound like a win.",
+        "2010-06-17",
+        &["Wednesday=2010-06-16"],
+    );
+}
+
+#[test]
+fn wont_is_future() {
+    for text in [
+        "A relief well won't be ready until August.",
+        "A relief well wo n't be ready until August .",
+    ] {
+        check(text, "2010-05-29", &["August=2010-08"]);
+    }
+}
