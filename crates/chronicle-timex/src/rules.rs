@@ -611,6 +611,15 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Future, true))
                     }
+                    // "The vote is expected on Friday", "a ruling is due on Monday".
+                    "expected" | "scheduled" | "due" | "slated" | "planned"
+                        if self.after_be(j)
+                            && !["being"]
+                                .iter()
+                                .any(|b| self.word(j - 1).eq_ignore_ascii_case(b)) =>
+                    {
+                        Some((Tense::Future, true))
+                    }
                     // "slated for 3 p.m. on Thursday", "due for release on Friday".
                     "slated" | "due" | "set" if self.word(j + 1).eq_ignore_ascii_case("for") => {
                         Some((Tense::Future, true))
@@ -692,12 +701,18 @@ impl Ctx<'_> {
     /// A participle after a present or infinitive "be" ("the case is heard", "would
     /// be held"): the auxiliary, not the participle, carries the tense.
     fn after_be(&self, j: usize) -> bool {
-        j > 0 && {
-            let w = self.word(j - 1);
+        let be = |k: usize| {
+            let w = self.word(k);
             ["be", "is", "are", "being"]
                 .iter()
                 .any(|b| w.eq_ignore_ascii_case(b))
-        }
+        };
+        // "will be formally installed": past an adverb.
+        j > 0 && be(j - 1)
+            || j > 1 && be(j - 2) && {
+                let w = self.word(j - 1);
+                w.len() > 4 && w.ends_with("ly")
+            }
     }
 
     /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
@@ -844,7 +859,9 @@ impl Ctx<'_> {
         // "said on Friday that they will ...": the reported clause has its own tense.
         let reported = self.is(b, Kw::That);
         while j < self.t.len() && dist < 20 {
-            if self.boundary(j) || reported {
+            // Nor into a second reported clause ("said it collected ... on Friday, and
+            // that improvement is expected").
+            if self.boundary(j) || reported || self.is(j, Kw::That) && self.is(j - 1, Kw::And) {
                 break;
             }
             comma |= self.is_p(j, ',');

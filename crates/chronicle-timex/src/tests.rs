@@ -976,3 +976,27 @@ fn wont_is_future() {
         check(text, "2010-05-29", &["August=2010-08"]);
     }
 }
+
+#[test]
+fn present_passive_plans_are_future() {
+    // "is expected/due/scheduled": what is to come; also past an adverb ("will be
+    // formally installed").
+    let p = "2013-03-21"; // a Thursday
+    check("The vote is expected on Friday.", p, &["Friday=2013-03-22"]);
+    check(
+        "Test results are due Monday, he said.",
+        p,
+        &["Monday=2013-03-25"],
+    );
+    check(
+        "The new pontiff will be formally installed on Tuesday.",
+        p,
+        &["Tuesday=2013-03-26"],
+    );
+    // A second reported clause does not date the first.
+    check(
+        "BP said it collected 6,077 barrels on Friday, and that improvement is expected.",
+        "2010-06-05",
+        &["Friday=2010-06-04"],
+    );
+}
