@@ -99,6 +99,15 @@ pub(crate) enum Kw {
     Ahead,
     Sometime,
     These,
+    /// A word before a count that makes it "ago": Spanish "hace", Portuguese "há",
+    /// German "vor", French "(il y) a".
+    AgoBefore,
+    /// A "last" word that only follows its noun ("la semaine dernière").
+    LastPost,
+    /// "anteayer", "avant-hier", "vorgestern"…
+    DayBeforeYesterday,
+    /// "pasado mañana", "après-demain", "übermorgen"…
+    DayAfterTomorrow,
 }
 
 /// The class of a word.
@@ -275,6 +284,28 @@ const PT_MONTHS: &[(&str, u32, bool)] = &[
     ("novembro", 11, false),
     ("dezembro", 12, false),
 ];
+const PT_WEEKDAYS: &[(&str, u32)] = &[
+    // "segunda", "quarta", "quinta" and "sexta" are also ordinals: the rules take them
+    // as weekdays only with "-feira".
+    ("segunda", 0),
+    ("terça", 1),
+    ("terca", 1),
+    ("quarta", 2),
+    ("quinta", 3),
+    ("sexta", 4),
+    ("sábado", 5),
+    ("sabado", 5),
+    ("domingo", 6),
+];
+const NL_WEEKDAYS: &[(&str, u32)] = &[
+    ("maandag", 0),
+    ("dinsdag", 1),
+    ("woensdag", 2),
+    ("donderdag", 3),
+    ("vrijdag", 4),
+    ("zaterdag", 5),
+    ("zondag", 6),
+];
 const NL_MONTHS: &[(&str, u32, bool)] = &[
     ("januari", 1, false),
     ("februari", 2, false),
@@ -300,6 +331,8 @@ pub(crate) struct Table {
     relative: &'static [(&'static str, Kw)],
     /// Whether the English relative-expression vocabulary applies.
     english: bool,
+    /// The other languages' relative vocabulary: units, counts, modifiers, tense words.
+    extra: fn(&str) -> Lex,
     /// Whether ambiguous numeric dates (`03/04/2020`) read month first.
     pub(crate) month_first: bool,
 }
@@ -312,8 +345,8 @@ pub(crate) fn table(language: Language) -> Table {
             Language::French => (FR_MONTHS, FR_WEEKDAYS, &[]),
             Language::Italian => (IT_MONTHS, IT_WEEKDAYS, &["di"]),
             Language::German => (DE_MONTHS, DE_WEEKDAYS, &[]),
-            Language::Portuguese => (PT_MONTHS, &[], &["de"]),
-            Language::Dutch => (NL_MONTHS, &[], &[]),
+            Language::Portuguese => (PT_MONTHS, PT_WEEKDAYS, &["de"]),
+            Language::Dutch => (NL_MONTHS, NL_WEEKDAYS, &[]),
         };
     use Kw::{Now, Today, Tomorrow, Yesterday};
     let relative: &'static [(&'static str, Kw)] = match language {
@@ -328,6 +361,8 @@ pub(crate) fn table(language: Language) -> Table {
             ("hier", Yesterday),
             ("aujourd", Today),
             ("demain", Tomorrow),
+            ("avant", DayBeforeYesterday),
+            ("après", DayAfterTomorrow),
             ("maintenant", Now),
         ],
         Language::Italian => &[
@@ -354,11 +389,21 @@ pub(crate) fn table(language: Language) -> Table {
             ("morgen", Tomorrow),
         ],
     };
+    let extra: fn(&str) -> Lex = match language {
+        Language::English => |_| Lex::Other,
+        Language::Spanish => spanish_word,
+        Language::French => french_word,
+        Language::Italian => italian_word,
+        Language::German => german_word,
+        Language::Portuguese => portuguese_word,
+        Language::Dutch => dutch_word,
+    };
     Table {
         months,
         weekdays,
         relative,
         of_words,
+        extra,
         english: language == Language::English,
         month_first: language == Language::English,
     }
@@ -388,8 +433,293 @@ impl Table {
         if self.english {
             english_word(w)
         } else {
-            Lex::Other
+            (self.extra)(w)
         }
+    }
+}
+
+// The other languages' relative vocabulary. Articles ("un", "une", "ein") count as the
+// article "a": a count only before "ago" words, as in English. Tense words mark the
+// clause for weekday and month-day resolution (`Kw::Will` future, `Kw::Was` past);
+// unmarked text reads as past, as in English.
+use Kw::{
+    A as Art, Ago as AgoK, AgoBefore, DayAfterTomorrow, DayBeforeYesterday, Last as LastK,
+    LastPost, Next as NextK, Several as SeveralK, This as ThisK, Was, Will,
+};
+
+fn spanish_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "día" | "dia" => U(Unit::Day, false),
+        "días" | "dias" => U(Unit::Day, true),
+        "semana" => U(Unit::Week, false),
+        "semanas" => U(Unit::Week, true),
+        "mes" => U(Unit::Month, false),
+        "meses" => U(Unit::Month, true),
+        "trimestre" => U(Unit::Quarter, false),
+        "año" | "ano" => U(Unit::Year, false),
+        "años" | "anos" => U(Unit::Year, true),
+        "década" | "decada" => U(Unit::Decade, false),
+        "décadas" | "decadas" => U(Unit::Decade, true),
+        "siglo" => U(Unit::Century, false),
+        "siglos" => U(Unit::Century, true),
+        "un" | "una" | "uno" => K(Art),
+        "dos" => N(2),
+        "tres" => N(3),
+        "cuatro" => N(4),
+        "cinco" => N(5),
+        "seis" => N(6),
+        "siete" => N(7),
+        "ocho" => N(8),
+        "nueve" => N(9),
+        "diez" => N(10),
+        "once" => N(11),
+        "doce" => N(12),
+        "quince" => N(15),
+        "veinte" => N(20),
+        "treinta" => N(30),
+        "varios" | "varias" | "unos" | "unas" | "algunos" | "algunas" => K(SeveralK),
+        "hace" => K(AgoBefore),
+        "pasado" | "pasada" => K(LastK),
+        "próximo" | "próxima" | "proximo" | "proxima" | "entrante" => K(NextK),
+        "este" | "esta" => K(ThisK),
+        "anteayer" | "antier" => K(DayBeforeYesterday),
+        "dijo" | "fue" | "fueron" | "hizo" | "tuvo" | "ha" | "han" | "había" | "habían" => K(Was),
+        "va" | "van" => K(Will),
+        _ if w.ends_with("rá") || w.ends_with("rán") => K(Will),
+        _ if w.chars().count() > 3
+            && (w.ends_with('ó') || w.ends_with("aron") || w.ends_with("ieron")) =>
+        {
+            K(Was)
+        }
+        _ => Lex::Other,
+    }
+}
+
+fn french_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "jour" => U(Unit::Day, false),
+        "jours" => U(Unit::Day, true),
+        "semaine" => U(Unit::Week, false),
+        "semaines" => U(Unit::Week, true),
+        "mois" => U(Unit::Month, false),
+        "trimestre" => U(Unit::Quarter, false),
+        "an" | "année" | "annee" => U(Unit::Year, false),
+        "ans" | "années" | "annees" => U(Unit::Year, true),
+        "décennie" | "decennie" => U(Unit::Decade, false),
+        "décennies" | "decennies" => U(Unit::Decade, true),
+        "siècle" | "siecle" => U(Unit::Century, false),
+        "siècles" | "siecles" => U(Unit::Century, true),
+        "un" | "une" => K(Art),
+        "deux" => N(2),
+        "trois" => N(3),
+        "quatre" => N(4),
+        "cinq" => N(5),
+        "six" => N(6),
+        "sept" => N(7),
+        "huit" => N(8),
+        "neuf" => N(9),
+        "dix" => N(10),
+        "onze" => N(11),
+        "douze" => N(12),
+        "quinze" => N(15),
+        "vingt" => N(20),
+        "trente" => N(30),
+        "quelques" | "plusieurs" => K(SeveralK),
+        // "il y a deux jours": the rule checks the "il y" before it.
+        "a" => K(AgoBefore),
+        "dernier" | "dernière" | "derniere" | "passé" | "passée" | "passe" | "passee" => {
+            K(LastPost)
+        }
+        "prochain" | "prochaine" => K(NextK),
+        "ce" | "cet" | "cette" => K(ThisK),
+        "ont" | "avait" | "avaient" | "était" | "étaient" | "fut" | "furent" => K(Was),
+        "va" | "vont" | "aura" | "sera" | "seront" | "fera" | "ira" => K(Will),
+        // Future: "rendra", "annoncera", "seront".
+        _ if w.chars().count() > 4 && (w.ends_with("ra") || w.ends_with("ront")) => K(Will),
+        _ => Lex::Other,
+    }
+}
+
+fn italian_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "giorno" => U(Unit::Day, false),
+        "giorni" => U(Unit::Day, true),
+        "settimana" => U(Unit::Week, false),
+        "settimane" => U(Unit::Week, true),
+        "mese" => U(Unit::Month, false),
+        "mesi" => U(Unit::Month, true),
+        "trimestre" => U(Unit::Quarter, false),
+        "anno" => U(Unit::Year, false),
+        "anni" => U(Unit::Year, true),
+        "decennio" => U(Unit::Decade, false),
+        "decenni" => U(Unit::Decade, true),
+        "secolo" => U(Unit::Century, false),
+        "secoli" => U(Unit::Century, true),
+        "un" | "una" | "uno" => K(Art),
+        "due" => N(2),
+        "tre" => N(3),
+        "quattro" => N(4),
+        "cinque" => N(5),
+        "sei" => N(6),
+        "sette" => N(7),
+        "otto" => N(8),
+        "nove" => N(9),
+        "dieci" => N(10),
+        "undici" => N(11),
+        "dodici" => N(12),
+        "quindici" => N(15),
+        "venti" => N(20),
+        "trenta" => N(30),
+        "alcuni" | "alcune" | "diversi" | "diverse" => K(SeveralK),
+        "fa" => K(AgoK),
+        "scorso" | "scorsa" => K(LastK),
+        "passato" | "passata" => K(LastPost),
+        "prossimo" | "prossima" => K(NextK),
+        "questo" | "questa" | "quest" => K(ThisK),
+        "ieri" => K(Kw::Yesterday),
+        "altroieri" => K(DayBeforeYesterday),
+        "dopodomani" => K(DayAfterTomorrow),
+        "ha" | "hanno" | "aveva" | "avevano" | "era" | "erano" | "fu" | "furono" => K(Was),
+        _ if w.ends_with("rà") || w.ends_with("ranno") => K(Will),
+        _ => Lex::Other,
+    }
+}
+
+fn german_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "tag" => U(Unit::Day, false),
+        "tage" | "tagen" => U(Unit::Day, true),
+        "woche" => U(Unit::Week, false),
+        "wochen" => U(Unit::Week, true),
+        "monat" | "monats" => U(Unit::Month, false),
+        "monate" | "monaten" => U(Unit::Month, true),
+        "quartal" => U(Unit::Quarter, false),
+        "jahr" | "jahres" => U(Unit::Year, false),
+        "jahre" | "jahren" => U(Unit::Year, true),
+        "jahrzehnt" => U(Unit::Decade, false),
+        "jahrzehnten" | "jahrzehnte" => U(Unit::Decade, true),
+        "jahrhundert" => U(Unit::Century, false),
+        "ein" | "eine" | "einem" | "einer" | "einen" => K(Art),
+        "zwei" => N(2),
+        "drei" => N(3),
+        "vier" => N(4),
+        "fünf" | "fuenf" => N(5),
+        "sechs" => N(6),
+        "sieben" => N(7),
+        "acht" => N(8),
+        "neun" => N(9),
+        "zehn" => N(10),
+        "elf" => N(11),
+        "zwölf" | "zwoelf" => N(12),
+        "fünfzehn" => N(15),
+        "zwanzig" => N(20),
+        "dreißig" | "dreissig" => N(30),
+        "einigen" | "einige" | "mehreren" | "mehrere" => K(SeveralK),
+        "vor" => K(AgoBefore),
+        "letzte" | "letzten" | "letztes" | "letzter" | "vergangene" | "vergangenen"
+        | "vergangenes" | "vergangener" | "vorige" | "vorigen" | "voriges" | "voriger" => K(LastK),
+        "nächste" | "nächsten" | "nächstes" | "nächster" | "kommende" | "kommenden"
+        | "kommendes" | "kommender" => K(NextK),
+        "diese" | "diesen" | "dieses" | "dieser" => K(ThisK),
+        "vorgestern" => K(DayBeforeYesterday),
+        "übermorgen" => K(DayAfterTomorrow),
+        "hat" | "hatte" | "hatten" | "war" | "waren" | "wurde" | "wurden" | "sagte" | "sagten" => {
+            K(Was)
+        }
+        "wird" | "werden" | "soll" | "sollen" => K(Will),
+        _ => Lex::Other,
+    }
+}
+
+fn portuguese_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "dia" => U(Unit::Day, false),
+        "dias" => U(Unit::Day, true),
+        "semana" => U(Unit::Week, false),
+        "semanas" => U(Unit::Week, true),
+        "mês" | "mes" => U(Unit::Month, false),
+        "meses" => U(Unit::Month, true),
+        "trimestre" => U(Unit::Quarter, false),
+        "ano" => U(Unit::Year, false),
+        "anos" => U(Unit::Year, true),
+        "década" | "decada" => U(Unit::Decade, false),
+        "décadas" | "decadas" => U(Unit::Decade, true),
+        "século" | "seculo" => U(Unit::Century, false),
+        "um" | "uma" => K(Art),
+        "dois" | "duas" => N(2),
+        "três" | "tres" => N(3),
+        "quatro" => N(4),
+        "cinco" => N(5),
+        "seis" => N(6),
+        "sete" => N(7),
+        "oito" => N(8),
+        "nove" => N(9),
+        "dez" => N(10),
+        "onze" => N(11),
+        "doze" => N(12),
+        "quinze" => N(15),
+        "vinte" => N(20),
+        "trinta" => N(30),
+        "alguns" | "algumas" | "vários" | "várias" => K(SeveralK),
+        "há" => K(AgoBefore),
+        "atrás" => K(AgoK),
+        "passado" | "passada" => K(LastPost),
+        "próximo" | "próxima" | "proximo" | "proxima" => K(NextK),
+        "este" | "esta" | "neste" | "nesta" => K(ThisK),
+        "anteontem" => K(DayBeforeYesterday),
+        "foi" | "foram" | "disse" | "disseram" | "teve" | "fez" | "tinha" | "tinham" => K(Was),
+        "vai" | "vão" => K(Will),
+        _ if w.ends_with("rá") || w.ends_with("rão") => K(Will),
+        _ if w.chars().count() > 4 && (w.ends_with("ou") || w.ends_with("aram")) => K(Was),
+        _ => Lex::Other,
+    }
+}
+
+fn dutch_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "dag" => U(Unit::Day, false),
+        "dagen" => U(Unit::Day, true),
+        "week" => U(Unit::Week, false),
+        "weken" => U(Unit::Week, true),
+        "maand" => U(Unit::Month, false),
+        "maanden" => U(Unit::Month, true),
+        "kwartaal" => U(Unit::Quarter, false),
+        "jaar" => U(Unit::Year, false),
+        "jaren" => U(Unit::Year, true),
+        "decennium" => U(Unit::Decade, false),
+        "eeuw" => U(Unit::Century, false),
+        "een" | "één" => K(Art),
+        "twee" => N(2),
+        "drie" => N(3),
+        "vier" => N(4),
+        "vijf" => N(5),
+        "zes" => N(6),
+        "zeven" => N(7),
+        "acht" => N(8),
+        "negen" => N(9),
+        "tien" => N(10),
+        "elf" => N(11),
+        "twaalf" => N(12),
+        "vijftien" => N(15),
+        "twintig" => N(20),
+        "dertig" => N(30),
+        "enkele" | "paar" => K(SeveralK),
+        "geleden" => K(AgoK),
+        "vorige" | "vorig" | "afgelopen" => K(LastK),
+        "volgende" | "volgend" | "komende" => K(NextK),
+        "deze" | "dit" => K(ThisK),
+        "eergisteren" => K(DayBeforeYesterday),
+        "overmorgen" => K(DayAfterTomorrow),
+        "heeft" | "hebben" | "had" | "hadden" | "was" | "waren" | "werd" | "werden" | "zei"
+        | "zeiden" => K(Was),
+        "zal" | "zullen" | "gaat" | "gaan" => K(Will),
+        _ => Lex::Other,
     }
 }
 

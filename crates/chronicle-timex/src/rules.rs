@@ -377,7 +377,12 @@ impl Ctx<'_> {
                 }
                 Lex::Holiday => consider(self.holiday(i)),
                 Lex::DecadeWord(_) => {}
-                Lex::Unit(..) => consider(self.year_ago_adj(i, i)),
+                Lex::Unit(..) => {
+                    consider(self.year_ago_adj(i, i));
+                    if !self.english {
+                        consider(self.unit_post_modifier(i));
+                    }
+                }
                 Lex::PartOfDay(_) => consider(self.part_of(i)),
                 Lex::Other => {
                     consider(self.quarter_code(i));
@@ -564,7 +569,7 @@ impl Ctx<'_> {
             Lex::Kw(Kw::Was | Kw::Ago | Kw::Yesterday | Kw::Previously) => {
                 Some((Tense::Past, true))
             }
-            Lex::Kw(Kw::Said | Kw::Last) => Some((Tense::Past, false)),
+            Lex::Kw(Kw::Said | Kw::Last | Kw::LastPost) => Some((Tense::Past, false)),
             Lex::Other if self.is_word(j) => {
                 let w = self.word(j);
                 if w.len() > 12 {
@@ -576,11 +581,42 @@ impl Ctx<'_> {
                 lw.make_ascii_lowercase();
                 let lw = std::str::from_utf8(lw).ok()?;
                 let to_next = self.word(j + 1).eq_ignore_ascii_case("to");
+                // "had planned to", "had been due to", "had been scheduled to": a plan of
+                // the past perfect; the auxiliary, not the plan, gives the tense. (Not
+                // "was expected to", which reported speech uses for what is to come.)
+                let past_aux = j > 0
+                    && ["had", "been"]
+                        .iter()
+                        .any(|a| self.word(j - 1).eq_ignore_ascii_case(a));
                 match lw {
                     "upcoming" | "tomorrow's" => Some((Tense::Future, true)),
+                    // "won't", "wo n't": not the past of "win".
+                    "won" if self.apostrophe_t(j + 1) => Some((Tense::Future, true)),
+                    "wo" if self.word(j + 1).eq_ignore_ascii_case("n")
+                        && self.apostrophe_t(j + 2) =>
+                    {
+                        Some((Tense::Future, true))
+                    }
+                    "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
+                    | "poised" | "likely" | "plans" | "plan" | "planning" | "preparing"
+                    | "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping"
+                    | "expecting"
+                        if past_aux =>
+                    {
+                        None
+                    }
                     "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
                     | "poised" | "likely"
                         if to_next =>
+                    {
+                        Some((Tense::Future, true))
+                    }
+                    // "The vote is expected on Friday", "a ruling is due on Monday".
+                    "expected" | "scheduled" | "due" | "slated" | "planned"
+                        if self.after_be(j)
+                            && !["being"]
+                                .iter()
+                                .any(|b| self.word(j - 1).eq_ignore_ascii_case(b)) =>
                     {
                         Some((Tense::Future, true))
                     }
@@ -657,15 +693,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// An apostrophe and "t" at `j` ("won't", "wo n't").
+    fn apostrophe_t(&self, j: usize) -> bool {
+        matches!(self.punct(j), Some('\'' | '’')) && self.word(j + 1).eq_ignore_ascii_case("t")
+    }
+
     /// A participle after a present or infinitive "be" ("the case is heard", "would
     /// be held"): the auxiliary, not the participle, carries the tense.
     fn after_be(&self, j: usize) -> bool {
-        j > 0 && {
-            let w = self.word(j - 1);
+        let be = |k: usize| {
+            let w = self.word(k);
             ["be", "is", "are", "being"]
                 .iter()
                 .any(|b| w.eq_ignore_ascii_case(b))
-        }
+        };
+        // "will be formally installed": past an adverb.
+        j > 0 && be(j - 1)
+            || j > 1 && be(j - 2) && {
+                let w = self.word(j - 1);
+                w.len() > 4 && w.ends_with("ly")
+            }
     }
 
     /// "plans" and the like as a noun or adjective ("vacation plans", "the planned
@@ -808,22 +855,57 @@ impl Ctx<'_> {
         }
         let mut j = b;
         let mut dist = 0;
+        let mut comma = false;
+        // "said on Friday that they will ...": the reported clause has its own tense.
+        let reported = self.is(b, Kw::That);
         while j < self.t.len() && dist < 20 {
-            if self.boundary(j) {
+            // Nor into a second reported clause ("said it collected ... on Friday, and
+            // that improvement is expected").
+            if self.boundary(j) || reported || self.is(j, Kw::That) && self.is(j - 1, Kw::And) {
                 break;
             }
-            // "said on Friday that they will ...": the reported clause has its own tense.
-            if j == b && self.is(j, Kw::That) {
-                break;
-            }
+            comma |= self.is_p(j, ',');
             dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
-                // After the expression, one step further than the same distance before.
-                consider(if strong { dist + 1 } else { dist + 4 }, t);
+                // "..., the White House said.": the attribution closing the sentence
+                // does not date what it reports.
+                if !(comma && self.kw(j) == Some(Kw::Said) && self.attribution_end(j)) {
+                    // After the expression, one step further than the same distance
+                    // before.
+                    consider(if strong { dist + 1 } else { dist + 4 }, t);
+                }
             }
             j += 1;
         }
+        // Nothing near an expression that opens its sentence: the first marker later in
+        // the sentence, its main verb ("On Wednesday, Hayward and the BP chairman,
+        // Carl-Henric Svanberg, will meet ...").
+        let opens = a == 0
+            || self.boundary(a - 1)
+            || self.kw(a - 1).is_some() && (a == 1 || self.boundary(a - 2));
+        if best.is_none() && !reported && opens {
+            while j < self.t.len() && !self.boundary(j) {
+                // Not into a relative or reported clause.
+                if self.is(j, Kw::That)
+                    || ["which", "who"]
+                        .iter()
+                        .any(|w| self.word(j).eq_ignore_ascii_case(w))
+                {
+                    break;
+                }
+                if let Some((t, _)) = self.marker(j) {
+                    return t;
+                }
+                j += 1;
+            }
+        }
         best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+
+    /// Whether the sentence ends within a few words after token `j` (an attribution
+    /// such as "..., the White House said." or "..., said Adm Allen.").
+    fn attribution_end(&self, j: usize) -> bool {
+        (j + 1..j + 5).any(|k| k >= self.t.len() || self.boundary(k))
     }
 
     /// Picks among candidate values at signed distances from the reference (in the
@@ -1084,6 +1166,17 @@ impl Ctx<'_> {
         if let Some((y, k)) = self.opt_year(j) {
             return self.found(i, k, Val::Month(y, m));
         }
+        // "marzo pasado", "en mars dernier", "a maio passado".
+        if let Some((step, end)) = self.post_step(j) {
+            let (ry, rm) = (self.r.year(), self.r.month());
+            let y = match (step < 0, m < rm, m > rm) {
+                (true, true, _) => ry,
+                (true, false, _) => ry - 1,
+                (false, _, true) => ry,
+                (false, _, false) => ry + 1,
+            };
+            return self.found(i, end, Val::Month(y, m));
+        }
         if !self.bare_month_ok(i, j) {
             return None;
         }
@@ -1244,7 +1337,25 @@ impl Ctx<'_> {
         if self.english && !self.cap(i) {
             return None;
         }
-        let mut j = i + 1;
+        // The end of the name: Portuguese "segunda-feira".
+        let e = self.feira(i);
+        if !self.english {
+            if e == i + 1
+                && matches!(
+                    self.word(i).to_lowercase().as_str(),
+                    "segunda" | "quarta" | "quinta" | "sexta"
+                )
+            {
+                // Ordinals without "-feira": "a segunda vez".
+                return None;
+            }
+            // "lundi dernier", "el lunes pasado", "lunedì prossimo".
+            if let Some((step, end)) = self.post_step(e) {
+                let d = self.step_weekday(wd, step)?;
+                return self.found(i, end, Val::Day(d));
+            }
+        }
+        let mut j = e;
         if self.is_p(j, ',') {
             j += 1;
         }
@@ -1265,12 +1376,123 @@ impl Ctx<'_> {
             }
             return self.found(i, f.end, f.val);
         }
-        let tense = self.tense(i, i + 1);
+        let tense = self.tense(i, e);
         let d = self.resolve_weekday(wd, tense)?;
-        if let Lex::PartOfDay(p) = self.lex(i + 1) {
-            return self.found(i, i + 2, Val::Time(d, format!("T{p}")));
+        if let Lex::PartOfDay(p) = self.lex(e) {
+            return self.found(i, e + 1, Val::Time(d, format!("T{p}")));
         }
-        self.found(i, i + 1, Val::Day(d))
+        self.found(i, e, Val::Day(d))
+    }
+
+    /// The token after a weekday name at `i`, past a Portuguese "-feira".
+    fn feira(&self, i: usize) -> usize {
+        if !self.english
+            && self.adj(i)
+            && self.is_dash(i + 1)
+            && self.adj(i + 1)
+            && self.word(i + 2).eq_ignore_ascii_case("feira")
+        {
+            i + 3
+        } else {
+            i + 1
+        }
+    }
+
+    /// The weekday `wd` before (`step` -1) or after (1) the reference day, never the
+    /// reference day itself.
+    fn step_weekday(&self, wd: u32, step: i32) -> Option<NaiveDate> {
+        let r = self.r;
+        let cur = r.weekday().num_days_from_monday();
+        if step < 0 {
+            r.checked_sub_days(Days::new(u64::from((cur + 6 - wd) % 7 + 1)))
+        } else {
+            r.checked_add_days(Days::new(u64::from((wd + 6 - cur) % 7 + 1)))
+        }
+    }
+
+    /// A "last"/"next" word after a noun in the other languages ("la semaine
+    /// dernière", "el año pasado", "la semana que viene"): (step, end).
+    fn post_step(&self, j: usize) -> Option<(i32, usize)> {
+        if self.english {
+            return None;
+        }
+        match self.kw(j) {
+            Some(Kw::Last | Kw::LastPost) => Some((-1, j + 1)),
+            Some(Kw::Next) => Some((1, j + 1)),
+            _ if self.word(j).eq_ignore_ascii_case("que")
+                && ["viene", "vem"]
+                    .iter()
+                    .any(|w| self.word(j + 1).eq_ignore_ascii_case(w)) =>
+            {
+                Some((1, j + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// "la semana pasada", "le mois dernier", "l'anno scorso", "o ano passado".
+    fn unit_post_modifier(&self, i: usize) -> Option<Found> {
+        let Lex::Unit(u, false) = self.lex(i) else {
+            return None;
+        };
+        let (step, end) = self.post_step(i + 1)?;
+        let val = self.shifted(u, step)?;
+        self.found(i, end, val)
+    }
+
+    /// "hace dos días", "vor drei Wochen", "il y a un an", "há dois anos".
+    fn ago_before(&self, i: usize) -> Option<Found> {
+        let mut start = i;
+        if self.word(i).eq_ignore_ascii_case("a") {
+            // French: only in "il y a".
+            let last = self.last_end.get();
+            if !(i >= 2
+                && self.word(i - 1).eq_ignore_ascii_case("y")
+                && self.word(i - 2).eq_ignore_ascii_case("il")
+                && (last == usize::MAX || last <= i - 2))
+            {
+                return None;
+            }
+            start = i - 2;
+        }
+        let (count, j, _) = self.count_at(i + 1)?;
+        let Lex::Unit(u, _) = self.lex(j) else {
+            return None;
+        };
+        match count {
+            Count::N(n) => self.ago(start, j + 1, n, u),
+            Count::Some => self.found(start, j + 1, Val::Ref("PAST_REF")),
+        }
+    }
+
+    /// The other languages' "tomorrow" words, which also name the morning: Spanish
+    /// "mañana" ("esta mañana", "por la mañana"), German "Morgen" ("heute Morgen"),
+    /// Dutch "morgen" ("de morgen").
+    fn foreign_tomorrow(&self, i: usize) -> Option<Found> {
+        if i > 0 {
+            let prev = self.word(i - 1).to_lowercase();
+            if matches!(
+                prev.as_str(),
+                "la" | "cada"
+                    | "una"
+                    | "media"
+                    | "toda"
+                    | "am"
+                    | "jeden"
+                    | "den"
+                    | "de"
+                    | "deze"
+                    | "elke"
+                    | "die"
+            ) {
+                return None;
+            }
+            // German nouns are capitalised: "heute Morgen" is this morning.
+            if self.cap(i) && self.is_word(i - 1) && !self.boundary(i - 1) {
+                return None;
+            }
+        }
+        self.found(i, i + 1, Val::Day(self.r.checked_add_days(DAY)?))
     }
 
     /// Seasons: "in the summer", "winter 2010", "this spring" (via `keyword`).
@@ -1815,7 +2037,37 @@ impl Ctx<'_> {
         match k {
             Kw::Today => self.with_part(i, i + 1, r),
             Kw::Yesterday => self.with_part(i, i + 1, r.checked_sub_days(DAY)?),
+            Kw::Tomorrow if !self.english => self.foreign_tomorrow(i),
             Kw::Tomorrow => self.with_part(i, i + 1, r.checked_add_days(DAY)?),
+            Kw::AgoBefore => self.ago_before(i),
+            Kw::DayBeforeYesterday | Kw::DayAfterTomorrow => {
+                // "avant-hier", "après-demain": the French words need their second half.
+                let w = self.word(i).to_lowercase();
+                let end = match w.as_str() {
+                    "avant" | "après" => {
+                        let second = if w == "avant" { "hier" } else { "demain" };
+                        if !(self.is_dash(i + 1) && self.word(i + 2).eq_ignore_ascii_case(second)) {
+                            return None;
+                        }
+                        i + 3
+                    }
+                    _ => i + 1,
+                };
+                let d = if k == Kw::DayBeforeYesterday {
+                    r.checked_sub_days(Days::new(2))?
+                } else {
+                    r.checked_add_days(Days::new(2))?
+                };
+                self.found(i, end, Val::Day(d))
+            }
+            // "pasado mañana": the day after tomorrow.
+            Kw::Last
+                if !self.english
+                    && self.is(i + 1, Kw::Tomorrow)
+                    && self.word(i).eq_ignore_ascii_case("pasado") =>
+            {
+                self.found(i, i + 2, Val::Day(r.checked_add_days(Days::new(2))?))
+            }
             Kw::Tonight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
             Kw::Overnight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
             Kw::Now => {
@@ -2174,16 +2426,19 @@ impl Ctx<'_> {
                 self.found(s, j + 1, Val::Weekend(d))
             }
             Lex::Weekday(wd) => {
-                let cur = r.weekday().num_days_from_monday();
+                let e = self.feira(j);
                 let d = match step {
-                    -1 => r.checked_sub_days(Days::new(u64::from((cur + 6 - wd) % 7 + 1)))?,
-                    1 => r.checked_add_days(Days::new(u64::from((wd + 6 - cur) % 7 + 1)))?,
-                    _ => self.resolve_weekday(wd, self.tense(s, j + 1))?,
+                    -1 | 1 => self.step_weekday(wd, step)?,
+                    _ => self.resolve_weekday(wd, self.tense(s, e))?,
                 };
-                if let Lex::PartOfDay(p) = self.lex(j + 1) {
-                    return self.found(s, j + 2, Val::Time(d, format!("T{p}")));
+                if let Lex::PartOfDay(p) = self.lex(e) {
+                    return self.found(s, e + 1, Val::Time(d, format!("T{p}")));
                 }
-                self.found(s, j + 1, Val::Day(d))
+                self.found(s, e, Val::Day(d))
+            }
+            // Spanish "esta mañana": this morning.
+            Lex::Kw(Kw::Tomorrow) if k == Kw::This && !self.english => {
+                self.found(s, j + 1, Val::Time(r, "TMO".into()))
             }
             Lex::Month(m, _) => {
                 let (_, e) = self.month_at(j)?;

@@ -709,3 +709,294 @@ fn parts_of_named_days() {
         &["mid-afternoon yesterday=1989-11-01TAF"],
     );
 }
+
+/// (text, value) pairs of a text in another language.
+fn tag_in(lang: Language, text: &str, pub_date: &str) -> Vec<String> {
+    Tagger::new(lang)
+        .tag(text, d(pub_date))
+        .into_iter()
+        .map(|t| format!("{}={}", t.text, t.value))
+        .collect()
+}
+
+// Published on Wednesday 2024-01-10 in all of the tests below.
+const WED: &str = "2024-01-10";
+
+#[test]
+fn spanish_relative() {
+    let es = |t: &str| tag_in(Language::Spanish, t, WED);
+    assert_eq!(es("Llegó hace dos días."), ["hace dos días=2024-01-08"]);
+    assert_eq!(es("Hace un año que no llueve."), ["Hace un año=2023"]);
+    assert_eq!(es("Hace 3 semanas."), ["Hace 3 semanas=2023-W51"]);
+    assert_eq!(
+        es("Lo anunció la semana pasada."),
+        ["semana pasada=2024-W01"]
+    );
+    assert_eq!(es("el año pasado"), ["año pasado=2023"]);
+    assert_eq!(es("el mes próximo"), ["mes próximo=2024-02"]);
+    assert_eq!(es("la próxima semana"), ["próxima semana=2024-W03"]);
+    assert_eq!(es("la semana que viene"), ["semana que viene=2024-W03"]);
+    assert_eq!(es("este año"), ["este año=2024"]);
+    assert_eq!(es("el lunes pasado"), ["lunes pasado=2024-01-08"]);
+    assert_eq!(es("el próximo lunes"), ["próximo lunes=2024-01-15"]);
+    assert_eq!(es("en marzo pasado"), ["marzo pasado=2023-03"]);
+    assert_eq!(es("anteayer"), ["anteayer=2024-01-08"]);
+    assert_eq!(es("pasado mañana"), ["pasado mañana=2024-01-12"]);
+}
+
+#[test]
+fn spanish_morning_is_not_tomorrow() {
+    let es = |t: &str| tag_in(Language::Spanish, t, WED);
+    assert_eq!(es("Esta mañana llovió."), ["Esta mañana=2024-01-10TMO"]);
+    assert!(es("Llegó por la mañana.").is_empty());
+    assert_eq!(es("Mañana llegará."), ["Mañana=2024-01-11"]);
+}
+
+#[test]
+fn weekdays_by_tense_in_other_languages() {
+    let cases = [
+        // Past or unmarked: the last such day; future verbs: the next.
+        (
+            Language::Spanish,
+            "El lunes anunció su dimisión.",
+            "lunes=2024-01-08",
+        ),
+        (
+            Language::Spanish,
+            "El lunes se reunirá con el rey.",
+            "lunes=2024-01-15",
+        ),
+        (
+            Language::French,
+            "Lundi, il se rendra à Paris.",
+            "Lundi=2024-01-15",
+        ),
+        (
+            Language::French,
+            "Lundi, le ministre a parlé.",
+            "Lundi=2024-01-08",
+        ),
+        (
+            Language::Italian,
+            "Lunedì incontrerà il ministro.",
+            "Lunedì=2024-01-15",
+        ),
+        (
+            Language::Italian,
+            "Lunedì ha detto di no.",
+            "Lunedì=2024-01-08",
+        ),
+        (
+            Language::German,
+            "Am Montag wird er reisen.",
+            "Montag=2024-01-15",
+        ),
+        (
+            Language::German,
+            "Am Montag hat er gesagt, dass",
+            "Montag=2024-01-08",
+        ),
+        (
+            Language::Portuguese,
+            "Na sexta-feira ele viajará.",
+            "sexta-feira=2024-01-12",
+        ),
+        (
+            Language::Portuguese,
+            "Na segunda-feira ele disse.",
+            "segunda-feira=2024-01-08",
+        ),
+        (
+            Language::Dutch,
+            "Op maandag zal hij komen.",
+            "maandag=2024-01-15",
+        ),
+        (
+            Language::Dutch,
+            "Op maandag heeft hij gezegd.",
+            "maandag=2024-01-08",
+        ),
+    ];
+    for (lang, text, expected) in cases {
+        assert_eq!(tag_in(lang, text, WED), [expected], "{lang:?}: {text}");
+    }
+    // Portuguese ordinals without "-feira" are no weekdays.
+    assert!(tag_in(Language::Portuguese, "pela segunda vez", WED).is_empty());
+}
+
+#[test]
+fn french_relative() {
+    let fr = |t: &str| tag_in(Language::French, t, WED);
+    assert_eq!(fr("Il y a deux jours."), ["Il y a deux jours=2024-01-08"]);
+    assert_eq!(fr("il y a un an"), ["il y a un an=2023"]);
+    assert_eq!(fr("Il a deux ans."), ["deux ans=P2Y"]);
+    assert_eq!(fr("la semaine dernière"), ["semaine dernière=2024-W01"]);
+    assert_eq!(fr("l'an dernier"), ["an dernier=2023"]);
+    assert_eq!(fr("l'année prochaine"), ["année prochaine=2025"]);
+    assert_eq!(fr("le mois prochain"), ["mois prochain=2024-02"]);
+    assert_eq!(fr("cette semaine"), ["cette semaine=2024-W02"]);
+    assert_eq!(fr("lundi dernier"), ["lundi dernier=2024-01-08"]);
+    assert_eq!(fr("lundi prochain"), ["lundi prochain=2024-01-15"]);
+    assert_eq!(fr("en mars dernier"), ["mars dernier=2023-03"]);
+    assert_eq!(fr("avant-hier"), ["avant-hier=2024-01-08"]);
+    assert_eq!(fr("après-demain"), ["après-demain=2024-01-12"]);
+    assert!(fr("avant la réunion").is_empty());
+}
+
+#[test]
+fn italian_relative() {
+    let it = |t: &str| tag_in(Language::Italian, t, WED);
+    assert_eq!(it("due giorni fa"), ["due giorni fa=2024-01-08"]);
+    assert_eq!(it("un anno fa"), ["un anno fa=2023"]);
+    assert_eq!(it("la settimana scorsa"), ["settimana scorsa=2024-W01"]);
+    assert_eq!(it("la scorsa settimana"), ["scorsa settimana=2024-W01"]);
+    assert_eq!(it("l'anno prossimo"), ["anno prossimo=2025"]);
+    assert_eq!(it("questa settimana"), ["questa settimana=2024-W02"]);
+    assert_eq!(it("lunedì scorso"), ["lunedì scorso=2024-01-08"]);
+    assert_eq!(it("dopodomani"), ["dopodomani=2024-01-12"]);
+}
+
+#[test]
+fn german_relative() {
+    let de = |t: &str| tag_in(Language::German, t, WED);
+    assert_eq!(de("vor zwei Tagen"), ["vor zwei Tagen=2024-01-08"]);
+    assert_eq!(de("vor einem Jahr"), ["vor einem Jahr=2023"]);
+    assert_eq!(de("vor drei Wochen"), ["vor drei Wochen=2023-W51"]);
+    assert_eq!(de("letzte Woche"), ["letzte Woche=2024-W01"]);
+    assert_eq!(de("im vergangenen Jahr"), ["vergangenen Jahr=2023"]);
+    assert_eq!(de("nächstes Jahr"), ["nächstes Jahr=2025"]);
+    assert_eq!(de("diese Woche"), ["diese Woche=2024-W02"]);
+    assert_eq!(de("nächsten Montag"), ["nächsten Montag=2024-01-15"]);
+    assert_eq!(de("letzten Montag"), ["letzten Montag=2024-01-08"]);
+    assert_eq!(de("vorgestern"), ["vorgestern=2024-01-08"]);
+    assert_eq!(de("übermorgen"), ["übermorgen=2024-01-12"]);
+    // "Morgen" as a noun is the morning, "morgen" tomorrow.
+    assert_eq!(de("Es war heute Morgen."), ["heute=2024-01-10"]);
+    assert_eq!(de("Er kommt morgen."), ["morgen=2024-01-11"]);
+    assert!(de("vor dem Haus").is_empty());
+}
+
+#[test]
+fn portuguese_relative() {
+    let pt = |t: &str| tag_in(Language::Portuguese, t, WED);
+    assert_eq!(pt("há dois dias"), ["há dois dias=2024-01-08"]);
+    assert_eq!(pt("dois anos atrás"), ["dois anos atrás=2022"]);
+    assert_eq!(pt("a semana passada"), ["semana passada=2024-W01"]);
+    assert_eq!(pt("o ano passado"), ["ano passado=2023"]);
+    assert_eq!(pt("o próximo ano"), ["próximo ano=2025"]);
+    assert_eq!(pt("a semana que vem"), ["semana que vem=2024-W03"]);
+    assert_eq!(
+        pt("nesta segunda-feira"),
+        ["nesta segunda-feira=2024-01-08"]
+    );
+    assert_eq!(pt("anteontem"), ["anteontem=2024-01-08"]);
+}
+
+#[test]
+fn dutch_relative() {
+    let nl = |t: &str| tag_in(Language::Dutch, t, WED);
+    assert_eq!(nl("twee dagen geleden"), ["twee dagen geleden=2024-01-08"]);
+    assert_eq!(nl("een jaar geleden"), ["een jaar geleden=2023"]);
+    assert_eq!(nl("vorige week"), ["vorige week=2024-W01"]);
+    assert_eq!(nl("vorig jaar"), ["vorig jaar=2023"]);
+    assert_eq!(nl("volgend jaar"), ["volgend jaar=2025"]);
+    assert_eq!(nl("dit jaar"), ["dit jaar=2024"]);
+    assert_eq!(nl("afgelopen maandag"), ["afgelopen maandag=2024-01-08"]);
+    assert_eq!(nl("eergisteren"), ["eergisteren=2024-01-08"]);
+    assert_eq!(nl("overmorgen"), ["overmorgen=2024-01-12"]);
+}
+
+#[test]
+fn past_perfect_plans_are_past() {
+    // "had planned to", "had been scheduled/due to": the auxiliary gives the tense.
+    check(
+        "Crews had planned to spend Wednesday reinforcing the tunnel.",
+        "2010-07-22",
+        &["Wednesday=2010-07-21"],
+    );
+    check(
+        "The oil giant had been scheduled to start shutting off valves Tuesday.",
+        "2010-07-14",
+        &["Tuesday=2010-07-13"],
+    );
+    check(
+        "Eton College had been due to re-open on Sunday.",
+        "2009-05-28",
+        &["Sunday=2009-05-24"],
+    );
+    // But "was expected to" reports what is to come.
+    check(
+        "Forecasters said Alex was expected to become a hurricane on Tuesday.",
+        "2010-06-28",
+        &["Tuesday=2010-06-29"],
+    );
+}
+
+#[test]
+fn closing_attribution_does_not_date_the_report() {
+    check(
+        "Obama will visit Florida during a two-day trip beginning on Monday, the White House said.",
+        "2010-06-08",
+        &["two-day=P2D", "Monday=2010-06-14"],
+    );
+    check(
+        "Oil could reach the bay by late on Wednesday, NOAA said.",
+        "2010-05-10",
+        &["Wednesday=2010-05-12"],
+    );
+    // An attribution that opens the sentence still governs.
+    check(
+        "Officials said on Friday that the spill will grow.",
+        "2010-05-10",
+        &["Friday=2010-05-07"],
+    );
+}
+
+#[test]
+fn fronted_date_takes_the_main_verb() {
+    check(
+        "On Wednesday, Hayward and the BP chairman, Carl-Henric Svanberg, will meet the president.",
+        "2010-06-13",
+        &["Wednesday=2010-06-16"],
+    );
+    // Not across "that": the reported clause has its own tense.
+    check(
+        "BP's announcement on Wednesday that it will pay $20 billion may sound like a win.",
+        "2010-06-17",
+        &["Wednesday=2010-06-16"],
+    );
+}
+
+#[test]
+fn wont_is_future() {
+    for text in [
+        "A relief well won't be ready until August.",
+        "A relief well wo n't be ready until August .",
+    ] {
+        check(text, "2010-05-29", &["August=2010-08"]);
+    }
+}
+
+#[test]
+fn present_passive_plans_are_future() {
+    // "is expected/due/scheduled": what is to come; also past an adverb ("will be
+    // formally installed").
+    let p = "2013-03-21"; // a Thursday
+    check("The vote is expected on Friday.", p, &["Friday=2013-03-22"]);
+    check(
+        "Test results are due Monday, he said.",
+        p,
+        &["Monday=2013-03-25"],
+    );
+    check(
+        "The new pontiff will be formally installed on Tuesday.",
+        p,
+        &["Tuesday=2013-03-26"],
+    );
+    // A second reported clause does not date the first.
+    check(
+        "BP said it collected 6,077 barrels on Friday, and that improvement is expected.",
+        "2010-06-05",
+        &["Friday=2010-06-04"],
+    );
+}
