@@ -270,7 +270,14 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             let words = chronicle_text::word_tokens(sentence).count() as u32;
             let mut days = Vec::new();
             let mut has_coarse_date = false;
-            for timex in toolkit.tagger.tag(sentence, article.published) {
+            let timexes = toolkit.tagger.tag(sentence, article.published);
+            let stamps = time_stamps(sentence, &timexes);
+            for (i, timex) in timexes.iter().enumerate() {
+                if stamps.contains(&i) {
+                    // When a post or comment was written, not when anything happened.
+                    has_coarse_date = true;
+                    continue;
+                }
                 match (timex.granularity, timex.day) {
                     (Granularity::Day | Granularity::Time, Some(day)) => days.push(DayMention {
                         day,
@@ -295,4 +302,77 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             }
         })
         .collect()
+}
+
+/// Indices of the expressions that form machine time stamps: a date written out with
+/// its year and followed at once by a clock time ("June 4 , 2010 4:36 PM", "September
+/// 25 , 2008 12:05 PM"), as page furniture prints them for posts, comments and
+/// updates. They date the page, not an event; prose puts a preposition or the clock
+/// time first ("at 9:45 p.m. on April 20").
+fn time_stamps(sentence: &str, timexes: &[chronicle_timex::Timex]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, pair) in timexes.windows(2).enumerate() {
+        let (date, clock) = (&pair[0], &pair[1]);
+        let between = sentence.get(date.byte_end..clock.byte_start).unwrap_or("x");
+        let adjacent = between.trim().is_empty() || between.trim().eq_ignore_ascii_case("at");
+        let with_year = date.text.chars().filter(char::is_ascii_digit).count() >= 4
+            && date.granularity == Granularity::Day;
+        if adjacent && with_year && clock.granularity == Granularity::Time && is_clock(&clock.text)
+        {
+            out.push(i);
+            out.push(i + 1);
+        }
+    }
+    out
+}
+
+/// Whether a time expression is a clock reading with minutes ("4:36 PM", "12:05").
+fn is_clock(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == b':' || b == b'.')
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse_one(text: &str) -> Vec<AnalysedSentence> {
+        let article = Article {
+            id: "a".into(),
+            published: NaiveDate::from_ymd_opt(2010, 6, 5).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: text.into(),
+        };
+        Corpus::analyse(vec![article]).sentences
+    }
+
+    #[test]
+    fn time_stamps_of_posts_are_not_event_dates() {
+        let sentences = analyse_one(
+            "Posted by Phil Davis , on June 4 , 2010 4:36 PM Posted by Max Carter , on June 3 , 2010 12:27 PM thanks .",
+        );
+        assert!(sentences[0].days.is_empty());
+        assert!(sentences[0].has_coarse_date);
+        // Prose keeps its dates.
+        let sentences =
+            analyse_one("The rig exploded at 9:45 p.m. on April 20 , 2010 , killing 11 .");
+        assert_eq!(sentences[0].days.len(), 1);
+    }
+
+    #[test]
+    fn clock_readings_have_minutes() {
+        assert!(is_clock("4:36 PM"));
+        assert!(is_clock("12.05"));
+        assert!(!is_clock("4 p.m."));
+        assert!(!is_clock("noon"));
+    }
 }

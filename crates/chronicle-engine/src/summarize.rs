@@ -25,6 +25,11 @@ const CONCISE_WORDS: f32 = 25.0;
 const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
 /// Maximum cosine between a sentence and any sentence already in the timeline.
 const MAX_TIMELINE_SIMILARITY: f32 = 0.7;
+/// Maximum cosine between a sentence and the sentences of dates within
+/// [`NEAR_DATE_DAYS`] of its own: consecutive days of one event are reported in the same
+/// words, and two entries a day apart that tell the same story waste the second.
+const MAX_NEAR_DATE_SIMILARITY: f32 = 0.5;
+const NEAR_DATE_DAYS: i64 = 3;
 /// How many ranked dates beyond the wanted number to consider, for dates that end up
 /// with no usable sentence.
 pub(crate) const SPARE_DATES: usize = 20;
@@ -62,17 +67,17 @@ pub(crate) fn summarize(
     let reporting = reporting_sentences(corpus, selection);
     let mut reported_vectors: HashMap<NaiveDate, Vec<SparseVector>> = HashMap::new();
 
-    let mut chosen_vectors: Vec<SparseVector> = Vec::new();
+    // Every sentence chosen so far, with its date.
+    let mut chosen: Vec<(NaiveDate, SparseVector)> = Vec::new();
     let mut out = Vec::new();
     for ranked in considered {
         if out.len() == wanted {
             break;
         }
-        let Some(pool) = pools.get(&ranked.date) else {
-            continue;
-        };
-        let candidates: Vec<Candidate> = pool
-            .iter()
+        let mut candidates: Vec<Candidate> = pools
+            .get(&ranked.date)
+            .into_iter()
+            .flatten()
             .map(|&(sentence, relevant)| Candidate {
                 sentence,
                 relevant,
@@ -80,6 +85,19 @@ pub(crate) fn summarize(
             })
             .filter(|c| !c.vector.is_empty())
             .collect();
+        // Keyword filtering can leave a date with fewer usable sentences than it
+        // needs: then the undated leads of the next day's on-topic reports, which
+        // tell what happened the day before, are candidates too.
+        let usable_relevant = candidates
+            .iter()
+            .filter(|c| c.relevant && is_summary_length(&corpus.sentences[c.sentence]))
+            .count();
+        if usable_relevant < per_date.unwrap_or(1) {
+            candidates.extend(next_day_leads(corpus, &reporting, &idf, ranked.date));
+        }
+        if candidates.is_empty() {
+            continue;
+        }
         // Off-topic sentences are a fallback for dates where no sentence matches.
         let any_relevant = candidates.iter().any(|c| c.relevant);
         let usable: Vec<&Candidate> = candidates
@@ -107,11 +125,23 @@ pub(crate) fn summarize(
         }
         let reported = days.iter().flat_map(|day| &reported_vectors[day]);
         let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported));
-        let picked = pick(corpus, &usable, &centroid, k, &chosen_vectors);
+        let limits: Vec<(f32, &SparseVector)> = chosen
+            .iter()
+            .map(|(date, vector)| {
+                let near = (*date - ranked.date).num_days().abs() <= NEAR_DATE_DAYS;
+                let limit = if near {
+                    MAX_NEAR_DATE_SIMILARITY
+                } else {
+                    MAX_TIMELINE_SIMILARITY
+                };
+                (limit, vector)
+            })
+            .collect();
+        let picked = pick(corpus, &usable, &centroid, k, &limits);
         if picked.is_empty() {
             continue;
         }
-        chosen_vectors.extend(picked.iter().map(|c| c.vector.clone()));
+        chosen.extend(picked.iter().map(|c| (ranked.date, c.vector.clone())));
         out.push(DateSummary {
             ranked: ranked.clone(),
             sentences: picked.iter().map(|c| c.sentence).collect(),
@@ -143,6 +173,40 @@ fn reporting_sentences(corpus: &Corpus, selection: &Selection) -> BTreeMap<Naive
     by_day
 }
 
+/// Whether a sentence's length suits a summary (see [`MIN_WORDS`], [`MAX_WORDS`]).
+fn is_summary_length(sentence: &crate::corpus::AnalysedSentence) -> bool {
+    (MIN_WORDS..=MAX_WORDS).contains(&sentence.words)
+}
+
+/// The on-topic lead sentences without any date of their own in the reports published
+/// the day after `date`: what those reports say happened (the fallback for thin
+/// candidate pools).
+fn next_day_leads(
+    corpus: &Corpus,
+    reporting: &BTreeMap<NaiveDate, Vec<usize>>,
+    idf: &Idf,
+    date: NaiveDate,
+) -> Vec<Candidate> {
+    let Some(sentences) = date.succ_opt().and_then(|next| reporting.get(&next)) else {
+        return Vec::new();
+    };
+    sentences
+        .iter()
+        .filter(|&&s| {
+            let sentence = &corpus.sentences[s];
+            sentence.position < LEAD_SENTENCES
+                && sentence.days.is_empty()
+                && !sentence.has_coarse_date
+        })
+        .map(|&sentence| Candidate {
+            sentence,
+            relevant: true,
+            vector: idf.vector(&corpus.sentences[sentence]),
+        })
+        .filter(|c| !c.vector.is_empty())
+        .collect()
+}
+
 /// Two sentences for dates reported by several articles (there is more to say and
 /// corroboration to choose from), one otherwise.
 fn automatic_sentence_count(corpus: &Corpus, usable: &[&Candidate]) -> usize {
@@ -157,19 +221,20 @@ fn automatic_sentence_count(corpus: &Corpus, usable: &[&Candidate]) -> usize {
     }
 }
 
-/// Greedy centroid selection with redundancy control.
+/// Greedy centroid selection with redundancy control: `timeline` holds each sentence
+/// already chosen with the highest cosine a new sentence may have to it.
 fn pick<'a>(
     corpus: &Corpus,
     usable: &[&'a Candidate],
     centroid: &SparseVector,
     k: usize,
-    timeline: &[SparseVector],
+    timeline: &[(f32, &SparseVector)],
 ) -> Vec<&'a Candidate> {
     let mut scored: Vec<(f32, &Candidate)> = usable
         .iter()
         .filter(|c| {
             let sentence = &corpus.sentences[c.sentence];
-            (MIN_WORDS..=MAX_WORDS).contains(&sentence.words) && !is_headline(corpus, sentence)
+            is_summary_length(sentence) && !is_headline(corpus, sentence)
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
@@ -189,7 +254,7 @@ fn pick<'a>(
             .any(|p| p.vector.cosine(&candidate.vector) > MAX_SAME_DATE_SIMILARITY);
         let repeats_timeline = timeline
             .iter()
-            .any(|v| v.cosine(&candidate.vector) > MAX_TIMELINE_SIMILARITY);
+            .any(|(limit, v)| v.cosine(&candidate.vector) > *limit);
         if !repeats_date && !repeats_timeline {
             picked.push(candidate);
         }
