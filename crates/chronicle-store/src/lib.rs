@@ -506,43 +506,26 @@ impl Store {
         let (from, to) = window.days();
         let found = index.search(query, from, to, limit)?;
         self.with_reader(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT a.id, a.published, a.title, a.source, a.url, d.id, a.language, a.text, a.sentences
-                 FROM articles a LEFT JOIN articles d ON d.seq = a.near_dup_of WHERE a.seq = ?1",
-            )?;
             let mut hits = Vec::with_capacity(found.len());
             for (score, seq) in found {
-                let row = stmt
-                    .query_row([seq], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, Option<String>>(2)?,
-                            r.get::<_, Option<String>>(3)?,
-                            r.get::<_, Option<String>>(4)?,
-                            r.get::<_, Option<String>>(5)?,
-                            r.get::<_, String>(6)?,
-                            r.get::<_, String>(7)?,
-                            r.get::<_, Vec<u8>>(8)?,
-                        ))
-                    })
-                    .optional()?;
-                let Some((id, published, title, source, url, dup, lang, text, blob)) = row else {
+                let Some(row) = ArticleRow::read(conn, &seq, false)? else {
                     continue;
                 };
-                let Some(published) = parse_day(&published) else {
-                    continue;
-                };
-                let language = Language::from_code(&lang).unwrap_or(Language::English);
-                let sentence = best_sentence(&text, &blob, query, language);
+                let sentence = best_sentence(
+                    &row.article.text,
+                    &row.sentences,
+                    query,
+                    row.analysis_language(),
+                );
+                let a = row.article;
                 hits.push(Hit {
-                    id,
+                    id: a.id,
                     score,
-                    published,
-                    title,
-                    source,
-                    url,
-                    near_duplicate_of: dup,
+                    published: a.published,
+                    title: a.title,
+                    source: a.source,
+                    url: a.url,
+                    near_duplicate_of: row.near_dup_of_id,
                     sentence,
                 });
             }
@@ -553,49 +536,19 @@ impl Store {
     /// One stored article by id.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
         self.with_reader(|conn| {
-            let row = conn
-                .query_row(
-                    "SELECT a.seq, a.id, a.published, a.title, a.url, a.source, a.declared_language,
-                            a.language, a.text, a.n_sentences, d.id
-                     FROM articles a LEFT JOIN articles d ON d.seq = a.near_dup_of WHERE a.id = ?1",
-                    [id],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            Article {
-                                id: r.get(1)?,
-                                published: NaiveDate::MIN,
-                                title: r.get(3)?,
-                                url: r.get(4)?,
-                                source: r.get(5)?,
-                                language: r.get(6)?,
-                                text: r.get(8)?,
-                            },
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(7)?,
-                            r.get::<_, i64>(9)?,
-                            r.get::<_, Option<String>>(10)?,
-                        ))
-                    },
-                )
-                .optional()?;
-            let Some((seq, mut article, published, lang, n, dup)) = row else {
+            let Some(row) = ArticleRow::read(conn, &id, true)? else {
                 return Ok(None);
             };
-            article.published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
-                id: article.id.clone(),
-                reason: format!("bad date {published}"),
-            })?;
             let mut stmt =
                 conn.prepare_cached("SELECT id FROM articles WHERE near_dup_of = ?1 ORDER BY seq")?;
             let near_duplicates = stmt
-                .query_map([seq], |r| r.get::<_, String>(0))?
+                .query_map([row.seq], |r| r.get::<_, String>(0))?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Some(StoredArticle {
-                article,
-                language: Language::from_code(&lang).unwrap_or(Language::English),
-                sentences: n.max(0) as usize,
-                near_duplicate_of: dup,
+                language: row.analysis_language(),
+                sentences: row.n_sentences.max(0) as usize,
+                article: row.article,
+                near_duplicate_of: row.near_dup_of_id,
                 near_duplicates,
             }))
         })
@@ -705,28 +658,27 @@ impl Store {
         // Rows are independent: read them in parallel chunks, one pooled connection each.
         let threads = rayon::current_num_threads().max(1);
         let chunk = seqs.len().div_ceil(threads).max(256);
-        let chunks: Vec<Result<Vec<StoredRow>>> = seqs
+        let chunks: Vec<Result<Vec<ArticleRow>>> = seqs
             .par_chunks(chunk)
             .map(|part| self.with_reader(|conn| read_rows(conn, part, window)))
             .collect();
-        let mut rows: Vec<StoredRow> = Vec::with_capacity(seqs.len());
+        let mut rows: Vec<ArticleRow> = Vec::with_capacity(seqs.len());
         for part in chunks {
             rows.extend(part?);
         }
         let decoded: Vec<Result<(Language, Vec<AnalysedSentence>)>> = rows
             .par_iter()
-            .map(|(article, lang, blob)| {
-                let language = Language::from_code(lang).unwrap_or(Language::English);
-                codec::decode(blob, 0)
-                    .map(|s| (language, s))
+            .map(|row| {
+                codec::decode(&row.sentences, 0)
+                    .map(|s| (row.analysis_language(), s))
                     .map_err(|reason| StoreError::Corrupt {
-                        id: article.id.clone(),
+                        id: row.article.id.clone(),
                         reason,
                     })
             })
             .collect();
         let per_article = decoded.into_iter().collect::<Result<Vec<_>>>()?;
-        let articles: Vec<Article> = rows.into_iter().map(|(a, _, _)| a).collect();
+        let articles: Vec<Article> = rows.into_iter().map(|row| row.article).collect();
         let coverage = Coverage {
             matched: capped_from.unwrap_or(articles.len()).max(articles.len()),
             read: articles.len(),
@@ -871,62 +823,82 @@ fn spread(items: &[i64], n: usize) -> Vec<i64> {
     (0..n).map(|i| items[i * items.len() / n]).collect()
 }
 
-/// An article read back for a corpus: the article, its analysis language code and its
-/// encoded sentences.
-type StoredRow = (Article, String, Vec<u8>);
+/// The columns of [`ArticleRow`], for `SELECT {ARTICLE_COLUMNS} {ARTICLE_FROM} WHERE ...`.
+const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.published, a.title, a.url, a.source, \
+     a.declared_language, a.language, a.text, a.n_sentences, a.sentences, a.near_dup_of, d.id";
+/// The tables of [`ArticleRow`]: an article (`a`) and the one it duplicates (`d`).
+const ARTICLE_FROM: &str = "FROM articles a LEFT JOIN articles d ON d.seq = a.near_dup_of";
 
-/// The articles with these seqs that lie in the window and are not near duplicates,
-/// with their analysis language and encoded sentences, in the order given.
-fn read_rows(
-    conn: &Connection,
-    seqs: &[i64],
-    window: Window,
-) -> Result<Vec<StoredRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, published, title, url, source, declared_language, language, text,
-                sentences, near_dup_of FROM articles WHERE seq = ?1",
-    )?;
-    let mut rows = Vec::with_capacity(seqs.len());
-    for &seq in seqs {
-        let row = stmt
-            .query_row([seq], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, Vec<u8>>(8)?,
-                    r.get::<_, Option<i64>>(9)?,
-                ))
-            })
-            .optional()?;
-        let Some((id, published, title, url, source, declared, lang, text, blob, dup)) = row else {
-            continue;
+/// One stored article as read back: every reader of article records goes through it.
+struct ArticleRow {
+    seq: i64,
+    article: Article,
+    /// Code of the language it was analysed in.
+    language: String,
+    n_sentences: i64,
+    /// Encoded analysed sentences (see `codec`).
+    sentences: Vec<u8>,
+    near_dup_of: Option<i64>,
+    near_dup_of_id: Option<String>,
+}
+
+impl ArticleRow {
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ArticleRow, String)> {
+        Ok((
+            ArticleRow {
+                seq: r.get(0)?,
+                article: Article {
+                    id: r.get(1)?,
+                    published: NaiveDate::MIN,
+                    title: r.get(3)?,
+                    url: r.get(4)?,
+                    source: r.get(5)?,
+                    language: r.get(6)?,
+                    text: r.get(8)?,
+                },
+                language: r.get(7)?,
+                n_sentences: r.get(9)?,
+                sentences: r.get(10)?,
+                near_dup_of: r.get(11)?,
+                near_dup_of_id: r.get(12)?,
+            },
+            r.get(2)?,
+        ))
+    }
+
+    /// The row of the article with this seq (or id, with `by_id`), if any.
+    fn read(conn: &Connection, key: &dyn rusqlite::ToSql, by_id: bool) -> Result<Option<Self>> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} {ARTICLE_FROM} WHERE a.{} = ?1",
+            if by_id { "id" } else { "seq" }
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let Some((mut row, published)) = stmt.query_row([key], Self::from_row).optional()? else {
+            return Ok(None);
         };
-        if dup.is_some() {
-            continue;
-        }
-        let published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
-            id: id.clone(),
+        row.article.published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
+            id: row.article.id.clone(),
             reason: format!("bad date {published}"),
         })?;
-        if !window.contains(published) {
+        Ok(Some(row))
+    }
+
+    fn analysis_language(&self) -> Language {
+        Language::from_code(&self.language).unwrap_or(Language::English)
+    }
+}
+
+/// The articles with these seqs that lie in the window and are not near duplicates,
+/// in the order given.
+fn read_rows(conn: &Connection, seqs: &[i64], window: Window) -> Result<Vec<ArticleRow>> {
+    let mut rows = Vec::with_capacity(seqs.len());
+    for &seq in seqs {
+        let Some(row) = ArticleRow::read(conn, &seq, false)? else {
             continue;
-        }
-        let article = Article {
-            id,
-            published,
-            title,
-            url,
-            source,
-            language: declared,
-            text,
         };
-        rows.push((article, lang, blob));
+        if row.near_dup_of.is_none() && window.contains(row.article.published) {
+            rows.push(row);
+        }
     }
     Ok(rows)
 }
