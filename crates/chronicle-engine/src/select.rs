@@ -53,8 +53,8 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         }
         let language = corpus.analyses[index].language;
         let range = corpus.analyses[index].sentence_range.clone();
-        if let Some(terms) = query_terms.for_language(language)
-            && !article_matches_query(corpus, range.clone(), terms)
+        if let Some(query) = query_terms.for_language(language)
+            && !article_matches_query(corpus, range.clone(), query)
         {
             continue;
         }
@@ -67,7 +67,7 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
             };
             let query_ok = query_terms
                 .for_language(language)
-                .is_none_or(|terms| sentence.terms.iter().any(|t| terms.contains(t)));
+                .is_none_or(|query| query.any_in(&sentence.terms));
             relevant[i] = keyword_ok && query_ok;
             any |= relevant[i];
         }
@@ -92,8 +92,8 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
     }
 }
 
-/// A query's distinct terms, per language of the corpus's articles.
-struct QueryTerms(HashMap<Language, HashSet<TermId>>);
+/// A query's words, per language of the corpus's articles.
+struct QueryTerms(HashMap<Language, QueryWords>);
 
 impl QueryTerms {
     fn new(corpus: &Corpus, query: Option<&str>) -> Self {
@@ -104,8 +104,7 @@ impl QueryTerms {
         QueryTerms(
             languages
                 .into_iter()
-                .map(|lang| (lang, corpus.term_ids(query, lang).into_iter().collect()))
-                .filter(|(_, terms): &(Language, HashSet<TermId>)| !terms.is_empty())
+                .filter_map(|lang| Some((lang, QueryWords::new(corpus, query, lang)?)))
                 .collect(),
         )
     }
@@ -114,21 +113,152 @@ impl QueryTerms {
         self.0.is_empty()
     }
 
-    fn for_language(&self, language: Language) -> Option<&HashSet<TermId>> {
+    fn for_language(&self, language: Language) -> Option<&QueryWords> {
         self.0.get(&language)
     }
 }
 
+/// The distinct content words of a query, and the terms that carry them. Text writes
+/// the same words apart or hyphenated ("swine flu", "swine-flu"), and a hyphenated word
+/// is one term: so a query's words are split at hyphens, and each run of up to
+/// [`MAX_COMPOUND`] consecutive query words also matches as one hyphenated term.
+/// "swine-flu outbreak" thus matches "swine flu outbreak", "swine-flu outbreak" and
+/// "swine-flu-outbreak" alike. (Terms are hashes, so a hyphenated word of the text is
+/// not split: the query "flu" does not match "swine-flu".)
+struct QueryWords {
+    /// Distinct content words (stop words dropped).
+    count: usize,
+    /// Term → the words (indices below `count`) it stands for.
+    covers: HashMap<TermId, Vec<usize>>,
+}
+
+/// Longest run of query words tried as one hyphenated term.
+const MAX_COMPOUND: usize = 4;
+
+impl QueryWords {
+    fn new(corpus: &Corpus, query: &str, language: Language) -> Option<QueryWords> {
+        let words: Vec<&str> = chronicle_text::word_tokens(query)
+            .flat_map(|(s, e)| query[s..e].split('-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // Each word's term (None for a stop word) and its distinct index.
+        let mut index: HashMap<TermId, usize> = HashMap::new();
+        let word_index: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| {
+                let term = *corpus.term_ids(w, language).first()?;
+                let next = index.len();
+                Some(*index.entry(term).or_insert(next))
+            })
+            .collect();
+        if index.is_empty() {
+            return None;
+        }
+        let mut covers: HashMap<TermId, Vec<usize>> =
+            index.iter().map(|(&term, &i)| (term, vec![i])).collect();
+        for start in 0..words.len() {
+            for end in start + 2..=(start + MAX_COMPOUND).min(words.len()) {
+                let compound = words[start..end].join("-");
+                let Some(&term) = corpus.term_ids(&compound, language).first() else {
+                    continue;
+                };
+                let entry = covers.entry(term).or_default();
+                entry.extend(word_index[start..end].iter().flatten());
+                entry.sort_unstable();
+                entry.dedup();
+            }
+        }
+        Some(QueryWords {
+            count: index.len(),
+            covers,
+        })
+    }
+
+    /// Whether a sentence with these terms carries any query word.
+    fn any_in(&self, terms: &[TermId]) -> bool {
+        terms.iter().any(|t| self.covers.contains_key(t))
+    }
+}
+
 /// An article matches a query when it contains at least half of the query's distinct
-/// terms, rounded up (1 of 1, 1 of 2, 2 of 3), so one stray word does not select it.
+/// words, rounded up (1 of 1, 1 of 2, 2 of 3), so one stray word does not select it.
 fn article_matches_query(
     corpus: &Corpus,
     range: std::ops::Range<usize>,
-    terms: &HashSet<TermId>,
+    query: &QueryWords,
 ) -> bool {
-    let mut found: HashSet<TermId> = HashSet::new();
+    let mut found: HashSet<usize> = HashSet::new();
     for sentence in &corpus.sentences[range] {
-        found.extend(sentence.terms.iter().filter(|t| terms.contains(t)));
+        for term in &sentence.terms {
+            if let Some(words) = query.covers.get(term) {
+                found.extend(words);
+            }
+        }
     }
-    found.len() * 2 >= terms.len()
+    found.len() * 2 >= query.count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_ingest::Article;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Article {
+                id: format!("a{i}"),
+                published: NaiveDate::from_ymd_opt(2009, 4, 27).unwrap(),
+                title: None,
+                url: None,
+                source: None,
+                language: None,
+                text: (*text).to_string(),
+            })
+            .collect();
+        Corpus::analyse(articles)
+    }
+
+    fn selected(corpus: &Corpus, query: &str) -> Vec<usize> {
+        let options = TimelineOptions {
+            query: Some(query.into()),
+            ..Default::default()
+        };
+        select(corpus, &options).articles
+    }
+
+    #[test]
+    fn query_words_match_written_apart_or_hyphenated() {
+        let c = corpus(&[
+            "The swine flu outbreak spread to Mexico City on Monday.",
+            "A swine-flu outbreak closed schools.",
+            "Officials declared a swine-flu-outbreak emergency.",
+            "Pigs were sold at the market.",
+            "Flu season ended early.",
+        ]);
+        for query in [
+            "swine flu outbreak",
+            "swine-flu outbreak",
+            "swine-flu-outbreak",
+        ] {
+            assert_eq!(selected(&c, query), [0, 1, 2], "{query}");
+        }
+        // Two of three words are enough ("at least half"), one is not. A hyphenated
+        // word of the text counts only when the query holds all its parts, in order.
+        assert_eq!(selected(&c, "swine flu vaccine"), [0, 1]);
+        assert_eq!(selected(&c, "flu vaccine trials"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_query_of_stop_words_selects_nothing_special() {
+        let c = corpus(&["The dam broke.", "It rained."]);
+        let options = TimelineOptions {
+            query: Some("the of".into()),
+            ..Default::default()
+        };
+        let s = select(&c, &options);
+        assert!(!s.filtered);
+        assert_eq!(s.articles, [0, 1]);
+    }
 }
