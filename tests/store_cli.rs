@@ -317,6 +317,10 @@ fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
     );
     let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(timeline["articles"].as_u64().unwrap() <= 3);
+    assert!(
+        timeline["matched_articles"].as_u64().unwrap() > 3,
+        "{timeline}"
+    );
     // Under the cap nothing is said.
     let out = chronicle(&[
         "timeline",
@@ -329,4 +333,6 @@ fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
         "json",
     ]);
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+    let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(timeline.get("matched_articles").is_none(), "{timeline}");
 }

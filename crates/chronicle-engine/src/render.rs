@@ -60,6 +60,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "12 articles", or "12 articles (the most relevant of about 3400 matching)" when a
+/// store read only part of the topic.
+fn articles_label(timeline: &Timeline) -> String {
+    let articles = plural(timeline.articles, "article", "articles");
+    match timeline.matched_articles {
+        Some(matched) => format!("{articles} (the most relevant of about {matched} matching)"),
+        None => articles,
+    }
+}
+
 fn source_label(source: &SourceRef) -> String {
     match &source.source {
         Some(name) => format!("{name} ({})", source.article),
@@ -71,7 +81,7 @@ fn text(timeline: &Timeline) -> String {
     let mut out = format!(
         "Timeline {}: {}, {}\n",
         window_label(timeline),
-        plural(timeline.articles, "article", "articles"),
+        articles_label(timeline),
         plural(timeline.dates.len(), "date", "dates"),
     );
     for entry in &timeline.dates {
@@ -94,7 +104,7 @@ fn markdown(timeline: &Timeline) -> String {
     let mut out = format!(
         "# Timeline\n\n_{} · {} · {}_\n",
         window_label(timeline),
-        plural(timeline.articles, "article", "articles"),
+        articles_label(timeline),
         plural(timeline.dates.len(), "date", "dates"),
     );
     for entry in &timeline.dates {
@@ -184,6 +194,7 @@ mod tests {
                 to: Some(day(9)),
             },
             articles: 3,
+            matched_articles: None,
             dates: vec![
                 DateEntry {
                     date: day(3),
@@ -225,6 +236,10 @@ mod tests {
             serde_json::from_str(&render(&sample(), Format::Json)).unwrap();
         assert_eq!(value["window"]["from"], "2024-03-01");
         assert_eq!(value["articles"], 3);
+        assert!(
+            value.get("matched_articles").is_none(),
+            "absent unless capped"
+        );
         let first = &value["dates"][0];
         assert_eq!(first["date"], "2024-03-03");
         assert_eq!(first["granularity"], "day");
@@ -246,5 +261,21 @@ mod tests {
             md.contains("[herald.example (a)](<https://herald.example/a>)"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_capped_timeline_says_how_many_articles_matched() {
+        let mut timeline = sample();
+        timeline.matched_articles = Some(3400);
+        let value: serde_json::Value =
+            serde_json::from_str(&render(&timeline, Format::Json)).unwrap();
+        assert_eq!(value["matched_articles"], 3400);
+        let text = render(&timeline, Format::Text);
+        assert!(
+            text.contains("3 articles (the most relevant of about 3400 matching)"),
+            "{text}"
+        );
+        let md = render(&timeline, Format::Markdown);
+        assert!(md.contains("of about 3400 matching"), "{md}");
     }
 }

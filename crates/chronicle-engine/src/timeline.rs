@@ -99,6 +99,11 @@ pub struct Timeline {
     pub window: Window,
     /// Number of articles selected for the timeline.
     pub articles: usize,
+    /// How many articles matched the topic when only some were read: a store reads at
+    /// most its `max_articles` most relevant candidates. `None` (and absent from JSON)
+    /// when every match was read, as always from files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_articles: Option<usize>,
     pub dates: Vec<DateEntry>,
 }
 
@@ -177,6 +182,7 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
         return Ok(Timeline {
             window,
             articles: 0,
+            matched_articles: None,
             dates: Vec::new(),
         });
     }
@@ -233,6 +239,7 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
     Ok(Timeline {
         window,
         articles: selection.articles.len(),
+        matched_articles: None,
         dates,
     })
 }

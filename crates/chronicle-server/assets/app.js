@@ -325,6 +325,9 @@
       setStatus(n === 0
         ? "No dates found: no article matches this topic in this window."
         : `${n} date${n === 1 ? "" : "s"} from ${timeline.articles} article${timeline.articles === 1 ? "" : "s"}` +
+          (timeline.matched_articles
+            ? ` (the most relevant of about ${timeline.matched_articles.toLocaleString("en")} matching; narrow the topic or the window to cover them all)`
+            : "") +
           (timeline.window.from ? `, ${timeline.window.from} to ${timeline.window.to}.` : "."));
       share.hidden = false;
       if (moveFocus) results.focus();

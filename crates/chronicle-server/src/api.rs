@@ -226,6 +226,9 @@ pub mod doc {
         pub window: WindowDoc,
         /// Number of articles selected for the timeline.
         pub articles: usize,
+        /// How many articles matched the topic, present only when the store read just
+        /// the most relevant of them (`chronicle serve --max-articles`).
+        pub matched_articles: Option<usize>,
         pub dates: Vec<DateEntryDoc>,
     }
 

@@ -840,6 +840,27 @@ async fn tcp_server_answers_and_shuts_down_gracefully() {
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
 
+/// A store that reads only the most relevant candidates says how many matched.
+#[tokio::test]
+async fn a_capped_store_timeline_says_how_many_articles_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    let mut read = chronicle_ingest::read_inputs(&[corpus_dir()]);
+    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let capped = app_with(
+        Arc::new(chronicle_server::StoreBackend::new(
+            store.with_max_articles(3),
+        )),
+        ServerConfig::default(),
+    );
+    let timeline = get(&capped, "/api/v1/timeline?keywords=dam").await.json();
+    assert!(timeline["articles"].as_u64().unwrap() <= 3, "{timeline}");
+    assert!(
+        timeline["matched_articles"].as_u64().unwrap() > 3,
+        "{timeline}"
+    );
+}
+
 /// The same API over the persistent store: the timeline equals the in-memory one,
 /// search, articles and stats answer, and posted articles are still there after the
 /// store is reopened.

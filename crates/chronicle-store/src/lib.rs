@@ -711,6 +711,9 @@ impl Store {
         let (corpus, coverage) =
             self.corpus_with_coverage(&topic, Window::between(options.from, options.to))?;
         let mut timeline = build_timeline(&corpus, options)?;
+        if coverage.truncated() {
+            timeline.matched_articles = Some(coverage.matched);
+        }
         self.add_near_duplicate_sources(&mut timeline)?;
         Ok((timeline, coverage))
     }
