@@ -15,6 +15,14 @@ const OFF_TOPIC_MENTION: f64 = 0.2;
 /// event still referred to later mattered more than one only reported as it happened.
 const RETROSPECTIVE_MENTION: f64 = 1.5;
 const RETROSPECTIVE_AFTER_DAYS: i64 = 2;
+/// Retrospective evidence is a rate: a day can only be referred back to by the
+/// articles published after it, and a day late in the collection has few of those.
+/// A day's retrospective votes are scaled by `N / later` (N selected articles, `later`
+/// of them published after the day), so a late event referred back to by many of the
+/// few later reports is not outranked by an early one that a small share of many later
+/// reports mention. This share of N is added to both sides as smoothing, which bounds
+/// the factor at (1 + share) / share for the last days.
+const LATER_COVERAGE_SMOOTHING: f64 = 0.05;
 /// Score factor for each already chosen date within a day of a candidate: adjacent days
 /// usually describe one event, and a timeline of consecutive days repeats itself.
 const ADJACENT_PENALTY: f64 = 0.4;
@@ -35,7 +43,11 @@ pub(crate) struct RankedDate {
 pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDate> {
     #[derive(Default)]
     struct Evidence {
+        /// Publications and mentions made on the day or within
+        /// [`RETROSPECTIVE_AFTER_DAYS`] of it.
         score: f64,
+        /// Retrospective mentions.
+        retrospective: f64,
         articles: HashSet<usize>,
     }
     let mut evidence: BTreeMap<NaiveDate, Evidence> = BTreeMap::new();
@@ -48,7 +60,9 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
         }
         // Per day: the best mention weight of this article. One article is one vote,
         // however often it repeats the day.
-        let mut per_day: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+        // Whether a mention is retrospective depends only on the day (the article's
+        // publication day is fixed), so the best weight tells it too.
+        let mut per_day: BTreeMap<NaiveDate, (f64, bool)> = BTreeMap::new();
         let range = corpus.analyses[article].sentence_range.clone();
         for (i, sentence) in corpus.sentences[range.clone()].iter().enumerate() {
             let topical = if selection.relevant[range.start + i] || !selection.filtered {
@@ -60,31 +74,74 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
                 if !selection.day_in_window(mention.day) {
                     continue;
                 }
-                let weight = if (published - mention.day).num_days() > RETROSPECTIVE_AFTER_DAYS {
+                let retrospective = is_retrospective(published, mention.day);
+                let weight = if retrospective {
                     topical * RETROSPECTIVE_MENTION
                 } else {
                     topical
                 };
-                let best = per_day.entry(mention.day).or_insert(0.0);
-                *best = best.max(weight);
+                let best = per_day.entry(mention.day).or_insert((0.0, retrospective));
+                best.0 = best.0.max(weight);
             }
         }
-        for (day, best) in per_day {
+        for (day, (best, retrospective)) in per_day {
             let e = evidence.entry(day).or_default();
-            e.score += best;
+            if retrospective {
+                e.retrospective += best;
+            } else {
+                e.score += best;
+            }
             e.articles.insert(article);
         }
     }
+    let later = LaterCoverage::new(
+        selection
+            .articles
+            .iter()
+            .map(|&a| corpus.articles[a].published),
+    );
     let mut ranked: Vec<RankedDate> = evidence
         .into_iter()
         .map(|(date, e)| RankedDate {
             date,
-            score: e.score,
+            score: e.score + e.retrospective * later.factor(date),
             reports: e.articles.len(),
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
     ranked
+}
+
+/// Whether a mention of `day` in an article published on `published` refers back to it.
+fn is_retrospective(published: NaiveDate, day: NaiveDate) -> bool {
+    (published - day).num_days() > RETROSPECTIVE_AFTER_DAYS
+}
+
+/// Publication days of the selected articles, to tell how many could refer back to a
+/// day (see [`LATER_COVERAGE_SMOOTHING`]).
+struct LaterCoverage {
+    /// Sorted.
+    published: Vec<NaiveDate>,
+}
+
+impl LaterCoverage {
+    fn new(published: impl IntoIterator<Item = NaiveDate>) -> Self {
+        let mut published: Vec<NaiveDate> = published.into_iter().collect();
+        published.sort_unstable();
+        LaterCoverage { published }
+    }
+
+    /// The factor for `day`'s retrospective votes: 1 when every article came later,
+    /// rising as fewer did, at most `(1 + s) / s`.
+    fn factor(&self, day: NaiveDate) -> f64 {
+        let total = self.published.len() as f64;
+        let earlier = self
+            .published
+            .partition_point(|&p| !is_retrospective(p, day));
+        let later = (self.published.len() - earlier) as f64;
+        let smoothing = total * LATER_COVERAGE_SMOOTHING;
+        (total + smoothing) / (later + smoothing)
+    }
 }
 
 /// The publication-count baseline: each day scores the number of selected articles
@@ -180,6 +237,21 @@ mod tests {
         // 9 * 0.6 = 5.4 < 7: the separate event on day 5 comes before day 1.
         assert_eq!(&order[..3], &[0, 5, 1]);
         assert_eq!(order.len(), 6);
+    }
+
+    #[test]
+    fn retrospective_votes_are_a_share_of_later_coverage() {
+        let day = |d| NaiveDate::from_ymd_opt(2020, 1, d).unwrap();
+        // 20 articles: 10 on day 1, 10 on day 10.
+        let later = LaterCoverage::new((0..20).map(|i| if i < 10 { day(1) } else { day(10) }));
+        // Every article can refer back to a day before the first publication.
+        let before = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap();
+        assert!((later.factor(before) - 1.0).abs() < 1e-9);
+        // Half of them for day 2: (20 + 1) / (10 + 1).
+        assert!((later.factor(day(2)) - 21.0 / 11.0).abs() < 1e-9);
+        // Day 8 is within two days of the last publications: none, the bound 21.
+        assert!((later.factor(day(8)) - 21.0).abs() < 1e-9);
+        assert!(later.factor(day(7)) < later.factor(day(8)));
     }
 
     #[test]
