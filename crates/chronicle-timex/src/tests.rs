@@ -1000,3 +1000,141 @@ fn present_passive_plans_are_future() {
         &["Friday=2010-06-04"],
     );
 }
+
+// Round 4: errors of ours found by adjudicating disagreements with HeidelTime
+// (tests/adjudicated.tsv) and in the TempEval value errors.
+
+#[test]
+fn current_before_a_date_is_no_present_ref() {
+    check(
+        "The ban could be lifted ahead of the current November 30 deadline.",
+        "2010-08-03",
+        &["November 30=2010-11-30"],
+    );
+    check(
+        "Holders may buy shares at 50% of the then current market price.",
+        "1989-10-26",
+        &["then current=PAST_REF"],
+    );
+    check("The current account deficit widened.", "1989-10-26", &[]);
+}
+
+#[test]
+fn bare_clock_time_after_a_full_date() {
+    check(
+        "NEW YORK | Thu Sep 30 , 2010 7:09",
+        "2010-09-30",
+        &["Sep 30 , 2010=2010-09-30", "7:09=2010-09-30T07:09"],
+    );
+    // Not a bare ratio or a score elsewhere.
+    check("The vote was 7:2 in favour.", "2010-09-30", &[]);
+    check(
+        "They won 3:1 on Sunday.",
+        "2010-09-30",
+        &["Sunday=2010-09-26"],
+    );
+}
+
+#[test]
+fn relative_that_is_no_determiner_of_a_participle() {
+    // "the spill that lasted": a past verb, nearer than "will forfeit".
+    check(
+        "They will forfeit their right to sue over the spill that lasted 100 days after an explosion on the rig on April 22.",
+        "2010-11-21",
+        &["100 days=P100D", "April 22=2010-04-22"],
+    );
+    // "a still unspecified date": an adjective, no past tense.
+    check(
+        "The split would be paid on a still unspecified date in January.",
+        "1989-10-26",
+        &["January=1990-01"],
+    );
+}
+
+#[test]
+fn supposed_to_is_future() {
+    check(
+        "His appointment was only supposed to take effect in August.",
+        "2010-06-23",
+        &["August=2010-08"],
+    );
+}
+
+#[test]
+fn negated_could_is_past() {
+    check(
+        "Cocales could not be reached to comment Monday.",
+        "2010-06-15",
+        &["Monday=2010-06-14"],
+    );
+    check(
+        "On Sunday, some brown pelicans could n't fly away.",
+        "2010-05-24",
+        &["Sunday=2010-05-23"],
+    );
+    // Still future: a possibility, and "could n't help but".
+    check(
+        "It could be in place by Thursday.",
+        "2010-05-12",
+        &["Thursday=2010-05-13"],
+    );
+    check(
+        "Even before the commission holds its first meeting Monday, Reilly could n't help but point out something.",
+        "2010-07-11",
+        &["Monday=2010-07-12"],
+    );
+}
+
+#[test]
+fn until_a_date_that_runs_on_from_now_is_future() {
+    check(
+        "The INS has given the relatives until 9 a.m. Tuesday to sign a paper.",
+        "2000-04-03",
+        &["9 a.m. Tuesday=2000-04-04T09:00"],
+    );
+    check(
+        "Agencies have until June to figure it out.",
+        "2010-11-15",
+        &["June=2011-06"],
+    );
+    check(
+        "The latest extension lasts until Tuesday afternoon.",
+        "2010-07-19",
+        &["Tuesday afternoon=2010-07-20TAF"],
+    );
+    check(
+        "Salazar has halted deepwater drilling until Nov. 30.",
+        "2010-08-14",
+        &["Nov. 30=2010-11-30"],
+    );
+    // A past clause keeps its past: "remained closed until Monday".
+    check(
+        "The port remained closed until Monday.",
+        "2010-07-21",
+        &["Monday=2010-07-19"],
+    );
+}
+
+#[test]
+fn idioms_are_no_dates() {
+    check(
+        "It does n't happen overnight, Capps says.",
+        "2010-07-29",
+        &[],
+    );
+    check(
+        "At the end of the day, people matter, not maps.",
+        "2009-06-15",
+        &[],
+    );
+    check(
+        "At the end of the day, dozens lined up to demand payment.",
+        "2010-06-12",
+        &["the end of the day=2010-06-12"],
+    );
+    check(
+        "Mitsui said overnight that it has received a bill.",
+        "2010-08-03",
+        &["overnight=2010-08-03TNI"],
+    );
+}
