@@ -639,6 +639,11 @@ impl Ctx<'_> {
                     // (Not "could n't help but", a present attitude.)
                     "could"
                         if (matches!(self.word(j + 1), "not" | "never")
+                            || (j.saturating_sub(8)..j).any(|k| {
+                                ["neither", "nor", "nobody"]
+                                    .iter()
+                                    .any(|w| self.word(k).eq_ignore_ascii_case(w))
+                            })
                             || self.word(j + 1).eq_ignore_ascii_case("n")
                                 && self.apostrophe_t(j + 2))
                             && !(j + 2..j + 5).any(|k| self.word(k) == "help") =>
@@ -831,6 +836,17 @@ impl Ctx<'_> {
                 return Tense::Past;
             }
             dist += self.tense_step(j);
+        }
+        // "replaced him with Bob Dudley, effective October 1": a change to come.
+        if a > 0
+            && (self.word(a - 1).eq_ignore_ascii_case("effective")
+                || a > 1
+                    && self.word(a - 2).eq_ignore_ascii_case("effective")
+                    && ["on", "from"]
+                        .iter()
+                        .any(|w| self.word(a - 1).eq_ignore_ascii_case(w)))
+        {
+            return Tense::Future;
         }
         // "the April 20 explosion": a date naming an unforeseeable event is past.
         if b < self.t.len() && {
@@ -2489,11 +2505,16 @@ impl Ctx<'_> {
         }
         match self.lex(j) {
             Lex::Unit(u, false) => {
-                if k == Kw::Past
-                    || (s < i
-                        && self.is(s, Kw::The)
-                        && matches!(k, Kw::Last | Kw::Coming)
-                        && u != Unit::Year)
+                // "the past year": TimeBank (and HeidelTime) annotate the year before
+                // the current one, as for "the last year". ("the past decade" stays a
+                // stretch: in 2009 it is not the 1990s.)
+                let calendar = u == Unit::Year && matches!(k, Kw::Past | Kw::Last);
+                if !calendar
+                    && (k == Kw::Past
+                        || (s < i
+                            && self.is(s, Kw::The)
+                            && matches!(k, Kw::Last | Kw::Coming)
+                            && u != Unit::Year))
                 {
                     // "the past week", "the last month": a stretch of time up to now.
                     return self.found(s, j + 1, duration(Count::N(1), u));

@@ -1138,3 +1138,51 @@ fn idioms_are_no_dates() {
         &["overnight=2010-08-03TNI"],
     );
 }
+
+#[test]
+fn the_past_year_is_the_year_before() {
+    check(
+        "There has been a dramatic rise in hate groups over the past year.",
+        "1998-03-03",
+        &["the past year=1997"],
+    );
+    check(
+        "Warnings over the past decade were ignored.",
+        "2010-06-08",
+        &["the past decade=P10Y"],
+    );
+    check(
+        "Costs rose over the past three years.",
+        "2010-06-08",
+        &["the past three years=P3Y"],
+    );
+}
+
+#[test]
+fn neither_could_is_past() {
+    check(
+        "Neither he nor Elian's four grandparents could be located Wednesday in their hometown.",
+        "2000-01-06",
+        &["Wednesday=2000-01-05"],
+    );
+}
+
+#[test]
+fn effective_date_is_to_come() {
+    check(
+        "BP replaced Hayward with Bob Dudley, effective October 1.",
+        "2010-09-19",
+        &["October 1=2010-10-01"],
+    );
+    check(
+        "U.S. Trust also created an office of the chairman, effective Feb. 1.",
+        "1989-10-26",
+        &["Feb. 1=1990-02-01"],
+    );
+    // A change already in force stays in the past when that date is near.
+    check(
+        "Dudley took over, effective October 1.",
+        "2010-11-02",
+        &["October 1=2010-10-01"],
+    );
+}
