@@ -2074,7 +2074,30 @@ impl Ctx<'_> {
             Some(m) => format!("T{hour:02}:{m:02}"),
             None => format!("T{hour:02}:00"),
         };
+        // "At 11:23 am on 03" (a time stamp whose month the sentence splitter cut off):
+        // the day of the month nearest the reference.
+        if self.word(end).eq_ignore_ascii_case("on")
+            && let Some((d, dd, false, false)) = self.num(end + 1)
+            && dd <= 2
+            && (1..=31).contains(&d)
+            && (end + 2 >= self.t.len() || self.boundary(end + 2))
+            && let Some(day) = self.day_of_month_near(d)
+        {
+            return self.found(i, end + 2, Val::Time(day, suffix));
+        }
         self.found(i, end, Val::Time(self.r, suffix))
+    }
+
+    /// Day `d` of the month (this, the last or the next) that puts it nearest the
+    /// reference date.
+    fn day_of_month_near(&self, d: u32) -> Option<NaiveDate> {
+        [-1, 0, 1]
+            .iter()
+            .filter_map(|&k| {
+                let (y, m) = self.shift_month(k)?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            })
+            .min_by_key(|c| (*c - self.r).num_days().abs())
     }
 
     /// "am", "a.m.", "PM", "p.m" at `j`: (is pm, next token).

@@ -1186,3 +1186,24 @@ fn effective_date_is_to_come() {
         &["October 1=2010-10-01"],
     );
 }
+
+#[test]
+fn clock_time_on_a_bare_day_number() {
+    // A comment time stamp cut before its month: "At 11:23 am on 03 | Jun 2009".
+    check(
+        "At 11:23 am on 03",
+        "2009-06-02",
+        &["11:23 am on 03=2009-06-03T11:23"],
+    );
+    check(
+        "At 11:23 am on 30",
+        "2009-06-02",
+        &["11:23 am on 30=2009-05-30T11:23"],
+    );
+    // Not a number that goes on: "at 9 a.m. on 3 June" is the date rule's.
+    check(
+        "at 9 a.m. on 3 June",
+        "2009-06-02",
+        &["9 a.m. on 3 June=2009-06-03T09:00"],
+    );
+}
