@@ -656,6 +656,9 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Past, false))
                     }
+                    // "If it collected the same amount, the total for Monday would be
+                    // ...": a hypothesis about what is, not what is to come.
+                    "would" if self.conditional_before(j) => None,
                     "would" | "could" | "might" | "should" | "can" | "must" => {
                         Some((Tense::Future, false))
                     }
@@ -722,6 +725,21 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An "if" earlier in the sentence of token `j`, within twenty tokens.
+    fn conditional_before(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && j - k < 20 {
+            k -= 1;
+            if self.boundary(k) {
+                return false;
+            }
+            if self.word(k).eq_ignore_ascii_case("if") {
+                return true;
+            }
+        }
+        false
     }
 
     /// An apostrophe and "t" at `j` ("won't", "wo n't").

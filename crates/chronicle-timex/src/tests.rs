@@ -1207,3 +1207,23 @@ fn clock_time_on_a_bare_day_number() {
         &["9 a.m. on 3 June=2009-06-03T09:00"],
     );
 }
+
+#[test]
+fn would_after_if_is_no_future() {
+    check(
+        "If it collected the same amount the rest of the day, the total for Monday would be more than 15,000 barrels.",
+        "2010-06-08",
+        &["Monday=2010-06-07"],
+    );
+    check(
+        "If you watched the news on Friday you would have seen me.",
+        "2009-06-01",
+        &["Friday=2009-05-29"],
+    );
+    // Without "if", "would" still looks ahead ("would be made closer to 27 July").
+    check(
+        "A decision would be made on Friday.",
+        "2010-06-08",
+        &["Friday=2010-06-11"],
+    );
+}
