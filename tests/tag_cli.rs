@@ -138,6 +138,31 @@ fn tempeval_scoring_and_heideltime_comparison() {
     assert!(text.contains("F1 1.000"), "{text}");
     assert!(text.contains("wrong_year"), "{text}");
 
+    // --sample: a TSV of disagreements (here the one wrong_year), id = doc#sentence.
+    let disagreeing = dir.join("ht2.jsonl");
+    std::fs::write(
+        &disagreeing,
+        r#"{"doc": "x", "sentence": 3, "pub_date": "2010-05-03", "text": "It began on April 20 .", "timex": [{"text": "April 20", "value": "2011-04-20", "granularity": "day"}]}"#,
+    )
+    .unwrap();
+    let out = chronicle()
+        .args(["tag", "--compare"])
+        .arg(&disagreeing)
+        .args(["--sample", "5", "--seed", "4"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("id\tcategory\tpub_date"), "{text}");
+    assert!(
+        lines[1].starts_with(
+            "x#3\twrong_year\t2010-05-03\tApril 20\t2011-04-20\tApril 20\t2010-04-20\t"
+        ),
+        "{text}"
+    );
+
     let out = chronicle()
         .args(["tag", "--bench"])
         .arg(&reference)

@@ -19,6 +19,7 @@ Examples:
   chronicle tag --jsonl sentences.jsonl > tagged.jsonl
   chronicle tag --score-tempeval ../shared/data/timex/tbaq_timebank.jsonl ../shared/data/timex/tbaq_aquaint.jsonl
   chronicle tag --compare ../shared/data/t17-heideltime/dev-bpoil-h1n1.jsonl --examples 5
+  chronicle tag --compare ../shared/data/t17-heideltime/dev-bpoil-h1n1.jsonl --sample 120 --seed 4
   chronicle tag --bench ../shared/data/t17-heideltime/dev-bpoil-h1n1.jsonl";
 
 #[derive(clap::Args)]
@@ -55,6 +56,15 @@ pub struct Args {
     #[arg(long, default_value_t = 0, value_name = "N")]
     examples: usize,
 
+    /// With --compare: print a seeded random sample of about N disagreements, stratified
+    /// over the categories in proportion to their counts, as TSV (for adjudication).
+    #[arg(long, value_name = "N", requires = "compare")]
+    sample: Option<usize>,
+
+    /// Seed of --sample.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    seed: u64,
+
     /// Measure throughput (MB/s on one core) on the texts of FILE: plain text, or any
     /// JSON Lines file with a `text` and a `pub_date` field per line.
     #[arg(long, value_name = "FILE")]
@@ -72,6 +82,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tagger = Tagger::new(args.language);
     if let Some(path) = &args.compare {
+        if let Some(n) = args.sample {
+            return sample(&tagger, path, n, args.seed);
+        }
         return compare(&tagger, path, args.examples, args.json);
     }
     if !args.score_tempeval.is_empty() {
@@ -168,6 +181,40 @@ fn compare(tagger: &Tagger, path: &Path, examples: usize, json: bool) -> anyhow:
             );
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a stratified sample of disagreements as TSV: id (doc#sentence), category,
+/// pub date, reference text and value, system text and value, sentence.
+fn sample(tagger: &Tagger, path: &Path, n: usize, seed: u64) -> anyhow::Result<ExitCode> {
+    let sentences = eval::read_reference(path)?;
+    let c = eval::compare_reference(tagger, &sentences, usize::MAX);
+    let s = eval::sample_disagreements(&c.examples, n, seed);
+    let clean = |x: &str| x.replace(['\t', '\n'], " ");
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    writeln!(
+        out,
+        "id\tcategory\tpub_date\tref_text\tref_value\tsys_text\tsys_value\tsentence"
+    )?;
+    for e in &s {
+        let (rt, rv) = e.reference.clone().unwrap_or_default();
+        let (st, sv) = e.system.clone().unwrap_or_default();
+        writeln!(
+            out,
+            "{}#{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            e.doc,
+            e.sentence_index,
+            e.category.name(),
+            e.pub_date,
+            clean(&rt),
+            rv,
+            clean(&st),
+            sv,
+            clean(&e.sentence)
+        )?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

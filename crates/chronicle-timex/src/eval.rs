@@ -290,6 +290,9 @@ pub struct RefTimex {
 pub struct RefSentence {
     #[serde(default)]
     pub doc: String,
+    /// Index of the sentence in its document.
+    #[serde(default)]
+    pub sentence: usize,
     pub pub_date: NaiveDate,
     pub text: String,
     pub timex: Vec<RefTimex>,
@@ -361,6 +364,8 @@ impl Disagreement {
 pub struct Example {
     pub category: Disagreement,
     pub doc: String,
+    /// Index of the sentence in its document.
+    pub sentence_index: usize,
     pub pub_date: NaiveDate,
     pub sentence: String,
     /// The reference's text and value, if any.
@@ -436,6 +441,7 @@ pub fn compare_reference(
                 cmp.examples.push(Example {
                     category: cat,
                     doc: s.doc.clone(),
+                    sentence_index: s.sentence,
                     pub_date: s.pub_date,
                     sentence: s.text.clone(),
                     reference: r.map(|r| (r.text.clone(), r.value.clone())),
@@ -489,6 +495,67 @@ pub fn compare_reference(
     }
     cmp.scores = Prf::from_counts(cmp.agreed, cmp.system_days, cmp.reference_days);
     cmp
+}
+
+/// A seeded, stratified random sample of about `n` disagreements: each category gets a
+/// share proportional to its count (largest remainders), drawn without replacement.
+/// `all` must hold every disagreement (`compare_reference` with `usize::MAX` examples).
+/// Deterministic for a given input order and seed; returned in category order.
+pub fn sample_disagreements(all: &[Example], n: usize, seed: u64) -> Vec<Example> {
+    let total = all.len();
+    if total == 0 || n == 0 {
+        return Vec::new();
+    }
+    let n = n.min(total);
+    let mut by_cat: BTreeMap<Disagreement, Vec<&Example>> = BTreeMap::new();
+    for e in all {
+        by_cat.entry(e.category).or_default().push(e);
+    }
+    // Largest-remainder quotas.
+    let mut quotas: Vec<(Disagreement, usize, usize)> = by_cat
+        .iter()
+        .map(|(c, v)| {
+            let exact = v.len() * n;
+            (*c, exact / total, exact % total)
+        })
+        .collect();
+    let mut left = n - quotas.iter().map(|q| q.1).sum::<usize>();
+    let mut order: Vec<usize> = (0..quotas.len()).collect();
+    order.sort_by(|&a, &b| quotas[b].2.cmp(&quotas[a].2).then(a.cmp(&b)));
+    for k in order {
+        if left == 0 {
+            break;
+        }
+        quotas[k].1 += 1;
+        left -= 1;
+    }
+    let mut rng = SplitMix64(seed);
+    let mut out = Vec::with_capacity(n);
+    for (cat, quota, _) in quotas {
+        let mut pool: Vec<&Example> = by_cat.remove(&cat).unwrap_or_default();
+        let take = quota.min(pool.len());
+        // Partial Fisher-Yates shuffle.
+        for i in 0..take {
+            let j = i + (rng.next() % (pool.len() - i) as u64) as usize;
+            pool.swap(i, j);
+        }
+        out.extend(pool.into_iter().take(take).cloned());
+    }
+    out
+}
+
+/// SplitMix64: a small, stable generator, so that samples are reproducible across
+/// platforms and crate versions.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
 }
 
 /// The day of a system expression with day or time granularity.
@@ -555,6 +622,46 @@ mod tests {
     }
 
     #[test]
+    fn stratified_sample_is_proportional_and_seeded() {
+        let ex = |category, k: usize| Example {
+            category,
+            doc: format!("d{k}"),
+            sentence_index: k,
+            pub_date: d(2010, 1, 1),
+            sentence: String::new(),
+            reference: None,
+            system: None,
+        };
+        let mut all = Vec::new();
+        for k in 0..60 {
+            all.push(ex(Disagreement::WrongDay, k));
+        }
+        for k in 60..90 {
+            all.push(ex(Disagreement::Extra, k));
+        }
+        for k in 90..100 {
+            all.push(ex(Disagreement::Missed, k));
+        }
+        let s = sample_disagreements(&all, 20, 7);
+        assert_eq!(s.len(), 20);
+        let count = |c| s.iter().filter(|e| e.category == c).count();
+        assert_eq!(count(Disagreement::WrongDay), 12);
+        assert_eq!(count(Disagreement::Extra), 6);
+        assert_eq!(count(Disagreement::Missed), 2);
+        let again = sample_disagreements(&all, 20, 7);
+        let ids = |v: &[Example]| v.iter().map(|e| e.doc.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&s), ids(&again));
+        assert_ne!(ids(&s), ids(&sample_disagreements(&all, 20, 8)));
+        // No duplicates; asking for more than there is gives everything.
+        let mut seen = ids(&s);
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 20);
+        assert_eq!(sample_disagreements(&all, 500, 1).len(), 100);
+        assert!(sample_disagreements(&[], 5, 1).is_empty());
+    }
+
+    #[test]
     fn prf_handles_zero() {
         let p = Prf::from_counts(0, 0, 0);
         assert_eq!(p.f1, 0.0);
@@ -573,6 +680,7 @@ mod tests {
     fn comparison_categories() {
         let s = RefSentence {
             doc: "d".into(),
+            sentence: 0,
             pub_date: d(2010, 5, 3),
             text: "It happened on April 20 and on Friday, in 2010 .".into(),
             timex: vec![

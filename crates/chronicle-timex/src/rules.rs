@@ -598,15 +598,15 @@ impl Ctx<'_> {
                         Some((Tense::Future, true))
                     }
                     "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
-                    | "poised" | "likely" | "plans" | "plan" | "planning" | "preparing"
-                    | "aims" | "hopes" | "intends" | "wants" | "expects" | "hoping"
-                    | "expecting"
+                    | "poised" | "likely" | "supposed" | "plans" | "plan" | "planning"
+                    | "preparing" | "aims" | "hopes" | "intends" | "wants" | "expects"
+                    | "hoping" | "expecting"
                         if past_aux =>
                     {
                         None
                     }
                     "going" | "scheduled" | "expected" | "planned" | "due" | "set" | "slated"
-                    | "poised" | "likely"
+                    | "poised" | "likely" | "supposed"
                         if to_next =>
                     {
                         Some((Tense::Future, true))
@@ -634,6 +634,31 @@ impl Ctx<'_> {
                     {
                         Some((Tense::Future, true))
                     }
+                    // "could not be reached Monday", "couldn't fly away on Sunday": a
+                    // past inability, not a possibility to come.
+                    // (Not "could n't help but", a present attitude.)
+                    "could"
+                        if (matches!(self.word(j + 1), "not" | "never")
+                            || (j.saturating_sub(8)..j).any(|k| {
+                                ["neither", "nor", "nobody"]
+                                    .iter()
+                                    .any(|w| self.word(k).eq_ignore_ascii_case(w))
+                            })
+                            || self.word(j + 1).eq_ignore_ascii_case("n")
+                                && self.apostrophe_t(j + 2))
+                            && !(j + 2..j + 5).any(|k| self.word(k) == "help") =>
+                    {
+                        Some((Tense::Past, false))
+                    }
+                    "couldn"
+                        if self.apostrophe_t(j + 1)
+                            && !(j + 2..j + 5).any(|k| self.word(k) == "help") =>
+                    {
+                        Some((Tense::Past, false))
+                    }
+                    // "If it collected the same amount, the total for Monday would be
+                    // ...": a hypothesis about what is, not what is to come.
+                    "would" if self.conditional_before(j) => None,
                     "would" | "could" | "might" | "should" | "can" | "must" => {
                         Some((Tense::Future, false))
                     }
@@ -658,14 +683,23 @@ impl Ctx<'_> {
                         Some((Tense::Past, !matches!(lw, "has" | "have")))
                     }
                     _ => {
-                        let determiner = j > 0
-                            && (matches!(
-                                self.kw(j - 1),
-                                Some(Kw::The | Kw::A | Kw::This | Kw::That)
-                            ) || matches!(
-                                self.word(j - 1),
-                                "his" | "her" | "its" | "their" | "our" | "my" | "your"
-                            ));
+                        // "the planned trip", "a still unspecified date"; not the
+                        // relative "that" ("the spill that lasted").
+                        let det = |k: usize| {
+                            matches!(self.kw(k), Some(Kw::The | Kw::A | Kw::This))
+                                || matches!(
+                                    self.word(k),
+                                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                                )
+                        };
+                        let adverb = |k: usize| {
+                            let w = self.word(k);
+                            self.is_word(k)
+                                && (w.len() > 4 && w.ends_with("ly")
+                                    || matches!(w, "still" | "very" | "yet" | "newly" | "long"))
+                        };
+                        let determiner =
+                            j > 0 && (det(j - 1) || j > 1 && adverb(j - 1) && det(j - 2));
                         if lw.len() > 4
                             && lw.ends_with("ed")
                             && !to_next
@@ -691,6 +725,21 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An "if" earlier in the sentence of token `j`, within twenty tokens.
+    fn conditional_before(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && j - k < 20 {
+            k -= 1;
+            if self.boundary(k) {
+                return false;
+            }
+            if self.word(k).eq_ignore_ascii_case("if") {
+                return true;
+            }
+        }
+        false
     }
 
     /// An apostrophe and "t" at `j` ("won't", "wo n't").
@@ -806,6 +855,17 @@ impl Ctx<'_> {
             }
             dist += self.tense_step(j);
         }
+        // "replaced him with Bob Dudley, effective October 1": a change to come.
+        if a > 0
+            && (self.word(a - 1).eq_ignore_ascii_case("effective")
+                || a > 1
+                    && self.word(a - 2).eq_ignore_ascii_case("effective")
+                    && ["on", "from"]
+                        .iter()
+                        .any(|w| self.word(a - 1).eq_ignore_ascii_case(w)))
+        {
+            return Tense::Future;
+        }
         // "the April 20 explosion": a date naming an unforeseeable event is past.
         if b < self.t.len() && {
             let w = self.word(b);
@@ -835,10 +895,10 @@ impl Ctx<'_> {
         } {
             return Tense::Past;
         }
-        let mut best: Option<(usize, Tense)> = None;
-        let mut consider = |dist: usize, t: Tense| {
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+        let mut best: Option<(usize, Tense, usize)> = None;
+        let mut consider = |dist: usize, t: Tense, at: usize| {
+            if best.is_none_or(|(d, ..)| dist < d) {
+                best = Some((dist, t, at));
             }
         };
         let mut j = a;
@@ -850,7 +910,7 @@ impl Ctx<'_> {
             }
             dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
-                consider(if strong { dist } else { dist + 3 }, t);
+                consider(if strong { dist } else { dist + 3 }, t, j);
             }
         }
         let mut j = b;
@@ -872,7 +932,7 @@ impl Ctx<'_> {
                 if !(comma && self.kw(j) == Some(Kw::Said) && self.attribution_end(j)) {
                     // After the expression, one step further than the same distance
                     // before.
-                    consider(if strong { dist + 1 } else { dist + 4 }, t);
+                    consider(if strong { dist + 1 } else { dist + 4 }, t, j);
                 }
             }
             j += 1;
@@ -899,7 +959,44 @@ impl Ctx<'_> {
                 j += 1;
             }
         }
-        best.map_or(Tense::Unknown, |(_, t)| t)
+        // "has given them until 9 a.m. Tuesday", "loans through January": the end of a
+        // stretch that runs on from now is to come, unless a past form dates the clause.
+        // (Looking back past a clock time: "until 9 a.m. EST Tuesday".)
+        let mut k = a;
+        let mut until = false;
+        while k > 0 && a - k < 7 {
+            k -= 1;
+            let w = self.word(k);
+            if self.is(k, Kw::Until)
+                || ["through", "till"]
+                    .iter()
+                    .any(|u| w.eq_ignore_ascii_case(u))
+            {
+                until = true;
+                break;
+            }
+            let clockish = self.num(k).is_some()
+                || matches!(self.punct(k), Some('.' | ':'))
+                || ["a", "p", "m", "am", "pm", "noon", "midnight"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                || is_zone(w);
+            if !clockish {
+                break;
+            }
+        }
+        let perfect = |at: usize| {
+            let have = |x: usize| {
+                ["has", "have"]
+                    .iter()
+                    .any(|w| self.word(x).eq_ignore_ascii_case(w))
+            };
+            have(at) || at > 0 && have(at - 1)
+        };
+        if until && best.is_none_or(|(_, t, at)| t == Tense::Past && perfect(at)) {
+            return Tense::Future;
+        }
+        best.map_or(Tense::Unknown, |(_, t, _)| t)
     }
 
     /// Whether the sentence ends within a few words after token `j` (an attribution
@@ -1976,7 +2073,12 @@ impl Ctx<'_> {
                             | Kw::From
                     )
                 );
-            if !ctx && !is_zone(self.word(end)) {
+            // "Thu Sep 30 , 2010 7:09": a time stamp right after a full date.
+            let after_year = i > 0
+                && self
+                    .num(i - 1)
+                    .is_some_and(|(y, d, o, p)| d == 4 && !o && !p && (1900..=2100).contains(&y));
+            if !ctx && !after_year && !is_zone(self.word(end)) {
                 return None;
             }
         }
@@ -1990,7 +2092,30 @@ impl Ctx<'_> {
             Some(m) => format!("T{hour:02}:{m:02}"),
             None => format!("T{hour:02}:00"),
         };
+        // "At 11:23 am on 03" (a time stamp whose month the sentence splitter cut off):
+        // the day of the month nearest the reference.
+        if self.word(end).eq_ignore_ascii_case("on")
+            && let Some((d, dd, false, false)) = self.num(end + 1)
+            && dd <= 2
+            && (1..=31).contains(&d)
+            && (end + 2 >= self.t.len() || self.boundary(end + 2))
+            && let Some(day) = self.day_of_month_near(d)
+        {
+            return self.found(i, end + 2, Val::Time(day, suffix));
+        }
         self.found(i, end, Val::Time(self.r, suffix))
+    }
+
+    /// Day `d` of the month (this, the last or the next) that puts it nearest the
+    /// reference date.
+    fn day_of_month_near(&self, d: u32) -> Option<NaiveDate> {
+        [-1, 0, 1]
+            .iter()
+            .filter_map(|&k| {
+                let (y, m) = self.shift_month(k)?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            })
+            .min_by_key(|c| (*c - self.r).num_days().abs())
     }
 
     /// "am", "a.m.", "PM", "p.m" at `j`: (is pm, next token).
@@ -2069,6 +2194,8 @@ impl Ctx<'_> {
                 self.found(i, i + 2, Val::Day(r.checked_add_days(Days::new(2))?))
             }
             Kw::Tonight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
+            // "It does n't happen overnight": an idiom, not a night.
+            Kw::Overnight if self.negated_before(i) => None,
             Kw::Overnight => self.found(i, i + 1, Val::Time(r, "TNI".into())),
             Kw::Now => {
                 // "now" as a discourse marker at a sentence start is still PRESENT_REF.
@@ -2087,9 +2214,15 @@ impl Ctx<'_> {
                     let val = self.current(u)?;
                     return self.found(i, i + 2, val);
                 }
+                // "the then current price": a present of the past.
+                if i > 0 && self.word(i - 1).eq_ignore_ascii_case("then") {
+                    return self.found(i - 1, i + 1, Val::Ref("PAST_REF"));
+                }
                 let next = self.word(i + 1).to_ascii_lowercase();
+                // "the current November 30 deadline": the date, not the present.
                 if !self.is_word(i + 1)
                     || self.kw(i + 1).is_some()
+                    || matches!(self.lex(i + 1), Lex::Month(..))
                     || next.starts_with("account")
                     || matches!(next.as_str(), "flows" | "flow" | "meter" | "density")
                 {
@@ -2277,6 +2410,14 @@ impl Ctx<'_> {
         self.found(i, j, Val::Day(d))
     }
 
+    /// A negation among the three words before token `i` ("not", "never", "n't").
+    fn negated_before(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|k| {
+            matches!(self.word(k), "not" | "never" | "Not" | "Never")
+                || k > 0 && self.word(k) == "t" && matches!(self.punct(k - 1), Some('\'' | '’'))
+        })
+    }
+
     /// "the end of March", "the beginning of the year", "end of 2010" (starting at `s`,
     /// with the keyword at `i`).
     fn end_of(&self, s: usize, i: usize) -> Option<Found> {
@@ -2288,6 +2429,20 @@ impl Ctx<'_> {
             let Lex::Unit(u, false) = self.lex(j + 1) else {
                 return None;
             };
+            // "at the end of the day, people matter": the idiom (eventually), unless the
+            // clause tells of a past day ("At the end of the day, dozens lined up").
+            let at = if s > 0 && self.is(s - 1, Kw::The) {
+                s - 1
+            } else {
+                s
+            };
+            if u == Unit::Day
+                && at > 0
+                && matches!(self.kw(at - 1), Some(Kw::At | Kw::On))
+                && self.tense(s, j + 2) != Tense::Past
+            {
+                return None;
+            }
             Found {
                 start: j,
                 end: j + 2,
@@ -2391,11 +2546,16 @@ impl Ctx<'_> {
         }
         match self.lex(j) {
             Lex::Unit(u, false) => {
-                if k == Kw::Past
-                    || (s < i
-                        && self.is(s, Kw::The)
-                        && matches!(k, Kw::Last | Kw::Coming)
-                        && u != Unit::Year)
+                // "the past year": TimeBank (and HeidelTime) annotate the year before
+                // the current one, as for "the last year". ("the past decade" stays a
+                // stretch: in 2009 it is not the 1990s.)
+                let calendar = u == Unit::Year && matches!(k, Kw::Past | Kw::Last);
+                if !calendar
+                    && (k == Kw::Past
+                        || (s < i
+                            && self.is(s, Kw::The)
+                            && matches!(k, Kw::Last | Kw::Coming)
+                            && u != Unit::Year))
                 {
                     // "the past week", "the last month": a stretch of time up to now.
                     return self.found(s, j + 1, duration(Count::N(1), u));

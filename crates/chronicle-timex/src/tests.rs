@@ -1000,3 +1000,230 @@ fn present_passive_plans_are_future() {
         &["Friday=2010-06-04"],
     );
 }
+
+// Round 4: errors of ours found by adjudicating disagreements with HeidelTime
+// (tests/adjudicated.tsv) and in the TempEval value errors.
+
+#[test]
+fn current_before_a_date_is_no_present_ref() {
+    check(
+        "The ban could be lifted ahead of the current November 30 deadline.",
+        "2010-08-03",
+        &["November 30=2010-11-30"],
+    );
+    check(
+        "Holders may buy shares at 50% of the then current market price.",
+        "1989-10-26",
+        &["then current=PAST_REF"],
+    );
+    check("The current account deficit widened.", "1989-10-26", &[]);
+}
+
+#[test]
+fn bare_clock_time_after_a_full_date() {
+    check(
+        "NEW YORK | Thu Sep 30 , 2010 7:09",
+        "2010-09-30",
+        &["Sep 30 , 2010=2010-09-30", "7:09=2010-09-30T07:09"],
+    );
+    // Not a bare ratio or a score elsewhere.
+    check("The vote was 7:2 in favour.", "2010-09-30", &[]);
+    check(
+        "They won 3:1 on Sunday.",
+        "2010-09-30",
+        &["Sunday=2010-09-26"],
+    );
+}
+
+#[test]
+fn relative_that_is_no_determiner_of_a_participle() {
+    // "the spill that lasted": a past verb, nearer than "will forfeit".
+    check(
+        "They will forfeit their right to sue over the spill that lasted 100 days after an explosion on the rig on April 22.",
+        "2010-11-21",
+        &["100 days=P100D", "April 22=2010-04-22"],
+    );
+    // "a still unspecified date": an adjective, no past tense.
+    check(
+        "The split would be paid on a still unspecified date in January.",
+        "1989-10-26",
+        &["January=1990-01"],
+    );
+}
+
+#[test]
+fn supposed_to_is_future() {
+    check(
+        "His appointment was only supposed to take effect in August.",
+        "2010-06-23",
+        &["August=2010-08"],
+    );
+}
+
+#[test]
+fn negated_could_is_past() {
+    check(
+        "Cocales could not be reached to comment Monday.",
+        "2010-06-15",
+        &["Monday=2010-06-14"],
+    );
+    check(
+        "On Sunday, some brown pelicans could n't fly away.",
+        "2010-05-24",
+        &["Sunday=2010-05-23"],
+    );
+    // Still future: a possibility, and "could n't help but".
+    check(
+        "It could be in place by Thursday.",
+        "2010-05-12",
+        &["Thursday=2010-05-13"],
+    );
+    check(
+        "Even before the commission holds its first meeting Monday, Reilly could n't help but point out something.",
+        "2010-07-11",
+        &["Monday=2010-07-12"],
+    );
+}
+
+#[test]
+fn until_a_date_that_runs_on_from_now_is_future() {
+    check(
+        "The INS has given the relatives until 9 a.m. Tuesday to sign a paper.",
+        "2000-04-03",
+        &["9 a.m. Tuesday=2000-04-04T09:00"],
+    );
+    check(
+        "Agencies have until June to figure it out.",
+        "2010-11-15",
+        &["June=2011-06"],
+    );
+    check(
+        "The latest extension lasts until Tuesday afternoon.",
+        "2010-07-19",
+        &["Tuesday afternoon=2010-07-20TAF"],
+    );
+    check(
+        "Salazar has halted deepwater drilling until Nov. 30.",
+        "2010-08-14",
+        &["Nov. 30=2010-11-30"],
+    );
+    // A past clause keeps its past: "remained closed until Monday".
+    check(
+        "The port remained closed until Monday.",
+        "2010-07-21",
+        &["Monday=2010-07-19"],
+    );
+}
+
+#[test]
+fn idioms_are_no_dates() {
+    check(
+        "It does n't happen overnight, Capps says.",
+        "2010-07-29",
+        &[],
+    );
+    check(
+        "At the end of the day, people matter, not maps.",
+        "2009-06-15",
+        &[],
+    );
+    check(
+        "At the end of the day, dozens lined up to demand payment.",
+        "2010-06-12",
+        &["the end of the day=2010-06-12"],
+    );
+    check(
+        "Mitsui said overnight that it has received a bill.",
+        "2010-08-03",
+        &["overnight=2010-08-03TNI"],
+    );
+}
+
+#[test]
+fn the_past_year_is_the_year_before() {
+    check(
+        "There has been a dramatic rise in hate groups over the past year.",
+        "1998-03-03",
+        &["the past year=1997"],
+    );
+    check(
+        "Warnings over the past decade were ignored.",
+        "2010-06-08",
+        &["the past decade=P10Y"],
+    );
+    check(
+        "Costs rose over the past three years.",
+        "2010-06-08",
+        &["the past three years=P3Y"],
+    );
+}
+
+#[test]
+fn neither_could_is_past() {
+    check(
+        "Neither he nor Elian's four grandparents could be located Wednesday in their hometown.",
+        "2000-01-06",
+        &["Wednesday=2000-01-05"],
+    );
+}
+
+#[test]
+fn effective_date_is_to_come() {
+    check(
+        "BP replaced Hayward with Bob Dudley, effective October 1.",
+        "2010-09-19",
+        &["October 1=2010-10-01"],
+    );
+    check(
+        "U.S. Trust also created an office of the chairman, effective Feb. 1.",
+        "1989-10-26",
+        &["Feb. 1=1990-02-01"],
+    );
+    // A change already in force stays in the past when that date is near.
+    check(
+        "Dudley took over, effective October 1.",
+        "2010-11-02",
+        &["October 1=2010-10-01"],
+    );
+}
+
+#[test]
+fn clock_time_on_a_bare_day_number() {
+    // A comment time stamp cut before its month: "At 11:23 am on 03 | Jun 2009".
+    check(
+        "At 11:23 am on 03",
+        "2009-06-02",
+        &["11:23 am on 03=2009-06-03T11:23"],
+    );
+    check(
+        "At 11:23 am on 30",
+        "2009-06-02",
+        &["11:23 am on 30=2009-05-30T11:23"],
+    );
+    // Not a number that goes on: "at 9 a.m. on 3 June" is the date rule's.
+    check(
+        "at 9 a.m. on 3 June",
+        "2009-06-02",
+        &["9 a.m. on 3 June=2009-06-03T09:00"],
+    );
+}
+
+#[test]
+fn would_after_if_is_no_future() {
+    check(
+        "If it collected the same amount the rest of the day, the total for Monday would be more than 15,000 barrels.",
+        "2010-06-08",
+        &["Monday=2010-06-07"],
+    );
+    check(
+        "If you watched the news on Friday you would have seen me.",
+        "2009-06-01",
+        &["Friday=2009-05-29"],
+    );
+    // Without "if", "would" still looks ahead ("would be made closer to 27 July").
+    check(
+        "A decision would be made on Friday.",
+        "2010-06-08",
+        &["Friday=2010-06-11"],
+    );
+}

@@ -1,0 +1,77 @@
+//! Hand-adjudicated disagreements with HeidelTime (tests/adjudicated.tsv). Where the
+//! adjudication found our value right and HeidelTime's wrong (verdict `ours`), the tagger
+//! must keep giving our value, so that changes made to agree with HeidelTime do not bring
+//! its errors in. Rows where we were wrong are not asserted here: fixed ones move to
+//! tests/regression.tsv.
+
+use chronicle_text::Language;
+use chronicle_timex::Tagger;
+use chrono::NaiveDate;
+
+#[test]
+fn adjudicated_rows_where_we_are_right_keep_our_value() {
+    let raw = include_str!("adjudicated.tsv");
+    let tagger = Tagger::new(Language::English);
+    let mut lines = raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let (_, header) = lines.next().expect("header");
+    let names: Vec<&str> = header.split('\t').collect();
+    let col = |name: &str| {
+        names
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (date_c, text_c, value_c, sentence_c, verdict_c) = (
+        col("pub_date"),
+        col("sys_text"),
+        col("sys_value"),
+        col("sentence"),
+        col("verdict"),
+    );
+    let mut checked = 0;
+    let mut rows = 0;
+    let mut failures = Vec::new();
+    for (k, line) in lines {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), names.len(), "line {}: column count", k + 1);
+        rows += 1;
+        let verdict = cols[verdict_c];
+        assert!(
+            ["ours", "heideltime", "both_wrong", "ambiguous", "artifact"].contains(&verdict),
+            "line {}: unknown verdict {verdict:?}",
+            k + 1
+        );
+        if verdict != "ours" {
+            continue;
+        }
+        let date = NaiveDate::parse_from_str(cols[date_c], "%Y-%m-%d").expect("pub date");
+        let got = tagger.tag(cols[sentence_c], date);
+        checked += 1;
+        let ok = if cols[text_c].is_empty() {
+            // We were right to tag nothing: HeidelTime's day must not appear.
+            let wrong = cols[col("ref_value")];
+            !got.iter().any(|t| t.value.starts_with(wrong))
+        } else {
+            got.iter()
+                .any(|t| t.text == cols[text_c] && t.value == cols[value_c])
+        };
+        if !ok {
+            failures.push(format!(
+                "line {}: {:?}\n  expected {}={}\n  got      {:?}",
+                k + 1,
+                cols[sentence_c],
+                cols[text_c],
+                cols[value_c],
+                got.iter()
+                    .map(|t| format!("{}={}", t.text, t.value))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(rows >= 100, "too few adjudicated rows: {rows}");
+    assert!(checked >= 50, "too few rows where we are right: {checked}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
