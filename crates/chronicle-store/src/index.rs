@@ -25,8 +25,13 @@ use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Tanti
 
 use crate::StoreError;
 
-/// Writer memory budget: tantivy's minimum per thread is 15 MB.
+/// Writer memory budget, shared by the indexing threads: tantivy's minimum per thread
+/// is 15 MB.
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+/// Indexing threads. Indexing is about 40 % of ingest CPU; with one thread its queue
+/// drains alone at the end of every commit. Two were 3-10 % faster on T17 on 2 cores
+/// (1,830-1,990 against 1,720-1,810 articles/s, interleaved runs).
+const WRITER_THREADS: usize = 2;
 
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
@@ -123,7 +128,7 @@ impl TextIndex {
 
     pub fn writer(&self) -> Result<IndexWriter, StoreError> {
         self.index
-            .writer_with_num_threads(1, WRITER_MEMORY)
+            .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY)
             .map_err(err)
     }
 
