@@ -1,7 +1,7 @@
 //! Date ranking: which days mattered, from how often the selected articles refer to
 //! them in text and how many were published on them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -36,6 +36,8 @@ pub(crate) struct RankedDate {
     pub score: f64,
     /// Distinct selected articles published on the date or mentioning it.
     pub reports: usize,
+    /// The part of `score` from mentions in text (publication votes left out).
+    pub mentions: f64,
 }
 
 /// Ranks every day mentioned by (or carrying the publication of) a selected article.
@@ -48,6 +50,8 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
         score: f64,
         /// Retrospective mentions.
         retrospective: f64,
+        /// The part of `score` from mentions (the rest is publications).
+        mentions: f64,
         articles: HashSet<usize>,
     }
     let mut evidence: BTreeMap<NaiveDate, Evidence> = BTreeMap::new();
@@ -90,6 +94,7 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
                 e.retrospective += best;
             } else {
                 e.score += best;
+                e.mentions += best;
             }
             e.articles.insert(article);
         }
@@ -102,10 +107,14 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
     );
     let mut ranked: Vec<RankedDate> = evidence
         .into_iter()
-        .map(|(date, e)| RankedDate {
-            date,
-            score: e.score + e.retrospective * later.factor(date),
-            reports: e.articles.len(),
+        .map(|(date, e)| {
+            let retrospective = e.retrospective * later.factor(date);
+            RankedDate {
+                date,
+                score: e.score + retrospective,
+                reports: e.articles.len(),
+                mentions: e.mentions + retrospective,
+            }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
@@ -160,6 +169,7 @@ pub(crate) fn rank_by_publications(corpus: &Corpus, selection: &Selection) -> Ve
             date,
             score: n as f64,
             reports: n,
+            mentions: 0.0,
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
@@ -195,6 +205,40 @@ pub(crate) fn spread_adjacent(ranked: &[RankedDate], count: usize) -> Vec<Ranked
     chosen
 }
 
+/// Moves each of the first `count` dates of `ordered` to the day before when that day
+/// is not among them and the articles name it in text more than the date itself
+/// (strictly more mention evidence, publication votes left out). Reports appear the
+/// day after an event, so publication votes push the report day above the event day
+/// that the articles themselves name; timelines date the event. The replaced date is
+/// dropped; the day before keeps its own evidence. Dates beyond `count` follow in
+/// their order, less those moved into the first `count`.
+pub(crate) fn prefer_event_day(
+    ordered: &[RankedDate],
+    ranked: &[RankedDate],
+    count: usize,
+) -> Vec<RankedDate> {
+    let head = count.min(ordered.len());
+    let by_date: HashMap<NaiveDate, &RankedDate> = ranked.iter().map(|r| (r.date, r)).collect();
+    let head_dates: HashSet<NaiveDate> = ordered[..head].iter().map(|r| r.date).collect();
+    let mut taken: HashSet<NaiveDate> = HashSet::with_capacity(ordered.len());
+    let mut out: Vec<RankedDate> = Vec::with_capacity(ordered.len());
+    for (i, date) in ordered.iter().enumerate() {
+        if taken.contains(&date.date) {
+            continue;
+        }
+        let before = (i < head)
+            .then(|| date.date.pred_opt())
+            .flatten()
+            .filter(|day| !head_dates.contains(day) && !taken.contains(day))
+            .and_then(|day| by_date.get(&day).copied())
+            .filter(|before| before.mentions > date.mentions);
+        let pick = before.unwrap_or(date);
+        taken.insert(pick.date);
+        out.push(pick.clone());
+    }
+    out
+}
+
 /// How many dates to show when the user did not say: the dates whose evidence is a
 /// meaningful share of the strongest date's, at least three (when there are), at most
 /// forty.
@@ -211,6 +255,8 @@ pub(crate) fn automatic_date_count(ranked: &[RankedDate]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
 
     fn ranked(scores: &[f64]) -> Vec<RankedDate> {
@@ -221,6 +267,7 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i as u64),
                 score,
                 reports: 1,
+                mentions: score,
             })
             .collect()
     }
@@ -237,6 +284,39 @@ mod tests {
         // 9 * 0.6 = 5.4 < 7: the separate event on day 5 comes before day 1.
         assert_eq!(&order[..3], &[0, 5, 1]);
         assert_eq!(order.len(), 6);
+    }
+
+    #[test]
+    fn event_day_replaces_the_report_day() {
+        let day = |d| NaiveDate::from_ymd_opt(2020, 1, d).unwrap();
+        let date = |d, score, mentions| RankedDate {
+            date: day(d),
+            score,
+            reports: 1,
+            mentions,
+        };
+        // Day 3 leads on publications; day 2, the day before, is named more in text.
+        // Day 10 is named more than its own day before (day 9), which is kept out.
+        let ranked = vec![
+            date(3, 10.0, 4.0),
+            date(10, 8.0, 6.0),
+            date(2, 6.0, 5.0),
+            date(9, 5.0, 6.0),
+            date(20, 3.0, 3.0),
+        ];
+        let dates: Vec<u32> = prefer_event_day(&ranked, &ranked, 2)
+            .iter()
+            .map(|r| r.date.day())
+            .collect();
+        // Day 3 becomes day 2 (which leaves its own later place); day 9 has as much
+        // mention evidence as day 10, not more: day 10 stays. The rest follow.
+        assert_eq!(dates, vec![2, 10, 9, 20]);
+        // A day before that is itself among the first `count` is not taken twice.
+        let dates: Vec<u32> = prefer_event_day(&ranked, &ranked, 3)
+            .iter()
+            .map(|r| r.date.day())
+            .collect();
+        assert_eq!(dates, vec![3, 10, 2, 9, 20]);
     }
 
     #[test]

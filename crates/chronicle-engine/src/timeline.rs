@@ -194,7 +194,11 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
         .dates
         .unwrap_or_else(|| rank::automatic_date_count(&ranked));
     let ordered = match options.ranking {
-        DateRanking::Evidence => rank::spread_adjacent(&ranked, wanted + summarize::SPARE_DATES),
+        DateRanking::Evidence => rank::prefer_event_day(
+            &rank::spread_adjacent(&ranked, wanted + summarize::SPARE_DATES),
+            &ranked,
+            wanted,
+        ),
         DateRanking::Publications => ranked,
     };
     let summaries = summarize::summarize(corpus, &selection, &ordered, wanted, options.sentences);
