@@ -103,6 +103,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             continue;
         }
+        if topic.keywords.is_empty() {
+            // The protocol filters by the topic's keywords; without them every article
+            // and sentence of the topic is on-topic, which changes what is measured.
+            eprintln!(
+                "warning: topic {} has no keywords ({} missing or empty): its timelines \
+                 use every sentence of the topic",
+                topic.name,
+                topic.dir.join("keywords.json").display()
+            );
+        }
         let clock = Instant::now();
         let report = topic.read_articles();
         times.read += clock.elapsed();

@@ -1,0 +1,98 @@
+//! `chronicle bench` end to end on a tiny dataset in the benchmark layout, written here.
+
+use std::path::Path;
+use std::process::Command;
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A topic folder: four dated reports on a (fictional) bridge closure and its gold
+/// timeline; `keywords` written to keywords.json when given.
+fn topic(dir: &Path, keywords: Option<&str>) {
+    let docs = [
+        (
+            "2021-05-03",
+            "a-1",
+            "The Orrin Street bridge was closed on Monday after inspectors found cracks in two piers. Traffic was diverted through the harbor tunnel.",
+        ),
+        (
+            "2021-05-04",
+            "b-1",
+            "Inspectors said the cracks in the Orrin Street bridge were found on Monday, May 3. The city said repairs could take months.",
+        ),
+        (
+            "2021-05-20",
+            "a-2",
+            "The city council approved $12 million for bridge repairs on Thursday, May 20. Work on the Orrin Street bridge starts in June.",
+        ),
+        (
+            "2021-05-21",
+            "b-2",
+            "Council members voted 7-2 on May 20 to fund the bridge repairs. The bridge was closed on May 3 after cracks were found.",
+        ),
+    ];
+    for (date, id, text) in docs {
+        write(&dir.join(format!("InputDocs/{date}/{id}.txt")), text);
+    }
+    write(
+        &dir.join("timelines/gold.txt"),
+        "2021-05-03\nThe Orrin Street bridge is closed after inspectors find cracks .\n\
+         --------------------------------\n\
+         2021-05-20\nThe council approves $12 million for repairs .\n",
+    );
+    if let Some(k) = keywords {
+        write(&dir.join("keywords.json"), k);
+    }
+}
+
+#[test]
+fn bench_scores_a_dataset_and_warns_about_a_topic_without_keywords() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("data");
+    topic(&dataset.join("bridge"), Some(r#"["bridge"]"#));
+    topic(&dataset.join("bridge-nokeys"), None);
+    let out_dir = dir.path().join("out");
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["bench", "--dataset"])
+        .arg(&dataset)
+        .arg("--out")
+        .arg(&out_dir)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stderr}\n{stdout}");
+    assert!(
+        stderr.contains("topic bridge-nokeys has no keywords"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("topic bridge has no keywords"), "{stderr}");
+    // Both gold dates are found: the date F1 line reads 1.0 for both tasks' average.
+    let date_line = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("date "))
+        .unwrap_or_else(|| panic!("no date line in {stdout}"));
+    assert!(date_line.contains("F 1.0000"), "{date_line}");
+    // The predicted timelines are kept for an independent scorer.
+    let written: Vec<_> = walk(&out_dir);
+    assert!(
+        written.iter().any(|p| p.ends_with("gold.txt")),
+        "{written:?}"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
