@@ -31,6 +31,7 @@
 #![warn(missing_docs)]
 
 mod codec;
+mod counts;
 mod index;
 pub mod neardup;
 mod schema;
@@ -368,6 +369,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         schema::create_or_migrate(&mut conn, &dir)?;
+        // Counts written by an older build (or none): rebuild them once, here.
+        counts::current_or_rebuild(&conn)?;
         let index_dir = dir.join(INDEX_DIR);
         let index = match TextIndex::open(&index_dir, true) {
             Ok(Some(index)) => index,
@@ -584,43 +587,31 @@ impl Store {
             None => 0,
         };
         let mut stats = self.with_reader(|conn| {
-            let (articles, near, sentences, first, last): (
-                i64,
-                i64,
-                i64,
-                Option<String>,
-                Option<String>,
-            ) = conn.query_row(
-                "SELECT count(*), count(near_dup_of), coalesce(sum(n_sentences), 0),
-                        min(published), max(published) FROM articles",
+            // Both ends come from the `published` index; the rest from the counts kept
+            // by ingest (a scan only for a store written by an older build).
+            let (first, last): (Option<String>, Option<String>) = conn.query_row(
+                "SELECT min(published), max(published) FROM articles",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            let group = |sql: &str| -> Result<Vec<(String, u64)>> {
-                let mut stmt = conn.prepare(sql)?;
-                let rows = stmt
-                    .query_map([], |r| {
-                        Ok((
-                            r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                            r.get::<_, i64>(1)?.max(0) as u64,
-                        ))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(rows)
+            let counts = match counts::current(conn)? {
+                Some(counts) => counts,
+                None => counts::scan(conn)?,
+            };
+            let most_first = |map: std::collections::BTreeMap<String, u64>| {
+                let mut v: Vec<(String, u64)> = map.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                v
             };
             Ok(Stats {
                 schema_version: schema::version(conn)?,
-                articles: articles.max(0) as u64,
-                near_duplicates: near.max(0) as u64,
-                sentences: sentences.max(0) as u64,
+                articles: counts.articles,
+                near_duplicates: counts.near_duplicates,
+                sentences: counts.sentences,
                 first_published: first.as_deref().and_then(parse_day),
                 last_published: last.as_deref().and_then(parse_day),
-                sources: group(
-                    "SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source",
-                )?,
-                languages: group(
-                    "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language",
-                )?,
+                sources: most_first(counts.sources),
+                languages: most_first(counts.languages),
                 indexed,
                 db_bytes: 0,
                 index_bytes: 0,
@@ -1109,8 +1100,9 @@ fn ingest_batch(
         .map(|p| codec::encode(&p.sentences))
         .collect();
 
-    // 3. One transaction for the batch.
+    // 3. One transaction for the batch, counts included.
     let tx = conn.transaction()?;
+    let mut totals = counts::current_or_rebuild(&tx)?;
     let mut added: Vec<(i64, usize)> = Vec::with_capacity(prepared.len());
     {
         let mut id_taken = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
@@ -1205,10 +1197,18 @@ fn ingest_batch(
             if near_dup_of.is_some() {
                 report.near_duplicates += 1;
             }
+            totals.add(
+                seq,
+                a.source.as_deref(),
+                p.language.code(),
+                p.sentences.len(),
+                near_dup_of.is_some(),
+            );
             report.added += 1;
             added.push((seq, i));
         }
     }
+    counts::store(&tx, &totals)?;
     tx.commit()?;
 
     // 4. Index what SQLite now holds (committed with the next index commit).

@@ -296,3 +296,81 @@ fn an_ingester_takes_articles_in_pieces_and_matches_one_ingest() {
     assert_eq!(a.articles, b.articles);
     assert_eq!(store.search("dam", Window::default(), 10).unwrap().len(), 2);
 }
+
+/// `stats` reads the counts kept by ingest; a store without them (written by an older
+/// build) or with stale ones (an older build ingested since) is counted by a scan, with
+/// the same answer, and the next writer rebuilds them.
+#[test]
+fn stats_come_from_kept_counts_and_fall_back_to_a_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    store.ingest(sample()).unwrap();
+    let extra = vec![
+        article(
+            "none-1",
+            day(2024, 3, 8),
+            "wire",
+            "A levee near the dam was reinforced with sandbags on Friday morning.",
+        ),
+        Article {
+            source: None,
+            language: Some("fr".into()),
+            ..article(
+                "fr-1",
+                day(2024, 3, 9),
+                "",
+                "Le barrage de Kessler a cédé dimanche, a indiqué la préfecture.",
+            )
+        },
+    ];
+    store.ingest(extra).unwrap();
+    // Sizes on disk change with the WAL; compare the counts.
+    let counted = |mut s: chronicle_store::Stats| {
+        (s.db_bytes, s.index_bytes, s.total_bytes) = (0, 0, 0);
+        s
+    };
+    let kept = counted(store.stats().unwrap());
+    assert_eq!(kept.articles, 5);
+    assert_eq!(kept.near_duplicates, 1);
+    assert!(kept.sentences >= 7, "{kept:?}");
+    assert_eq!(kept.sources[0], ("wire".to_string(), 2));
+    assert!(kept.sources.contains(&(String::new(), 1)), "{kept:?}");
+    assert!(kept.languages.contains(&("fr".to_string(), 1)), "{kept:?}");
+    drop(store);
+
+    let db = dir.path().join(chronicle_store::DB_FILE);
+    let meta = |sql: &str| {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(sql).unwrap();
+    };
+    // Missing (older build): a reader scans.
+    meta("DELETE FROM meta WHERE key = 'counts'");
+    assert_eq!(
+        counted(Store::open(dir.path()).unwrap().stats().unwrap()),
+        kept
+    );
+    // The next writer rebuilds them, and ingests keep them current.
+    let store = Store::create_or_open(dir.path()).unwrap();
+    assert_eq!(counted(store.stats().unwrap()), kept);
+    drop(store);
+    let has_counts = || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row("SELECT count(*) FROM meta WHERE key = 'counts'", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(has_counts(), 1);
+    // Stale (an article added behind their back): a reader scans, the answer is exact.
+    meta(
+        "INSERT INTO articles (id, published, source, language, text, hash, n_sentences, sentences)
+         SELECT 'copy', published, 'ledger', language, text, 'x', n_sentences, sentences
+         FROM articles WHERE id = 'bank-1'",
+    );
+    let after = Store::open(dir.path()).unwrap().stats().unwrap();
+    assert_eq!(after.articles, 6);
+    assert!(
+        after.sources.contains(&("ledger".to_string(), 2)),
+        "{after:?}"
+    );
+}
