@@ -279,17 +279,7 @@ impl TextIndex {
                 }
             }
         }
-        let relevance: Vec<(Occur, Box<dyn Query>)> = stems
-            .iter()
-            .flat_map(|s| {
-                [self.fields.text, self.fields.title].map(|field| {
-                    let term = Term::from_field_text(field, s);
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                    (Occur::Should, q)
-                })
-            })
-            .collect();
+        let relevance = self.any_stem(&stems, IndexRecordOption::WithFreqs);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, filter)];
         if !relevance.is_empty() {
             clauses.push((Occur::Should, Box::new(BooleanQuery::new(relevance))));
@@ -316,6 +306,25 @@ impl TextIndex {
         Ok(seqs)
     }
 
+    /// One `Should` clause per stem and per stemmed field (text, title): together they
+    /// match a document holding any of the stems; `option` says whether scores are needed.
+    fn any_stem(
+        &self,
+        stems: &[String],
+        option: IndexRecordOption,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        stems
+            .iter()
+            .flat_map(|s| {
+                [self.fields.text, self.fields.title].map(|field| {
+                    let term = Term::from_field_text(field, s);
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(term, option));
+                    (Occur::Should, q)
+                })
+            })
+            .collect()
+    }
+
     /// The query matching every candidate of a topic (see [`TextIndex::candidates`]).
     fn topic_filter(
         &self,
@@ -328,17 +337,7 @@ impl TextIndex {
         if let Some(q) = query {
             let stems = self.stems(q);
             if !stems.is_empty() {
-                let any: Vec<(Occur, Box<dyn Query>)> = stems
-                    .iter()
-                    .flat_map(|s| {
-                        [self.fields.text, self.fields.title].map(|field| {
-                            let term = Term::from_field_text(field, s);
-                            let q: Box<dyn Query> =
-                                Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                            (Occur::Should, q)
-                        })
-                    })
-                    .collect();
+                let any = self.any_stem(&stems, IndexRecordOption::Basic);
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
