@@ -297,18 +297,21 @@ fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
     let store = dir.path().join("store");
     let store = s(&store);
     ok(&["ingest", "--quiet", "--store", store, "examples/corpus"]);
-    let out = chronicle(&[
-        "timeline",
-        "--store",
-        store,
-        "--keywords",
-        "dam",
-        "--max-articles",
-        "3",
-        "--quiet",
-        "--format",
-        "json",
-    ]);
+    let dam_timeline = |extra: &[&str]| {
+        let mut args = vec![
+            "timeline",
+            "--store",
+            store,
+            "--keywords",
+            "dam",
+            "--quiet",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        chronicle(&args)
+    };
+    let out = dam_timeline(&["--max-articles", "3"]);
     assert!(out.status.success());
     let note = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -322,16 +325,7 @@ fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
         "{timeline}"
     );
     // Under the cap nothing is said.
-    let out = chronicle(&[
-        "timeline",
-        "--store",
-        store,
-        "--keywords",
-        "dam",
-        "--quiet",
-        "--format",
-        "json",
-    ]);
+    let out = dam_timeline(&[]);
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
     let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(timeline.get("matched_articles").is_none(), "{timeline}");
