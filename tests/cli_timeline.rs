@@ -306,3 +306,65 @@ fn invalid_options_are_refused() {
         stderr(&output)
     );
 }
+
+/// Articles that declare no language are analysed in the language of their text: a
+/// Spanish corpus is dated by its Spanish date expressions without `--language`.
+#[test]
+fn undeclared_language_is_identified_from_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = [
+        (
+            "2024-03-04",
+            "La presa de Valdemoro se rompió el 3 de marzo tras varios días de lluvias \
+             intensas, y el agua inundó los barrios bajos del pueblo. Los vecinos fueron \
+             evacuados durante la noche por los bomberos y la policía local.",
+        ),
+        (
+            "2024-03-06",
+            "Los ingenieros que inspeccionan la presa de Valdemoro, que se rompió el 3 de \
+             marzo, creen que una grieta en la base pudo causar la rotura. El ayuntamiento \
+             pidió ayuda al gobierno regional para reparar los daños.",
+        ),
+        (
+            "2024-03-09",
+            "El gobierno regional prometió reconstruir la presa de Valdemoro, rota el 3 de \
+             marzo, antes del próximo invierno. Las familias evacuadas empezaron a volver a \
+             sus casas este fin de semana.",
+        ),
+    ];
+    for (i, (date, text)) in reports.iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("informe-{i}.txt")),
+            format!("date {date}\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let detected = timeline_json(&[
+        "timeline",
+        folder,
+        "--keywords",
+        "presa",
+        "--dates",
+        "1",
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    assert_eq!(detected["dates"][0]["date"], "2024-03-03", "{detected}");
+    // Assuming English, "3 de marzo" is not a date: the event day is not found.
+    let english = timeline_json(&[
+        "timeline",
+        folder,
+        "--keywords",
+        "presa",
+        "--dates",
+        "1",
+        "--format",
+        "json",
+        "--quiet",
+        "--language",
+        "en",
+    ]);
+    assert!(entry(&english, "2024-03-03").is_none(), "{english}");
+}

@@ -16,7 +16,7 @@ use anyhow::{Context, bail};
 use chronicle_engine::{Corpus, DateRanking, TimelineOptions, build_timeline};
 use chronicle_eval::{Report, TaskReport};
 use chronicle_ingest::dataset::{Dataset, Topic};
-use chronicle_text::Language;
+use chronicle_text::LanguagePolicy;
 use chrono::{Days, NaiveDate};
 
 const EXAMPLES: &str = "\
@@ -49,9 +49,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
 
-    /// Language of the articles.
-    #[arg(long, default_value = "en", value_parser = super::timeline::parse_language)]
-    language: Language,
+    /// Language of articles that do not declare one: `auto` identifies it from each
+    /// article's text (English when it cannot be told), or one of en, es, fr, it, de,
+    /// pt, nl.
+    #[arg(long, default_value = "auto", value_parser = super::timeline::parse_language_policy)]
+    language: LanguagePolicy,
 
     /// Date ranking: `evidence` (Chronicle) or `publications` (the PUBCOUNT baseline,
     /// for comparing on a new dataset).

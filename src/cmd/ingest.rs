@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use chronicle_ingest::{Article, ReadReport};
 use chronicle_store::{IngestOptions, Store};
-use chronicle_text::Language;
+use chronicle_text::LanguagePolicy;
 use indicatif::{ProgressBar, ProgressStyle};
 
 const EXAMPLES: &str = "\
@@ -31,9 +31,11 @@ pub struct Args {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Language of articles that do not declare one (en, es, fr, it, de, pt, nl).
-    #[arg(long, default_value = "en", value_parser = super::timeline::parse_language)]
-    language: Language,
+    /// Language of articles that do not declare one: `auto` identifies it from each
+    /// article's text (English when it cannot be told), or one of en, es, fr, it, de,
+    /// pt, nl.
+    #[arg(long, default_value = "auto", value_parser = super::timeline::parse_language_policy)]
+    language: LanguagePolicy,
 
     /// Articles per transaction (each is committed atomically).
     #[arg(long, default_value_t = 1000, value_name = "N", hide = true)]
@@ -50,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::create_or_open(&args.store)
         .with_context(|| format!("cannot open the store {}", args.store.display()))?;
     let options = IngestOptions {
-        default_language: args.language,
+        language: args.language,
         batch: args.batch.max(1),
         ..IngestOptions::default()
     };

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use chronicle_server::{AppState, Backend, MemoryBackend, ServerConfig, StoreBackend};
 use chronicle_store::Store;
-use chronicle_text::Language;
+use chronicle_text::LanguagePolicy;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -51,9 +51,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     token_file: Option<PathBuf>,
 
-    /// Language of articles that do not declare one (en, es, fr, it, de, pt, nl).
-    #[arg(long, default_value = "en", value_parser = super::timeline::parse_language)]
-    language: Language,
+    /// Language of articles that do not declare one: `auto` identifies it from each
+    /// article's text (English when it cannot be told), or one of en, es, fr, it, de,
+    /// pt, nl.
+    #[arg(long, default_value = "auto", value_parser = super::timeline::parse_language_policy)]
+    language: LanguagePolicy,
 
     /// Timelines kept in the cache.
     #[arg(long, default_value_t = 256, value_name = "N")]

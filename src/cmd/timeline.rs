@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use chronicle_engine::{Corpus, Format, TimelineOptions, build_timeline, render};
-use chronicle_text::Language;
+use chronicle_text::{Language, LanguagePolicy};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -68,9 +68,11 @@ pub struct Args {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Language of articles that do not declare one (en, es, fr, it, de, pt, nl).
-    #[arg(long, default_value = "en", value_parser = parse_language)]
-    language: Language,
+    /// Language of articles that do not declare one: `auto` identifies it from each
+    /// article's text (English when it cannot be told), or one of en, es, fr, it, de,
+    /// pt, nl.
+    #[arg(long, default_value = "auto", value_parser = parse_language_policy)]
+    language: LanguagePolicy,
 
     /// No progress bars or summary line (problems with the input are still reported).
     #[arg(long)]
@@ -87,6 +89,11 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse()
+        .map_err(|e: chronicle_text::UnknownLanguage| e.to_string())
+}
+
+pub(crate) fn parse_language_policy(s: &str) -> Result<LanguagePolicy, String> {
     s.parse()
         .map_err(|e: chronicle_text::UnknownLanguage| e.to_string())
 }

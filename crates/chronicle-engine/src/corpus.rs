@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use chronicle_ingest::Article;
-use chronicle_text::{Analyzer, Language, split_sentences};
+use chronicle_text::{Analyzer, Language, LanguagePolicy, split_sentences};
 use chronicle_timex::{Granularity, Tagger};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -83,22 +83,28 @@ impl Corpus {
         Corpus::analyse_with(articles, Language::English)
     }
 
-    /// Analyses `articles`; `default_language` applies to articles without a known
-    /// language. Runs in parallel; the result is the same whatever the thread count.
-    pub fn analyse_with(articles: Vec<Article>, default_language: Language) -> Corpus {
-        let toolkits: HashMap<Language, Toolkit> = articles
+    /// Analyses `articles`; `language` decides the language of articles that do not
+    /// declare one (a [`Language`] assumes it; [`LanguagePolicy::Detect`] identifies
+    /// it from the text). Runs in parallel; the result is the same whatever the thread
+    /// count.
+    pub fn analyse_with(articles: Vec<Article>, language: impl Into<LanguagePolicy>) -> Corpus {
+        let policy = language.into();
+        let languages: Vec<Language> = articles
+            .par_iter()
+            .map(|a| policy.language_of(a.language.as_deref(), &a.text))
+            .collect();
+        let toolkits: HashMap<Language, Toolkit> = languages
             .iter()
-            .map(|a| article_language(a, default_language))
-            .chain([default_language])
+            .copied()
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .map(|lang| (lang, Toolkit::new(lang)))
             .collect();
         let per_article: Vec<(Language, Vec<AnalysedSentence>)> = articles
             .par_iter()
+            .zip(languages.par_iter())
             .enumerate()
-            .map(|(index, article)| {
-                let lang = article_language(article, default_language);
+            .map(|(index, (article, &lang))| {
                 let toolkit = &toolkits[&lang];
                 (lang, analyse_article(index as u32, article, toolkit))
             })
@@ -169,9 +175,11 @@ impl Corpus {
     /// its language and sentences (with `article` set to 0), e.g. to store them.
     pub fn analyse_article(
         article: &Article,
-        default_language: Language,
+        language: impl Into<LanguagePolicy>,
     ) -> (Language, Vec<AnalysedSentence>) {
-        let language = article_language(article, default_language);
+        let language = language
+            .into()
+            .language_of(article.language.as_deref(), &article.text);
         let toolkit = Toolkit::new(language);
         (language, analyse_article(0, article, &toolkit))
     }
@@ -199,14 +207,6 @@ impl Corpus {
         analyzer.for_each_term(text, |t| out.push(term_id(t)));
         out
     }
-}
-
-fn article_language(article: &Article, default: Language) -> Language {
-    article
-        .language
-        .as_deref()
-        .and_then(Language::from_code)
-        .unwrap_or(default)
 }
 
 struct Toolkit {

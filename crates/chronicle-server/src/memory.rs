@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use chronicle_engine::corpus::{ArticleAnalysis, TermId};
 use chronicle_engine::{Corpus, Timeline, build_timeline};
 use chronicle_ingest::{Article, ReadReport};
-use chronicle_text::Language;
+use chronicle_text::{Language, LanguagePolicy};
 use chrono::NaiveDate;
 
 use crate::api::{
@@ -29,7 +29,7 @@ use crate::backend::{Backend, BackendError};
 pub struct MemoryBackend {
     snapshot: RwLock<Arc<Snapshot>>,
     writer: Mutex<()>,
-    language: Language,
+    language: LanguagePolicy,
 }
 
 /// An immutable view of the data: the analysed corpus and the indexes built from it.
@@ -44,9 +44,10 @@ struct Snapshot {
 }
 
 impl MemoryBackend {
-    /// A backend holding `articles`, analysed with `language` for articles that do not
-    /// declare one.
-    pub fn new(articles: Vec<Article>, language: Language) -> Self {
+    /// A backend holding `articles`; `language` decides the language of articles that
+    /// do not declare one (a [`Language`], or [`LanguagePolicy::Detect`]).
+    pub fn new(articles: Vec<Article>, language: impl Into<LanguagePolicy>) -> Self {
+        let language = language.into();
         let corpus = Corpus::analyse_with(articles, language);
         MemoryBackend {
             snapshot: RwLock::new(Arc::new(Snapshot::new(corpus))),
@@ -57,12 +58,15 @@ impl MemoryBackend {
 
     /// Reads every input file under `dir` (any format `chronicle timeline` reads) and
     /// analyses it. The [`ReadReport`] (without its articles) says what was skipped.
-    pub fn load(dir: &Path, language: Language) -> (Self, ReadReport) {
+    pub fn load(dir: &Path, language: impl Into<LanguagePolicy>) -> (Self, ReadReport) {
         Self::load_inputs(&[dir], language)
     }
 
     /// Like [`MemoryBackend::load`], for several inputs (files or folders).
-    pub fn load_inputs<P: AsRef<Path>>(inputs: &[P], language: Language) -> (Self, ReadReport) {
+    pub fn load_inputs<P: AsRef<Path>>(
+        inputs: &[P],
+        language: impl Into<LanguagePolicy>,
+    ) -> (Self, ReadReport) {
         let mut report = chronicle_ingest::read_inputs(inputs);
         let articles = std::mem::take(&mut report.articles);
         (MemoryBackend::new(articles, language), report)
@@ -175,7 +179,7 @@ impl Backend for MemoryBackend {
     fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
         let snapshot = self.current();
         let corpus = &snapshot.corpus;
-        let mut terms = corpus.term_ids(&req.q, self.language);
+        let mut terms = corpus.term_ids(&req.q, query_language(self.language, corpus));
         terms.sort_unstable();
         terms.dedup();
         let terms: Vec<(TermId, &[u32])> = terms
@@ -336,5 +340,22 @@ impl Backend for MemoryBackend {
         let next = Arc::new(Snapshot::new(corpus));
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = next;
         Ok(summary)
+    }
+}
+/// The language to analyse a search query in: a query is too short to identify, so
+/// the assumed language, or when detecting, the corpus's most common one.
+fn query_language(policy: LanguagePolicy, corpus: &Corpus) -> Language {
+    match policy {
+        LanguagePolicy::Fixed(language) => language,
+        LanguagePolicy::Detect => {
+            let mut counts: HashMap<Language, usize> = HashMap::new();
+            for analysis in &corpus.analyses {
+                *counts.entry(analysis.language).or_default() += 1;
+            }
+            counts
+                .into_iter()
+                .max_by_key(|&(language, n)| (n, std::cmp::Reverse(language)))
+                .map_or(Language::English, |(language, _)| language)
+        }
     }
 }

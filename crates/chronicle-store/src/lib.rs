@@ -44,7 +44,7 @@ use std::sync::Mutex;
 use chronicle_engine::corpus::AnalysedSentence;
 use chronicle_engine::{Corpus, Timeline, TimelineOptions, build_timeline};
 use chronicle_ingest::Article;
-use chronicle_text::{Analyzer, Language};
+use chronicle_text::{Analyzer, Language, LanguagePolicy};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
@@ -168,8 +168,9 @@ impl Topic {
 /// How to ingest.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
-    /// Language of articles that do not declare one.
-    pub default_language: Language,
+    /// How to tell the language of articles that do not declare one (identify it
+    /// from the text by default).
+    pub language: LanguagePolicy,
     /// Articles per SQLite transaction (each is committed atomically).
     pub batch: usize,
     /// Commit the full-text index at least every this many articles.
@@ -179,7 +180,7 @@ pub struct IngestOptions {
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
-            default_language: Language::English,
+            language: LanguagePolicy::Detect,
             batch: 1000,
             index_commit_every: 50_000,
         }
@@ -1064,7 +1065,7 @@ fn ingest_batch(
         return Ok(());
     }
     // 2. Analyse (in parallel), sign for near duplicates.
-    let corpus = Corpus::analyse_with(fresh, options.default_language);
+    let corpus = Corpus::analyse_with(fresh, options.language);
     let Corpus {
         articles,
         analyses,

@@ -374,3 +374,34 @@ fn stats_come_from_kept_counts_and_fall_back_to_a_scan() {
         "{after:?}"
     );
 }
+
+/// An article without a declared language is analysed (and stored) in the language of
+/// its text, unless the ingest options fix one.
+#[test]
+fn undeclared_language_is_identified_at_ingest() {
+    let text = "Le barrage de Kessler a cédé dans la nuit de dimanche, inondant la vallée \
+                en aval, a indiqué la préfecture lundi matin.";
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    store
+        .ingest(vec![article("fr-1", day(2024, 3, 4), "wire", text)])
+        .unwrap();
+    let stored = store.article("fr-1").unwrap().unwrap();
+    assert_eq!(stored.language, chronicle_text::Language::French);
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let fixed = chronicle_store::IngestOptions {
+        language: chronicle_text::LanguagePolicy::Fixed(chronicle_text::Language::English),
+        ..Default::default()
+    };
+    store
+        .ingest_with(
+            vec![article("fr-1", day(2024, 3, 4), "wire", text)],
+            &fixed,
+            &mut |_, _| {},
+        )
+        .unwrap();
+    let stored = store.article("fr-1").unwrap().unwrap();
+    assert_eq!(stored.language, chronicle_text::Language::English);
+}

@@ -21,6 +21,6 @@ mod sentences;
 mod terms;
 
 pub use dateline::body_start;
-pub use language::{Language, UnknownLanguage};
+pub use language::{Language, LanguagePolicy, UnknownLanguage, detect_language};
 pub use sentences::{Sentence, split_sentences};
 pub use terms::{Analyzer, word_tokens};
