@@ -178,6 +178,18 @@ fn keywords_and_window_restrict_the_timeline() {
             assert!(text.contains("inquiry"), "{text}");
         }
     }
+    // The volume counts the timeline's own articles, by publication day, in the window.
+    let volume = timeline["volume"].as_array().unwrap();
+    let counted: u64 = volume.iter().map(|v| v["articles"].as_u64().unwrap()).sum();
+    assert_eq!(counted, timeline["articles"].as_u64().unwrap());
+    assert!(
+        counted > 0 && counted < 16,
+        "{counted} of the 16 example articles"
+    );
+    for v in volume {
+        let day = v["date"].as_str().unwrap();
+        assert!(("2024-04-01"..="2024-07-31").contains(&day), "{day}");
+    }
 }
 
 #[test]

@@ -35,6 +35,6 @@ mod timeline;
 pub use corpus::Corpus;
 pub use render::{Format, render};
 pub use timeline::{
-    DateEntry, DateRanking, EngineError, SourceRef, SummarySentence, Timeline, TimelineOptions,
-    Window, build_timeline,
+    DateEntry, DateRanking, DayVolume, EngineError, SourceRef, SummarySentence, Timeline,
+    TimelineOptions, Window, build_timeline,
 };

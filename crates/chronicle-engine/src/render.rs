@@ -219,6 +219,7 @@ mod tests {
                     }],
                 },
             ],
+            volume: Vec::new(),
         }
     }
 

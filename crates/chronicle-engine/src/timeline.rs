@@ -105,6 +105,16 @@ pub struct Timeline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_articles: Option<usize>,
     pub dates: Vec<DateEntry>,
+    /// The selected articles per publication day, in date order (days without one
+    /// omitted): the topic's coverage over time, e.g. for a chart behind the dates.
+    pub volume: Vec<DayVolume>,
+}
+
+/// How many of a timeline's articles were published on a day.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct DayVolume {
+    pub date: NaiveDate,
+    pub articles: usize,
 }
 
 /// A closed range of days. Both ends are `None` only for an empty selection.
@@ -170,6 +180,9 @@ pub struct SourceRef {
 /// let timeline = build_timeline(&corpus, &options).unwrap();
 /// assert_eq!(timeline.dates[0].date, day(3));
 /// assert_eq!(timeline.dates[0].sentences[0].sources.len(), 2);
+/// // The selected articles per publication day.
+/// assert_eq!(timeline.volume.iter().map(|v| v.articles).sum::<usize>(), 3);
+/// assert_eq!(timeline.volume[0].date, day(4));
 /// ```
 pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Timeline, EngineError> {
     options.validate()?;
@@ -184,6 +197,7 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
             articles: 0,
             matched_articles: None,
             dates: Vec::new(),
+            volume: Vec::new(),
         });
     }
     let ranked = match options.ranking {
@@ -245,7 +259,22 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
         articles: selection.articles.len(),
         matched_articles: None,
         dates,
+        volume: volume(corpus, &selection.articles),
     })
+}
+
+/// Selected articles per publication day.
+fn volume(corpus: &Corpus, articles: &[usize]) -> Vec<DayVolume> {
+    let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+    for &article in articles {
+        *per_day
+            .entry(corpus.articles[article].published)
+            .or_default() += 1;
+    }
+    per_day
+        .into_iter()
+        .map(|(date, articles)| DayVolume { date, articles })
+        .collect()
 }
 
 fn source_ref(corpus: &Corpus, article: usize) -> SourceRef {

@@ -145,7 +145,8 @@
   // --- chart -------------------------------------------------------------------------
   function drawChart(timeline) {
     chartBox.replaceChildren();
-    const volume = (stats && stats.volume) || [];
+    // The topic's own coverage; the whole corpus's only from a server that predates it.
+    const volume = timeline.volume || (stats && stats.volume) || [];
     const from = timeline.window.from;
     const to = timeline.window.to;
     if (!from || !to || volume.length === 0) {
@@ -176,10 +177,10 @@
       viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${titleId} ${descId}`,
       preserveAspectRatio: "none",
     });
-    root.append(svg("title", { id: titleId, text: "Article volume over time" }));
+    root.append(svg("title", { id: titleId, text: "Volume of the timeline's articles over time" }));
     root.append(svg("desc", {
       id: descId,
-      text: `${total} articles published from ${from} to ${to}, ${bin === 1 ? "per day" : bin === 7 ? "per week" : "per 30 days"}, ` +
+      text: `${total} of the timeline's articles published from ${from} to ${to}, ${bin === 1 ? "per day" : bin === 7 ? "per week" : "per 30 days"}, ` +
         `highest ${max}. Marked dates: ${marked.join(", ") || "none"}.`,
     }));
     root.append(svg("line", { class: "baseline", x1: left, x2: W - right, y1: H - bottom, y2: H - bottom }));

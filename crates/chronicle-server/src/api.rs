@@ -230,6 +230,18 @@ pub mod doc {
         /// the most relevant of them (`chronicle serve --max-articles`).
         pub matched_articles: Option<usize>,
         pub dates: Vec<DateEntryDoc>,
+        /// The selected articles per publication day, in date order (days without one
+        /// omitted): the topic's coverage, which the page charts behind the dates.
+        pub volume: Vec<DayVolumeDoc>,
+    }
+
+    /// How many of a timeline's articles were published on a day.
+    #[derive(ToSchema)]
+    #[schema(as = DayVolume)]
+    #[allow(dead_code)]
+    pub struct DayVolumeDoc {
+        pub date: NaiveDate,
+        pub articles: usize,
     }
 
     /// The window the timeline covers.

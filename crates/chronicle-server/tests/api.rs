@@ -550,6 +550,7 @@ async fn timeline_schema_matches_the_engine_json() {
         .collect();
     assert_eq!(required, keys(&t));
     assert_eq!(props("Window"), keys(&t["window"]));
+    assert_eq!(props("DayVolume"), keys(&t["volume"][0]));
     let entry = &t["dates"][0];
     assert_eq!(props("DateEntry"), keys(entry));
     assert_eq!(props("SummarySentence"), keys(&entry["sentences"][0]));

@@ -229,6 +229,19 @@ async fn drive(c: &Client, base: &str) -> Result<(), String> {
     if bars.is_empty() {
         return Err("the chart has no bars".into());
     }
+    // The bars count the timeline's own articles, not the whole corpus.
+    let desc = c
+        .find(Locator::Css("#chart-svg svg desc"))
+        .await
+        .map_err(err("chart description"))?
+        .text()
+        .await
+        .map_err(err("chart description text"))?;
+    if !desc.contains("of the timeline's articles") {
+        return Err(format!(
+            "the chart does not chart the timeline's articles: {desc:?}"
+        ));
+    }
 
     // Clicking a sentence shows every report carrying it, with links.
     let sentence = march3
