@@ -352,31 +352,24 @@ fn undeclared_language_is_identified_from_the_text() {
         .unwrap();
     }
     let folder = dir.path().to_str().unwrap();
-    let detected = timeline_json(&[
-        "timeline",
-        folder,
-        "--keywords",
-        "presa",
-        "--dates",
-        "1",
-        "--format",
-        "json",
-        "--quiet",
-    ]);
+    let timeline = |language: &[&str]| {
+        let mut args = vec![
+            "timeline",
+            folder,
+            "--keywords",
+            "presa",
+            "--dates",
+            "1",
+            "--format",
+            "json",
+            "--quiet",
+        ];
+        args.extend_from_slice(language);
+        timeline_json(&args)
+    };
+    let detected = timeline(&[]);
     assert_eq!(detected["dates"][0]["date"], "2024-03-03", "{detected}");
     // Assuming English, "3 de marzo" is not a date: the event day is not found.
-    let english = timeline_json(&[
-        "timeline",
-        folder,
-        "--keywords",
-        "presa",
-        "--dates",
-        "1",
-        "--format",
-        "json",
-        "--quiet",
-        "--language",
-        "en",
-    ]);
+    let english = timeline(&["--language", "en"]);
     assert!(entry(&english, "2024-03-03").is_none(), "{english}");
 }
