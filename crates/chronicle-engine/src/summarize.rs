@@ -158,6 +158,15 @@ fn is_headline(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) -> b
     title.is_some_and(|t| t.trim() == corpus.sentence_text(sentence).trim())
 }
 
+/// Whether a sentence asks rather than tells: a timeline entry states what happened,
+/// and questions in news are rhetorical leads, opinion or reader prompts.
+fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '`', '”', '’', ')'])
+        .trim_end()
+        .ends_with('?')
+}
+
 /// On-topic sentences (those matching the request, or all when it has no filter) by
 /// their article's publication day.
 fn reporting_sentences(corpus: &Corpus, selection: &Selection) -> BTreeMap<NaiveDate, Vec<usize>> {
@@ -234,7 +243,9 @@ fn pick<'a>(
         .iter()
         .filter(|c| {
             let sentence = &corpus.sentences[c.sentence];
-            is_summary_length(sentence) && !is_headline(corpus, sentence)
+            is_summary_length(sentence)
+                && !is_headline(corpus, sentence)
+                && !is_question(corpus.sentence_text(sentence))
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
@@ -316,6 +327,15 @@ fn is_attributive(sentence: &str, offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_attributive;
+
+    #[test]
+    fn questions_are_not_summary_sentences() {
+        use super::is_question;
+        assert!(is_question("Who is to blame for the spill?"));
+        assert!(is_question("Will the cleanup make it worse ? ''"));
+        assert!(!is_question("He asked who was to blame."));
+        assert!(!is_question("\"Why now?\" he asked, before the vote."));
+    }
 
     #[test]
     fn attributive_dates_are_references() {

@@ -92,20 +92,25 @@ fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         let mut place_end = dash;
         // An agency group: "(Reuters)", "-LRB- Reuters -RRB-", "(Northstar Wire)".
         let last = tokens[dash - 1].1;
-        if last.ends_with(')') || last == "-RRB-" {
+        let agency = last.ends_with(')') || last == "-RRB-";
+        if agency {
             let open = (from..dash)
                 .rev()
                 .take(6)
                 .find(|&j| tokens[j].1.starts_with('(') || tokens[j].1 == "-LRB-")?;
             place_end = open;
         }
-        let place_words = tokens[from..place_end]
+        let place: Vec<&str> = tokens[from..place_end]
             .iter()
             .rev()
             .take_while(|&&(_, t)| is_place_word(t))
-            .filter(|&&(_, t)| is_upper_word(t))
-            .count();
-        if place_words > 0 {
+            .map(|&(_, t)| t)
+            .collect();
+        // Upper case tells a place ("NEW ORLEANS --"); with an agency group, a
+        // capitalised one is enough ("Cairo, Egypt (CNN) --").
+        let is_place = place.iter().any(|t| is_upper_word(t))
+            || (agency && place.iter().any(|t| t.chars().any(char::is_alphabetic)));
+        if is_place {
             return Some(dash + 1);
         }
     }
@@ -202,6 +207,14 @@ mod tests {
                 "Friday , April 30 , 2010 ; 2:30 PM A huge spill washed up on Friday.",
                 "A huge spill washed up on Friday.",
             ),
+            (
+                "Cairo , Egypt -LRB- CNN -RRB- -- Bowing to eight days of protests, he spoke.",
+                "Bowing to eight days of protests, he spoke.",
+            ),
+            (
+                "during Mubarak speech Cairo, Egypt (CNN) -- Major opposition leaders warned.",
+                "Major opposition leaders warned.",
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(body(sentence), expected, "{sentence}");
@@ -216,6 +229,7 @@ mod tests {
             "He said the score was 6 - 4 at 10:30 on Friday.",
             "Talks resumed at 10:30 GMT in Geneva.",
             "NATO - led forces withdrew.",
+            "The council (in a 9-6 vote) - Members then left.",
             "",
             "-",
             "WASHINGTON -",
