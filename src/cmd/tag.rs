@@ -34,7 +34,8 @@ pub struct Args {
     pub_date: Option<NaiveDate>,
 
     /// Input is JSON Lines: objects with `text` and `pub_date`; each comes out with a
-    /// `timex` list added.
+    /// `timex` list added. Consecutive objects with the same `doc` field are the
+    /// sentences of one document, tagged in order with document context.
     #[arg(long)]
     jsonl: bool,
 
@@ -114,12 +115,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .map_or("<stdin>".to_string(), |p| p.display().to_string());
         let mut bad = 0usize;
+        let mut records = jsonl::Records::default();
         for (n, line) in reader.lines().enumerate() {
             let line = line.with_context(|| format!("{name}: cannot read line {}", n + 1))?;
             if line.trim().is_empty() {
                 continue;
             }
-            match jsonl::tag_record(&tagger, &line) {
+            match jsonl::tag_record_in(&tagger, &line, &mut records) {
                 Ok(v) => writeln!(out, "{v}")?,
                 Err(e) => {
                     bad += 1;
