@@ -148,8 +148,14 @@ mod tests {
         let b = r#"{"doc": "d", "text": "Two days later, oil came.", "pub_date": "2010-05-01"}"#;
         let c = r#"{"doc": "e", "text": "Two days later, oil came.", "pub_date": "2010-05-01"}"#;
         tag_record_in(&t, a, &mut r).unwrap();
-        assert_eq!(tag_record_in(&t, b, &mut r).unwrap()["timex"][0]["value"], "2010-04-24");
-        assert_eq!(tag_record_in(&t, c, &mut r).unwrap()["timex"][0]["value"], "2010-05-03");
+        assert_eq!(
+            tag_record_in(&t, b, &mut r).unwrap()["timex"][0]["value"],
+            "2010-04-24"
+        );
+        assert_eq!(
+            tag_record_in(&t, c, &mut r).unwrap()["timex"][0]["value"],
+            "2010-05-03"
+        );
         // Without `doc`, each record stands alone.
         let mut r = Records::default();
         tag_record_in(&t, &a.replace(r#""doc": "d", "#, ""), &mut r).unwrap();

@@ -196,7 +196,7 @@ struct Ctx<'a> {
 pub(crate) struct DocState {
     pub reference: Option<NaiveDate>,
     pub anchor: Option<Anchor>,
-    /// The day the previous sentence was about, if it named one (for its clock times).
+    /// The day the previous sentence told the time of day on (for the next clock times).
     pub recent: Option<NaiveDate>,
     pub quarter: Option<(i32, u32)>,
     pub tail: Tail,
@@ -285,8 +285,8 @@ pub(crate) fn find(
                 {
                     cx.anchor.set(Some(a));
                     cx.carried.set(false);
-                    day_anchor = match a {
-                        Anchor::Day(d) => Some((d, Some(f.end))),
+                    day_anchor = match f.val {
+                        Val::Time(d, _) => Some((d, Some(f.end))),
                         _ => None,
                     };
                     if let Anchor::Quarter(y, q) = a
@@ -2923,7 +2923,13 @@ impl Ctx<'_> {
                 if digits > 2
                     || self.numeric_context(0)
                     || matches!(self.punct(1), Some(':' | '.' | ',' | '/'))
-                    || matches!(self.lex(1), Lex::Unit(..) | Lex::Month(..))
+                    || matches!(
+                        self.lex(1),
+                        Lex::Unit(..) | Lex::Month(..) | Lex::NumWord(_)
+                    )
+                    || ["percent", "per", "pct", "million", "billion", "thousand"]
+                        .iter()
+                        .any(|w| self.word(1).eq_ignore_ascii_case(w))
                 {
                     return None;
                 }
@@ -2990,8 +2996,11 @@ impl Ctx<'_> {
         Some(d)
     }
 
-    /// The day the last sentence of the text is about: its last day-level date that may
-    /// anchor (a clock time included once it has its day).
+    /// The day the last sentence of the text told the time of day on: its last time of
+    /// day with a day of its own ("on Thursday afternoon", "at 1 a.m. on April 20", a
+    /// clock time that took the day of the sentence before). A bare clock time in the next
+    /// sentence goes on with that narrative; a sentence naming only a day does not set
+    /// one ("It sank on 22 April. Shares fell at 1430 GMT." is the publication day).
     fn last_sentence_day(&self, out: &[Found]) -> Option<NaiveDate> {
         let mut from = 0;
         let mut words = false;
@@ -3006,8 +3015,10 @@ impl Ctx<'_> {
         out.iter()
             .rev()
             .take_while(|f| f.start >= from)
-            .filter(|f| self.narrative(f))
-            .find_map(|f| Self::day_of(&f.val, self.r))
+            .find_map(|f| match f.val {
+                Val::Time(d, _) if d != self.r || !self.bare_time(f) => Some(d),
+                _ => None,
+            })
     }
 
     /// The date fragment this sentence ends with, for the next one (see [`Tail`]).
@@ -3358,11 +3369,11 @@ impl Ctx<'_> {
                 }
                 None
             });
-            // No day in its sentence: the day the sentence before named ("By 1 a.m.,
-            // on April 20, the cement job was completed. [...] an e-mail at 5:44
-            // a.m."), unless that day is still to come and the time's clause is not
-            // ("BP expects the well to be sealed on Saturday. Cement began flowing at
-            // 1:30 p.m.").
+            // No day in its sentence: the day of the time of day the sentence before
+            // told ("By 1 a.m., on April 20, the cement job was completed. [...] an
+            // e-mail at 5:44 a.m."), unless that day is still to come and the time's
+            // clause is not ("BP will seal the well on Saturday at 9 a.m. Cement
+            // began flowing at 1:30 p.m.").
             let day = day.or_else(|| self.narrative_day(&out[k], prior));
             if let (Some(day), Val::Time(_, suffix)) = (day, &out[k].val) {
                 out[k].val = Val::Time(day, suffix.clone());
