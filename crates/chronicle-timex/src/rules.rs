@@ -254,9 +254,9 @@ pub(crate) fn find(
         pos: std::cell::Cell::new(0),
     };
     let mut out: Vec<Found> = Vec::new();
-    // The day last mentioned before each match (by its first token) and the token after
-    // it (none: the previous sentence of the document), for clock times whose own
-    // sentence names no day.
+    // For each bare clock time (by its first token), the day of the time of day last
+    // told before it and the token after that (none: the previous sentence of the
+    // document), for clock times whose own sentence names no day.
     let mut prior: Vec<Prior> = Vec::new();
     let mut day_anchor: Option<(NaiveDate, Option<usize>)> = state.recent.map(|d| (d, None));
     let mut i = 0;
@@ -275,12 +275,15 @@ pub(crate) fn find(
             Some(f) if f.end > i => {
                 i = f.end;
                 cx.last_end.set(f.end);
-                prior.push((f.start, day_anchor));
+                let bare = cx.bare_time(&f);
+                if bare {
+                    prior.push((f.start, day_anchor));
+                }
                 // A clock time alone is no anchor (it takes its day later), nor is a
                 // date that only names an event or a starting point ("the April 20
                 // blowout", "since 20 April").
                 if let Some(a) = Anchor::of(&f.val)
-                    && !cx.bare_time(&f)
+                    && !bare
                     && cx.narrative(&f)
                 {
                     cx.anchor.set(Some(a));
@@ -3002,6 +3005,9 @@ impl Ctx<'_> {
     /// sentence goes on with that narrative; a sentence naming only a day does not set
     /// one ("It sank on 22 April. Shares fell at 1430 GMT." is the publication day).
     fn last_sentence_day(&self, out: &[Found]) -> Option<NaiveDate> {
+        if !out.iter().any(|f| matches!(f.val, Val::Time(..))) {
+            return None;
+        }
         let mut from = 0;
         let mut words = false;
         for j in (0..self.t.len()).rev() {
