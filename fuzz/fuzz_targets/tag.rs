@@ -1,9 +1,10 @@
-//! Fuzzes `Tagger::tag`: any text, any reference date in chrono's range, any language.
+//! Fuzzes `Tagger::tag` and document context (`Tagger::tag_in_context` over the text's
+//! lines): any text, any reference date in chrono's range, any language.
 //! Checks that tagging never panics and that the offsets it reports are consistent.
 #![no_main]
 
 use chronicle_text::Language;
-use chronicle_timex::Tagger;
+use chronicle_timex::{DocContext, Tagger, Timex};
 use chrono::{Datelike, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 
@@ -27,14 +28,21 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = String::from_utf8_lossy(&data[5..]);
     let tagger = Tagger::new(lang);
-    let found = tagger.tag(&text, date);
+    check(&text, &tagger.tag(&text, date));
+    let mut cx = DocContext::new();
+    for line in text.split_inclusive('\n') {
+        check(line, &tagger.tag_in_context(line, date, &mut cx));
+    }
+});
+
+fn check(text: &str, found: &[Timex]) {
     let total = text.chars().count();
     let mut last = 0;
-    for t in &found {
+    for t in found {
         assert!(t.start < t.end && t.end <= total);
         assert!(t.start >= last);
         last = t.end;
         assert_eq!(&text[t.byte_start..t.byte_end], t.text);
         assert!(!t.value.is_empty());
     }
-});
+}

@@ -34,7 +34,8 @@ pub struct Args {
     pub_date: Option<NaiveDate>,
 
     /// Input is JSON Lines: objects with `text` and `pub_date`; each comes out with a
-    /// `timex` list added.
+    /// `timex` list added. Consecutive objects with the same `doc` field are the
+    /// sentences of one document, tagged in order with document context.
     #[arg(long)]
     jsonl: bool,
 
@@ -70,6 +71,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     bench: Option<PathBuf>,
 
+    /// With --compare: tag each sentence alone instead of the sentences of one `doc` in
+    /// order with document context (dates mentioned earlier anchor "two days later").
+    #[arg(long, requires = "compare")]
+    sentences_alone: bool,
+
     /// Print the report as JSON (with --compare, --score-tempeval, --bench).
     #[arg(long)]
     json: bool,
@@ -82,10 +88,11 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tagger = Tagger::new(args.language);
     if let Some(path) = &args.compare {
+        let by_document = !args.sentences_alone;
         if let Some(n) = args.sample {
-            return sample(&tagger, path, n, args.seed);
+            return sample(&tagger, path, n, args.seed, by_document);
         }
-        return compare(&tagger, path, args.examples, args.json);
+        return compare(&tagger, path, args.examples, args.json, by_document);
     }
     if !args.score_tempeval.is_empty() {
         return score(&tagger, &args.score_tempeval, args.examples, args.json);
@@ -108,12 +115,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .map_or("<stdin>".to_string(), |p| p.display().to_string());
         let mut bad = 0usize;
+        let mut records = jsonl::Records::default();
         for (n, line) in reader.lines().enumerate() {
             let line = line.with_context(|| format!("{name}: cannot read line {}", n + 1))?;
             if line.trim().is_empty() {
                 continue;
             }
-            match jsonl::tag_record(&tagger, &line) {
+            match jsonl::tag_record_in(&tagger, &line, &mut records) {
                 Ok(v) => writeln!(out, "{v}")?,
                 Err(e) => {
                     bad += 1;
@@ -144,14 +152,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn compare(tagger: &Tagger, path: &Path, examples: usize, json: bool) -> anyhow::Result<ExitCode> {
+fn compare(
+    tagger: &Tagger,
+    path: &Path,
+    examples: usize,
+    json: bool,
+    by_document: bool,
+) -> anyhow::Result<ExitCode> {
     let sentences = eval::read_reference(path)?;
-    let c = eval::compare_reference(tagger, &sentences, examples);
+    let c = eval::compare_reference(tagger, &sentences, examples, by_document);
     if json {
         println!("{}", serde_json::to_string_pretty(&c)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}: {} sentences", path.display(), c.sentences);
+    let mode = if by_document {
+        "tagged by document"
+    } else {
+        "each tagged alone"
+    };
+    println!("{}: {} sentences, {mode}", path.display(), c.sentences);
     println!(
         "day-level values: reference {}, system {}, agreed {}",
         c.reference_days, c.system_days, c.agreed
@@ -186,9 +205,15 @@ fn compare(tagger: &Tagger, path: &Path, examples: usize, json: bool) -> anyhow:
 
 /// Prints a stratified sample of disagreements as TSV: id (doc#sentence), category,
 /// pub date, reference text and value, system text and value, sentence.
-fn sample(tagger: &Tagger, path: &Path, n: usize, seed: u64) -> anyhow::Result<ExitCode> {
+fn sample(
+    tagger: &Tagger,
+    path: &Path,
+    n: usize,
+    seed: u64,
+    by_document: bool,
+) -> anyhow::Result<ExitCode> {
     let sentences = eval::read_reference(path)?;
-    let c = eval::compare_reference(tagger, &sentences, usize::MAX);
+    let c = eval::compare_reference(tagger, &sentences, usize::MAX, by_document);
     let s = eval::sample_disagreements(&c.examples, n, seed);
     let clean = |x: &str| x.replace(['\t', '\n'], " ");
     let stdout = std::io::stdout();

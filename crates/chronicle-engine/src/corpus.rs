@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 
 use chronicle_ingest::Article;
 use chronicle_text::{Analyzer, Language, LanguagePolicy, split_sentences};
-use chronicle_timex::{Granularity, Tagger};
+use chronicle_timex::{DocContext, Granularity, Tagger};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -255,6 +255,9 @@ impl Hasher for Fnv1a {
 
 fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<AnalysedSentence> {
     let text = article.text.as_str();
+    // The sentences of an article are tagged in order: "two days later" counts from the
+    // date an earlier sentence named.
+    let mut context = DocContext::new();
     split_sentences(text, toolkit.language)
         .into_iter()
         .enumerate()
@@ -270,7 +273,9 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             let words = chronicle_text::word_tokens(sentence).count() as u32;
             let mut days = Vec::new();
             let mut has_coarse_date = false;
-            let timexes = toolkit.tagger.tag(sentence, article.published);
+            let timexes = toolkit
+                .tagger
+                .tag_in_context(sentence, article.published, &mut context);
             let stamps = time_stamps(sentence, &timexes);
             for (i, timex) in timexes.iter().enumerate() {
                 if stamps.contains(&i) {

@@ -22,7 +22,7 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Granularity, Tagger, Timex, TimexType};
+use crate::{DocContext, Granularity, Tagger, Timex, TimexType};
 
 /// Errors while reading evaluation files.
 #[derive(Debug, thiserror::Error)]
@@ -400,17 +400,26 @@ fn find_span(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 /// Compares the system's day-level values with the reference's, sentence by sentence.
-/// Keeps up to `max_examples` disagreements per category.
+/// Keeps up to `max_examples` disagreements per category. With `by_document`, the
+/// consecutive sentences of one `doc` are tagged in order with one [`DocContext`] (as
+/// the engine tags an article); otherwise each sentence alone.
 pub fn compare_reference(
     tagger: &Tagger,
     sentences: &[RefSentence],
     max_examples: usize,
+    by_document: bool,
 ) -> Comparison {
     let mut cmp = Comparison::default();
     let mut per_cat: BTreeMap<Disagreement, usize> = BTreeMap::new();
+    let mut context = DocContext::new();
+    let mut doc: Option<&str> = None;
     for s in sentences {
         cmp.sentences += 1;
-        let sys = tagger.tag(&s.text, s.pub_date);
+        if !by_document || doc != Some(s.doc.as_str()) || s.doc.is_empty() {
+            context = DocContext::new();
+            doc = Some(s.doc.as_str());
+        }
+        let sys = tagger.tag_in_context(&s.text, s.pub_date, &mut context);
         // Reference spans in bytes, found in order.
         let mut refs: Vec<(usize, usize, &RefTimex, Option<NaiveDate>)> = Vec::new();
         let mut from = 0;
@@ -702,7 +711,7 @@ mod tests {
             ],
         };
         let tagger = Tagger::new(Language::English);
-        let c = compare_reference(&tagger, &[s], 5);
+        let c = compare_reference(&tagger, &[s], 5, true);
         assert_eq!(c.reference_days, 2);
         assert_eq!(c.system_days, 2);
         assert_eq!(c.agreed, 1);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::{Granularity, Tagger, Timex, TimexType};
+use crate::{DocContext, Granularity, Tagger, Timex, TimexType};
 
 /// Why a JSON Lines record could not be tagged.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -66,6 +66,24 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// Tags one JSON Lines record: the object with `text` and `pub_date`, every other field
 /// passed through, plus `"timex": [...]`.
 pub fn tag_record(tagger: &Tagger, line: &str) -> Result<Value, RecordError> {
+    tag_record_in(tagger, line, &mut Records::default())
+}
+
+/// The document context of a stream of JSON Lines records: consecutive records with the
+/// same string field `doc` are one document's sentences, tagged in order with one
+/// [`DocContext`]; a record without `doc` is tagged alone.
+#[derive(Debug, Default)]
+pub struct Records {
+    doc: Option<String>,
+    context: DocContext,
+}
+
+/// [`tag_record`] for the next record of a stream (see [`Records`]).
+pub fn tag_record_in(
+    tagger: &Tagger,
+    line: &str,
+    records: &mut Records,
+) -> Result<Value, RecordError> {
     let v: Value = serde_json::from_str(line).map_err(|e| RecordError::Json(e.to_string()))?;
     let Value::Object(mut obj) = v else {
         return Err(RecordError::NotObject);
@@ -80,7 +98,19 @@ pub fn tag_record(tagger: &Tagger, line: &str) -> Result<Value, RecordError> {
         }
         _ => return Err(RecordError::NoPubDate),
     };
-    let timexes: Vec<Value> = tagger.tag(&text, date).iter().map(timex_json).collect();
+    let doc = match obj.get("doc") {
+        Some(Value::String(d)) => Some(d.clone()),
+        _ => None,
+    };
+    if doc.is_none() || doc != records.doc {
+        records.context = DocContext::new();
+        records.doc = doc;
+    }
+    let timexes: Vec<Value> = tagger
+        .tag_in_context(&text, date, &mut records.context)
+        .iter()
+        .map(timex_json)
+        .collect();
     obj.insert("timex".into(), Value::Array(timexes));
     Ok(Value::Object(obj))
 }
@@ -108,6 +138,29 @@ mod tests {
         assert_eq!(v["timex"][0]["granularity"], "day");
         assert_eq!(v["timex"][0]["type"], "date");
         assert_eq!(v["timex"][0]["start"], 10);
+    }
+
+    #[test]
+    fn records_of_one_doc_share_context() {
+        let t = Tagger::new(Language::English);
+        let mut r = Records::default();
+        let a = r#"{"doc": "d", "text": "It sank on April 22.", "pub_date": "2010-05-01"}"#;
+        let b = r#"{"doc": "d", "text": "Two days later, oil came.", "pub_date": "2010-05-01"}"#;
+        let c = r#"{"doc": "e", "text": "Two days later, oil came.", "pub_date": "2010-05-01"}"#;
+        tag_record_in(&t, a, &mut r).unwrap();
+        assert_eq!(
+            tag_record_in(&t, b, &mut r).unwrap()["timex"][0]["value"],
+            "2010-04-24"
+        );
+        assert_eq!(
+            tag_record_in(&t, c, &mut r).unwrap()["timex"][0]["value"],
+            "2010-05-03"
+        );
+        // Without `doc`, each record stands alone.
+        let mut r = Records::default();
+        tag_record_in(&t, &a.replace(r#""doc": "d", "#, ""), &mut r).unwrap();
+        let v = tag_record_in(&t, &b.replace(r#""doc": "d", "#, ""), &mut r).unwrap();
+        assert_eq!(v["timex"][0]["value"], "2010-05-03");
     }
 
     #[test]

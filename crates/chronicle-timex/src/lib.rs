@@ -89,6 +89,19 @@ pub struct Timex {
     pub range_end: Option<NaiveDate>,
 }
 
+/// What the sentences of a document tagged so far leave for the next one (see
+/// [`Tagger::tag_in_context`]): the date last mentioned, the quarter last reported and a
+/// date fragment cut at the end of the previous sentence. Start one per document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocContext(rules::DocState);
+
+impl DocContext {
+    /// The context at the start of a document: no date mentioned yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
 /// A temporal tagger for one language.
 ///
 /// English has the full rule set; the other languages recognise absolute dates written
@@ -126,8 +139,51 @@ impl Tagger {
     /// Expressions come in text order and never overlap. Never panics; expressions whose
     /// value would leave chrono's calendar range are dropped.
     pub fn tag(&self, text: &str, reference: NaiveDate) -> Vec<Timex> {
+        self.tag_in_context(text, reference, &mut DocContext::new())
+    }
+
+    /// Tags the sentences of one document in order: [`Tagger::tag_in_context`] with one
+    /// [`DocContext`] carried from each sentence to the next.
+    ///
+    /// ```
+    /// use chronicle_timex::Tagger;
+    /// use chronicle_text::Language;
+    /// let tagger = Tagger::new(Language::English);
+    /// let pub_date = chrono::NaiveDate::from_ymd_opt(2010, 8, 25).unwrap();
+    /// let tags = tagger.tag_document(
+    ///     ["He warned BP on April 15.", "Three days later, he wrote again.", "He left yesterday."],
+    ///     pub_date,
+    /// );
+    /// assert_eq!(tags[1][0].value, "2010-04-18"); // anaphoric: the document's date
+    /// assert_eq!(tags[2][0].value, "2010-08-24"); // deictic: the publication date
+    /// ```
+    pub fn tag_document<'t>(
+        &self,
+        sentences: impl IntoIterator<Item = &'t str>,
+        reference: NaiveDate,
+    ) -> Vec<Vec<Timex>> {
+        let mut cx = DocContext::new();
+        sentences
+            .into_iter()
+            .map(|s| self.tag_in_context(s, reference, &mut cx))
+            .collect()
+    }
+
+    /// [`Tagger::tag`] for one sentence of a document whose earlier sentences were tagged
+    /// with the same `context`: anaphoric expressions ("three days later", "the same
+    /// day", "the next morning", a clock time with no day in its sentence) resolve
+    /// against the date the document last mentioned, and a date the sentence splitter cut
+    /// in two ("... on 03" | "Jun 2009") is joined again. Deictic expressions
+    /// ("yesterday", "last week", "on Friday", "in March") stay relative to `reference`.
+    /// The context starts afresh when `reference` changes.
+    pub fn tag_in_context(
+        &self,
+        text: &str,
+        reference: NaiveDate,
+        context: &mut DocContext,
+    ) -> Vec<Timex> {
         let toks = token::tokenize(text, &self.table);
-        let found = rules::find(text, &toks, reference, &self.table);
+        let found = rules::find(text, &toks, reference, &self.table, &mut context.0);
         let mut out = Vec::with_capacity(found.len());
         // Char offsets are counted incrementally: matches come in order.
         let mut chars = 0usize;

@@ -127,7 +127,7 @@ enum Count {
 /// The last date the text mentioned, for anaphoric expressions ("two days later",
 /// "the same day", "a year earlier", "the quarter").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Anchor {
+pub(crate) enum Anchor {
     Day(NaiveDate),
     Month(i32, u32),
     Quarter(i32, u32),
@@ -179,33 +179,119 @@ struct Ctx<'a> {
     quarter: std::cell::Cell<Option<(i32, u32)>>,
     /// The token after the last match.
     last_end: std::cell::Cell<usize>,
+    /// Whether `anchor` still comes from an earlier sentence of the document.
+    carried: std::cell::Cell<bool>,
+    /// The token the rules are matching at.
+    pos: std::cell::Cell<usize>,
+}
+
+/// What the sentences of a document already tagged leave for the next one: the date last
+/// mentioned (for anaphora: "two days later", "that day", "the next morning", a bare
+/// clock time), the quarter last reported, and a date the sentence splitter cut at the
+/// end of the previous sentence ("... on 03" | "Jun 2009", "July" | "15 marks ...").
+///
+/// Only anaphoric expressions read it; deictic ones ("yesterday", "last week", "on
+/// Friday") stay relative to the publication date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DocState {
+    pub reference: Option<NaiveDate>,
+    pub anchor: Option<Anchor>,
+    /// The day the previous sentence told the time of day on (for the next clock times).
+    pub recent: Option<NaiveDate>,
+    pub quarter: Option<(i32, u32)>,
+    pub tail: Tail,
+    /// Sentences tagged since `anchor` was set.
+    pub age: u32,
+}
+
+/// Sentences after which a date mentioned earlier no longer anchors anaphora: the
+/// narrative has moved on ("BP has lost £44bn since 20 April" does not date "a jump
+/// from the previous day" twenty sentences later).
+const ANCHOR_SENTENCES: u32 = 15;
+
+/// A date fragment that ends a sentence without punctuation, as a sentence splitter
+/// leaves it when it cuts a date in two.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Tail {
+    #[default]
+    None,
+    /// A month name ("July"): a day number opening the next sentence is its day.
+    Month(i32, u32),
+    /// A day number after "on" or a weekday ("on 03", "Sunday 25"): a month (and year)
+    /// opening the next sentence is its month.
+    Day(u32),
 }
 
 /// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
-pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table) -> Vec<Found> {
+/// `state` carries the document context in from the sentences before and out to the
+/// next one (a fresh default state tags the text on its own).
+pub(crate) fn find(
+    text: &str,
+    toks: &[Tok],
+    reference: NaiveDate,
+    table: &Table,
+    state: &mut DocState,
+) -> Vec<Found> {
+    if state.reference != Some(reference) {
+        *state = DocState {
+            reference: Some(reference),
+            ..DocState::default()
+        };
+    }
+    if state.age >= ANCHOR_SENTENCES {
+        state.anchor = None;
+    }
     let cx = Ctx {
         text,
         t: toks,
         r: reference,
         month_first: table.month_first,
         english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
-        anchor: std::cell::Cell::new(None),
-        quarter: std::cell::Cell::new(None),
+        anchor: std::cell::Cell::new(state.anchor),
+        quarter: std::cell::Cell::new(state.quarter),
         last_end: std::cell::Cell::new(usize::MAX),
+        carried: std::cell::Cell::new(true),
+        pos: std::cell::Cell::new(0),
     };
     let mut out: Vec<Found> = Vec::new();
+    // For each bare clock time (by its first token), the day of the time of day last
+    // told before it and the token after that (none: the previous sentence of the
+    // document), for clock times whose own sentence names no day.
+    let mut prior: Vec<Prior> = Vec::new();
+    let mut day_anchor: Option<(NaiveDate, Option<usize>)> = state.recent.map(|d| (d, None));
     let mut i = 0;
     while i < toks.len() {
         if !cx.may_start(i) {
             i += 1;
             continue;
         }
-        match cx.at(i) {
+        cx.pos.set(i);
+        let f = if i == 0 {
+            cx.continuation(state.tail).or_else(|| cx.at(0))
+        } else {
+            cx.at(i)
+        };
+        match f {
             Some(f) if f.end > i => {
                 i = f.end;
                 cx.last_end.set(f.end);
-                if let Some(a) = Anchor::of(&f.val) {
+                let bare = cx.bare_time(&f);
+                if bare {
+                    prior.push((f.start, day_anchor));
+                }
+                // A clock time alone is no anchor (it takes its day later), nor is a
+                // date that only names an event or a starting point ("the April 20
+                // blowout", "since 20 April").
+                if let Some(a) = Anchor::of(&f.val)
+                    && !bare
+                    && cx.narrative(&f)
+                {
                     cx.anchor.set(Some(a));
+                    cx.carried.set(false);
+                    day_anchor = match f.val {
+                        Val::Time(d, _) => Some((d, Some(f.end))),
+                        _ => None,
+                    };
                     if let Anchor::Quarter(y, q) = a
                         && !cx.anaphoric(&f)
                     {
@@ -217,8 +303,22 @@ pub(crate) fn find(text: &str, toks: &[Tok], reference: NaiveDate, table: &Table
             _ => i += 1,
         }
     }
-    cx.merge_times(out)
+    state.anchor = cx.anchor.get();
+    state.age = if cx.carried.get() {
+        state.age.saturating_add(1)
+    } else {
+        1
+    };
+    state.quarter = cx.quarter.get();
+    state.tail = cx.tail(&out);
+    let out = cx.merge_times(out, &prior);
+    state.recent = cx.last_sentence_day(&out);
+    out
 }
+
+/// A match's first token and the day last mentioned before it, with the token after
+/// that mention (none: the previous sentence of the document).
+type Prior = (usize, Option<(NaiveDate, Option<usize>)>);
 
 const DAY: Days = Days::new(1);
 
@@ -2284,7 +2384,7 @@ impl Ctx<'_> {
                         if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                             return None;
                         }
-                        let val = match (u, self.anchor.get()) {
+                        let val = match (u, self.anchor()) {
                             (Unit::Year, Some(a)) => Val::Year(a.year()),
                             _ => self.current(u)?,
                         };
@@ -2805,11 +2905,163 @@ impl Ctx<'_> {
         }
     }
 
+    // ---------- document context ----------
+
+    /// A date the sentence splitter cut, continued at the start of this sentence: "Jun
+    /// 2009" after "... on 03", "15 marks day 87" after "July".
+    fn continuation(&self, tail: Tail) -> Option<Found> {
+        match tail {
+            Tail::None => None,
+            Tail::Day(d) => {
+                let f = self.month_first(0)?;
+                let Val::Month(y, m) = f.val else {
+                    return None;
+                };
+                self.found(0, f.end, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?))
+            }
+            Tail::Month(y, m) => {
+                let (d, digits, _, false) = self.num(0)? else {
+                    return None;
+                };
+                if digits > 2
+                    || self.numeric_context(0)
+                    || matches!(self.punct(1), Some(':' | '.' | ',' | '/'))
+                    || matches!(
+                        self.lex(1),
+                        Lex::Unit(..) | Lex::Month(..) | Lex::NumWord(_)
+                    )
+                    || ["percent", "per", "pct", "million", "billion", "thousand"]
+                        .iter()
+                        .any(|w| self.word(1).eq_ignore_ascii_case(w))
+                {
+                    return None;
+                }
+                self.found(0, 1, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?))
+            }
+        }
+    }
+
+    /// Whether a match may anchor what follows: not a date that names an event ("the
+    /// April 20 blowout", "since the April 20 explosion"), nor one of two alternatives
+    /// ("the next day or two", "Monday or Tuesday").
+    fn narrative(&self, f: &Found) -> bool {
+        let s = f.start;
+        if self.word(f.end).eq_ignore_ascii_case("or") {
+            return false;
+        }
+        let absolute = matches!(self.lex(s), Lex::Month(..)) || self.num(s).is_some();
+        !(absolute
+            && matches!(f.val, Val::Day(_) | Val::Range(..))
+            && s > 0
+            && self.is(s - 1, Kw::The)
+            && self.is_word(f.end)
+            && self.lex(f.end) == Lex::Other
+            && !self.cap(f.end))
+    }
+
+    /// The date last mentioned, for anaphora at the current token. A day still to come
+    /// that an earlier sentence named (a plan: "BP will try again on Wednesday") does
+    /// not anchor a clause that is not about the future ("The delay was announced on
+    /// the same day ...").
+    fn anchor(&self) -> Option<Anchor> {
+        let a = self.anchor.get();
+        if self.carried.get()
+            && let Some(Anchor::Day(d)) = a
+            && d > self.r
+        {
+            let p = self.pos.get();
+            if self.tense(p, p + 1) != Tense::Future {
+                return None;
+            }
+        }
+        a
+    }
+
+    /// The day a bare clock time takes from the sentence before (see `merge_times`).
+    fn narrative_day(&self, f: &Found, prior: &[Prior]) -> Option<NaiveDate> {
+        let p = prior.partition_point(|(s, _)| *s < f.start);
+        let (at, Some((d, from))) = *prior.get(p)? else {
+            return None;
+        };
+        if at != f.start {
+            return None;
+        }
+        let breaks = (from.unwrap_or(0)..f.start)
+            .filter(|&j| self.boundary(j) && !self.is_p(j, ';'))
+            .count();
+        let adjacent = match from {
+            Some(_) => breaks <= 1,
+            None => breaks == 0,
+        };
+        if !adjacent || d > self.r && self.tense(f.start, f.end) != Tense::Future {
+            return None;
+        }
+        Some(d)
+    }
+
+    /// The day the last sentence of the text told the time of day on: its last time of
+    /// day with a day of its own ("on Thursday afternoon", "at 1 a.m. on April 20", a
+    /// clock time that took the day of the sentence before). A bare clock time in the next
+    /// sentence goes on with that narrative; a sentence naming only a day does not set
+    /// one ("It sank on 22 April. Shares fell at 1430 GMT." is the publication day).
+    fn last_sentence_day(&self, out: &[Found]) -> Option<NaiveDate> {
+        if !out.iter().any(|f| matches!(f.val, Val::Time(..))) {
+            return None;
+        }
+        let mut from = 0;
+        let mut words = false;
+        for j in (0..self.t.len()).rev() {
+            if self.is_word(j) || self.num(j).is_some() {
+                words = true;
+            } else if words && self.boundary(j) && !self.is_p(j, ';') {
+                from = j + 1;
+                break;
+            }
+        }
+        out.iter()
+            .rev()
+            .take_while(|f| f.start >= from)
+            .find_map(|f| match f.val {
+                Val::Time(d, _) if d != self.r || !self.bare_time(f) => Some(d),
+                _ => None,
+            })
+    }
+
+    /// The date fragment this sentence ends with, for the next one (see [`Tail`]).
+    fn tail(&self, out: &[Found]) -> Tail {
+        let Some(n) = self.t.len().checked_sub(1) else {
+            return Tail::None;
+        };
+        let covering = out.last().filter(|f| f.end == n + 1);
+        if let Lex::Month(..) = self.lex(n)
+            && self.cap(n)
+            && let Some((m, _)) = self.month_at(n)
+        {
+            return match covering.map(|f| &f.val) {
+                Some(Val::Month(y, fm)) if *fm == m => Tail::Month(*y, m),
+                None => {
+                    let (y, m) = self.resolve_month(m, Tense::Unknown);
+                    Tail::Month(y, m)
+                }
+                _ => Tail::None,
+            };
+        }
+        if let Some((d, digits, _, false)) = self.num(n)
+            && digits <= 2
+            && (1..=31).contains(&d)
+            && n > 0
+            && (self.is(n - 1, Kw::On) || matches!(self.lex(n - 1), Lex::Weekday(_)))
+        {
+            return Tail::Day(d);
+        }
+        Tail::None
+    }
+
     // ---------- anaphoric expressions and holidays ----------
 
     /// The day the text last mentioned, or the reference date.
     fn anchor_day(&self) -> NaiveDate {
-        match self.anchor.get() {
+        match self.anchor() {
             Some(Anchor::Day(d)) => d,
             _ => self.r,
         }
@@ -2833,7 +3085,7 @@ impl Ctx<'_> {
                 u32::try_from(idx.rem_euclid(12)).ok()? + 1,
             ))
         };
-        let a = self.anchor.get();
+        let a = self.anchor();
         Some(match unit {
             Unit::Day => Val::Day(days(self.anchor_day(), i64::from(n))?),
             Unit::Week => Val::Day(days(self.anchor_day(), 7 * i64::from(n))?),
@@ -2911,7 +3163,7 @@ impl Ctx<'_> {
             // "the year-earlier" needs its noun.
             return None;
         }
-        let val = match (nth, self.quarter.get(), self.anchor.get()) {
+        let val = match (nth, self.quarter.get(), self.anchor()) {
             (Some(n), Some((y, _)), _) => Val::Quarter(y - 1, n),
             (Some(n), None, _) => Val::Quarter(self.r.year() - 1, n),
             (None, Some((y, q)), _) => Val::Quarter(y - 1, q),
@@ -2928,7 +3180,7 @@ impl Ctx<'_> {
         let Lex::Unit(u, false) = self.lex(j) else {
             return None;
         };
-        let a = self.anchor.get();
+        let a = self.anchor();
         let val = match u {
             Unit::Day => {
                 let d = self.anchor_day();
@@ -3051,7 +3303,7 @@ impl Ctx<'_> {
 
     /// Moves times of day onto the date written next to them ("10 p.m. Wednesday",
     /// "5 p.m. EST, Nov. 9", "noon Thursday") and joins the two into one expression.
-    fn merge_times(&self, found: Vec<Found>) -> Vec<Found> {
+    fn merge_times(&self, found: Vec<Found>, prior: &[Prior]) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::with_capacity(found.len());
         let mut it = found.into_iter().peekable();
         while let Some(mut f) = it.next() {
@@ -3123,6 +3375,12 @@ impl Ctx<'_> {
                 }
                 None
             });
+            // No day in its sentence: the day of the time of day the sentence before
+            // told ("By 1 a.m., on April 20, the cement job was completed. [...] an
+            // e-mail at 5:44 a.m."), unless that day is still to come and the time's
+            // clause is not ("BP will seal the well on Saturday at 9 a.m. Cement
+            // began flowing at 1:30 p.m.").
+            let day = day.or_else(|| self.narrative_day(&out[k], prior));
             if let (Some(day), Val::Time(_, suffix)) = (day, &out[k].val) {
                 out[k].val = Val::Time(day, suffix.clone());
             }

@@ -1227,3 +1227,205 @@ fn would_after_if_is_no_future() {
         &["Friday=2010-06-11"],
     );
 }
+
+// ---------- document context ----------
+
+/// "text=value" of every expression of each sentence, tagged as one document.
+fn doc(sentences: &[&str], pub_date: &str) -> Vec<Vec<String>> {
+    Tagger::new(Language::English)
+        .tag_document(sentences.iter().copied(), d(pub_date))
+        .into_iter()
+        .map(|ts| {
+            ts.into_iter()
+                .map(|t| format!("{}={}", t.text, t.value))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn anaphora_resolve_against_an_earlier_sentence() {
+    let p = "2010-08-25";
+    let got = doc(
+        &[
+            "Gagliano testified that he told BP engineers on April 15 that it would fail.",
+            "Three days later, he wrote that the well had a severe gas flow problem.",
+            "The next day, nobody answered.",
+            "A week later the rig was drilling again.",
+        ],
+        p,
+    );
+    assert_eq!(got[1], ["Three days later=2010-04-18"]);
+    // Anaphora chain: "the next day" counts from the day "three days later" named.
+    assert_eq!(got[2], ["The next day=2010-04-19"]);
+    assert_eq!(got[3], ["A week later=2010-04-26"]);
+    let got = doc(
+        &[
+            "On Thursday, Hayward told lawmakers he was out of the loop.",
+            "The same day, the White House met.",
+            "Earlier that day, protests began.",
+            "The following morning the board met.",
+        ],
+        "2010-06-19",
+    );
+    assert_eq!(got[1], ["The same day=2010-06-17"]);
+    assert_eq!(got[2], ["Earlier that day=2010-06-17"]);
+    assert_eq!(got[3], ["The following morning=2010-06-18TMO"]);
+    // Alone, the same sentences count from the publication date.
+    check(
+        "Three days later, he wrote again.",
+        p,
+        &["Three days later=2010-08-28"],
+    );
+}
+
+#[test]
+fn deictic_expressions_stay_with_the_publication_date() {
+    // An earlier absolute date does not move "yesterday", "today", "last week", weekdays
+    // or bare months: they are relative to the publication date in news.
+    let got = doc(
+        &[
+            "The rig exploded on April 20.",
+            "BP said yesterday it would pay.",
+            "Today the well is capped.",
+            "Last week shares fell, and on Friday they rose.",
+            "In March the permit was granted.",
+        ],
+        "2010-08-25",
+    );
+    assert_eq!(got[1], ["yesterday=2010-08-24"]);
+    assert_eq!(got[2], ["Today=2010-08-25"]);
+    assert_eq!(got[3], ["Last week=2010-W33", "Friday=2010-08-20"]);
+    assert_eq!(got[4], ["March=2010-03"]);
+}
+
+#[test]
+fn what_does_not_anchor_the_next_sentence() {
+    let p = "2010-06-01";
+    // A date naming an event ("the April 20 explosion") is no narrative time.
+    let got = doc(
+        &[
+            "Markets have fallen since the April 20 explosion.",
+            "On Monday shares rose.",
+            "The next day they fell.",
+        ],
+        p,
+    );
+    assert_eq!(got[2], ["The next day=2010-06-01"]);
+    let got = doc(
+        &[
+            "The April 20 explosion killed 11 workers.",
+            "Two days later, a hearing opened.",
+        ],
+        p,
+    );
+    assert_eq!(got[1], ["Two days later=2010-06-03"]);
+    // Nor one of two alternatives ("in the next day or two").
+    let got = doc(
+        &[
+            "On May 5, he said a decision would come in the next day or two.",
+            "Two weeks later, the offers were refused.",
+        ],
+        p,
+    );
+    assert_eq!(got[1], ["Two weeks later=2010-05-19"]);
+    // A plan still to come does not date what a later sentence reports as done.
+    let got = doc(
+        &[
+            "BP said on Friday the top kill would be delayed until Tuesday.",
+            "The delay was announced on the same day the flow estimate rose.",
+        ],
+        "2010-05-21",
+    );
+    assert_eq!(got[1], ["the same day=2010-05-21"]);
+    // After many sentences without a date the narrative has moved on.
+    let mut long = vec!["BP has lost 44bn since 20 April."];
+    long.extend(std::iter::repeat_n("Claims keep coming.", 20));
+    long.push("Prices jumped from the previous day.");
+    let got = doc(&long, p);
+    assert_eq!(got[21], ["the previous day=2010-05-31"]);
+    // A new publication date starts a new document.
+    let t = Tagger::new(Language::English);
+    let mut cx = crate::DocContext::new();
+    t.tag_in_context("It sank on April 22.", d(p), &mut cx);
+    let got = t.tag_in_context("Two days later it burned.", d("2010-06-05"), &mut cx);
+    assert_eq!(got[0].value, "2010-06-07");
+}
+
+#[test]
+fn clock_times_take_the_day_of_the_sentence_before() {
+    let got = doc(
+        &[
+            "By 1 a.m., on April 20, the cement job was completed.",
+            "He wrote in an e-mail at 5:44 a.m. that it went well.",
+            "Yet at the 11 a.m. meeting, the rig leader was unhappy.",
+        ],
+        "2010-09-09",
+    );
+    assert_eq!(got[1], ["5:44 a.m.=2010-04-20T05:44"]);
+    // Chained: the previous sentence's clock time had its day.
+    assert_eq!(got[2], ["11 a.m.=2010-04-20T11:00"]);
+    // Only the sentence right before: further back, the publication day.
+    let got = doc(
+        &[
+            "The rig exploded on April 20.",
+            "Nobody knew why.",
+            "Shares rose after the report was published at 1100 GMT.",
+        ],
+        "2010-09-08",
+    );
+    assert_eq!(got[2], ["1100 GMT=2010-09-08T11:00"]);
+    // A sentence that names only a day sets no time of day to go on with.
+    let got = doc(
+        &["It sank on 22 April.", "Shares fell at 1430 GMT."],
+        "2010-05-10",
+    );
+    assert_eq!(got[1], ["1430 GMT=2010-05-10T14:30"]);
+    // A day still to come does not date a past clock time, but does a future one.
+    let got = doc(
+        &[
+            "BP will seal the well on Saturday at 9 a.m.",
+            "Cement began flowing at 1:30 p.m. CDT.",
+        ],
+        "2010-09-16",
+    );
+    assert_eq!(got[1], ["1:30 p.m. CDT=2010-09-16T13:30"]);
+    let got = doc(
+        &[
+            "The launch is set for May 11 at 1 p.m.",
+            "Liftoff is set for 2:01 p.m. EDT.",
+        ],
+        "2009-04-30",
+    );
+    assert_eq!(got[1], ["2:01 p.m. EDT=2009-05-11T14:01"]);
+}
+
+#[test]
+fn dates_cut_by_the_sentence_splitter_are_joined() {
+    let p = "2009-06-02";
+    let got = doc(
+        &["At 03:06 am on 03", "Jun 2009 , gelaige wrote : hello"],
+        p,
+    );
+    assert_eq!(got[1], ["Jun 2009=2009-06-03"]);
+    let got = doc(
+        &[
+            "Efforts resume after storm passes Sunday 25",
+            "July 2010 16.05 BST Churning waters may help.",
+        ],
+        "2010-07-25",
+    );
+    assert_eq!(got[1][0], "July 2010=2010-07-25");
+    let got = doc(
+        &["July", "19 - BP says it has spent $ 3.95 billion ."],
+        "2010-07-23",
+    );
+    assert_eq!(got[1], ["19=2010-07-19"]);
+    // Not after a sentence that ends properly, nor with a number that is a count.
+    let got = doc(&["It began in July.", "19 people died ."], "2010-07-23");
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["July", "19 percent fell ."], "2010-07-23");
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["He spoke on 3.", "June 2009 was hot."], p);
+    assert_eq!(got[1], ["June 2009=2009-06"]);
+}

@@ -2,7 +2,7 @@
 //! chrono's limits, and its offsets are always consistent.
 
 use chronicle_text::Language;
-use chronicle_timex::Tagger;
+use chronicle_timex::{DocContext, Tagger};
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
@@ -52,10 +52,22 @@ fn datey_text() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str, date: NaiveDate, lang: Language) {
-    let found = Tagger::new(lang).tag(text, date);
+    check_found(text, &Tagger::new(lang).tag(text, date));
+}
+
+/// Tags the pieces of `text` split at its periods as one document's sentences.
+fn check_document(text: &str, date: NaiveDate, lang: Language) {
+    let tagger = Tagger::new(lang);
+    let mut cx = DocContext::new();
+    for sentence in text.split_inclusive('.') {
+        check_found(sentence, &tagger.tag_in_context(sentence, date, &mut cx));
+    }
+}
+
+fn check_found(text: &str, found: &[chronicle_timex::Timex]) {
     let chars = text.chars().count();
     let mut last = 0;
-    for t in &found {
+    for t in found {
         assert!(t.start < t.end && t.end <= chars, "{t:?}");
         assert!(t.start >= last, "overlap or disorder: {t:?}");
         last = t.end;
@@ -86,6 +98,11 @@ proptest! {
     fn date_like_text_never_panics(text in datey_text(), date in any_date(), l in 0usize..7) {
         check(&text, date, Language::ALL[l]);
     }
+
+    #[test]
+    fn documents_never_panic(text in datey_text(), date in any_date(), l in 0usize..7) {
+        check_document(&text, date, Language::ALL[l]);
+    }
 }
 
 #[test]
@@ -100,6 +117,7 @@ fn extreme_dates() {
     ] {
         for lang in Language::ALL {
             check(text, date, lang);
+            check_document(text, date, lang);
         }
     }
 }
