@@ -35,10 +35,83 @@ pub fn body_start(sentence: &str) -> usize {
     if let Some(after_dateline) = dateline_end(&tokens, body) {
         body = after_dateline;
     }
+    // A credit, update stamp or speaker label may lead, before or after the above.
+    while let Some(after) = furniture_end(&tokens, body) {
+        body = after;
+        if let Some(after_dateline) = dateline_end(&tokens, body) {
+            body = after_dateline;
+        }
+    }
     match tokens.get(body) {
         Some(&(offset, _)) if body > 0 => offset,
         _ => 0,
     }
+}
+
+/// How many tokens a leading credit, stamp or speaker label may have.
+const MAX_FURNITURE_TOKENS: usize = 12;
+
+/// Index of the token after page furniture that starts at `from`, when a capitalised
+/// body (or a quotation) follows it:
+/// - a parenthetical group: "(AP) ", "-LRB- Updated 5:31 p.m. -LRB- 0031 GMT -RRB- -RRB- ";
+/// - the tail of one the sentence splitter cut ("ET Monday) ", "AP -RRB- "): a closing
+///   bracket with no opening one before it;
+/// - a transcript's speaker label or a section label ("SESAY : ", "NEWS : ").
+fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    let limit = tokens.len().min(from + MAX_FURNITURE_TOKENS);
+    let first = tokens.get(from)?.1;
+    let end = if is_open(first) {
+        let mut depth = 0usize;
+        let mut close = None;
+        for (i, &(_, t)) in tokens.iter().enumerate().take(limit).skip(from) {
+            depth += usize::from(is_open(t));
+            if is_close(t) {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+        }
+        close? + 1
+    } else if let Some(close) = (from..limit)
+        .take_while(|&i| !is_open(tokens[i].1))
+        .find(|&i| is_close(tokens[i].1))
+    {
+        close + 1
+    } else {
+        let colon = (from + 1..limit.min(from + 4)).find(|&i| tokens[i].1 == ":")?;
+        if !tokens[from..colon].iter().all(|&(_, t)| is_upper_word(t)) {
+            return None;
+        }
+        colon + 1
+    };
+    // A dash may separate the furniture from the body ("(Reuters) - Syrian …"); another
+    // parenthetical may follow ("AP) (Photos by …) Officials …").
+    let end = match tokens.get(end) {
+        Some(&(_, "-" | "--" | "—" | "–")) => end + 1,
+        _ => end,
+    };
+    let next = tokens.get(end)?.1;
+    if is_open(next) && end > from {
+        return Some(end);
+    }
+    let starts_body = next
+        .trim_start_matches(['"', '\'', '`'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || next.starts_with("``")
+        || next.starts_with('"');
+    starts_body.then_some(end)
+}
+
+fn is_open(token: &str) -> bool {
+    token == "-LRB-" || token.starts_with('(')
+}
+
+fn is_close(token: &str) -> bool {
+    token == "-RRB-" || token.ends_with(')')
 }
 
 /// Index of the token after a time stamp "… 2011 7:12 pm EDT": a clock time preceded
@@ -215,6 +288,42 @@ mod tests {
                 "during Mubarak speech Cairo, Egypt (CNN) -- Major opposition leaders warned.",
                 "Major opposition leaders warned.",
             ),
+            (
+                "-LRB- AP -RRB- President Obama on Saturday reassured the prime minister.",
+                "President Obama on Saturday reassured the prime minister.",
+            ),
+            (
+                "-LRB- Updated 5:31 p.m. -LRB- 0031 in Egypt -RRB- -RRB- Mubarak says he asked the government to resign.",
+                "Mubarak says he asked the government to resign.",
+            ),
+            (
+                "ET Monday -RRB- Mobile phone networks will be shut down.",
+                "Mobile phone networks will be shut down.",
+            ),
+            (
+                "AP -RRB- A boat cuts through a sheen of oil.",
+                "A boat cuts through a sheen of oil.",
+            ),
+            (
+                "SESAY : Well , in other news from Egypt , protests go on.",
+                "Well , in other news from Egypt , protests go on.",
+            ),
+            (
+                "(Reuters) `` We will not leave , '' he said.",
+                "`` We will not leave , '' he said.",
+            ),
+            (
+                "-LRB- AP -RRB- WASHINGTON -- The Senate passed the bill.",
+                "The Senate passed the bill.",
+            ),
+            (
+                "-LRB- Reuters -RRB- - Syrian President Bashar al-Assad is facing a crisis.",
+                "Syrian President Bashar al-Assad is facing a crisis.",
+            ),
+            (
+                "AP -RRB- -LRB- Photos By Melina Mara -- The Washington Post -RRB- Officials met.",
+                "Officials met.",
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(body(sentence), expected, "{sentence}");
@@ -230,6 +339,13 @@ mod tests {
             "Talks resumed at 10:30 GMT in Geneva.",
             "NATO - led forces withdrew.",
             "The council (in a 9-6 vote) - Members then left.",
+            "(The figures are estimates.)",
+            "(and it held) the line.",
+            "Oil (crude) prices rose.",
+            "Mr Smith : the view from the top.",
+            "US : The view from Washington.",
+            "BP said (in a statement) it would pay.",
+            "-LRB- MSD -RRB- confirmed today that its test was used.",
             "",
             "-",
             "WASHINGTON -",
