@@ -353,4 +353,19 @@ mod tests {
             assert_eq!(body_start(s), 0, "{s}");
         }
     }
+
+    proptest::proptest! {
+        /// Any text: the body starts on a char boundary inside the text, at the start
+        /// of a whitespace-separated token, and never takes everything away.
+        #[test]
+        fn body_start_is_a_token_start(text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN){0,40}") {
+            let start = body_start(&text);
+            proptest::prop_assert!(start <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(start));
+            if start > 0 {
+                proptest::prop_assert!(text[..start].ends_with(char::is_whitespace));
+                proptest::prop_assert!(!text[start..].trim().is_empty());
+            }
+        }
+    }
 }
