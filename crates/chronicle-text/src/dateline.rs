@@ -1,10 +1,11 @@
-//! Datelines and time stamps at the start of a news sentence.
+//! Datelines, time stamps and other page furniture at the start of a news sentence.
 //!
-//! Article bodies open with a dateline ("WASHINGTON (Reuters) - ", "NEW ORLEANS -- ")
-//! and pages often glue a headline and a time stamp ("Thursday , April 29 , 2010 ;
-//! 4:49 PM ") before it. None of that is part of the event the sentence reports, and it
-//! makes a summary sentence longer and noisier, so the engine scores and shows the
-//! sentence from [`body_start`] on.
+//! Article bodies open with a dateline ("WASHINGTON (Reuters) - ", "Cairo, Egypt (CNN)
+//! -- ") and pages often glue a headline and a time stamp ("Thursday , April 29 , 2010 ;
+//! 4:49 PM ") before it; live pages and transcripts lead with credits, update stamps and
+//! speaker labels ("(AP) ", "(Updated 5:31 p.m. ET) ", "SESAY : "). None of that is part
+//! of the event the sentence reports, and it makes a summary sentence longer and
+//! noisier, so the engine scores, tags and shows the sentence from [`body_start`] on.
 
 /// How far into a sentence (in whitespace tokens) a dateline or time stamp may end.
 const MAX_PREFIX_TOKENS: usize = 30;
