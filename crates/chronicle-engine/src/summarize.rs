@@ -167,6 +167,16 @@ fn is_question(text: &str) -> bool {
         .ends_with('?')
 }
 
+/// Whether a sentence is the tail of one the splitter cut ("inserted a new tube
+/// Sunday into …", "'s top kill attempt …"): it starts in lower case or with a
+/// clitic, and reads as nonsense on its own.
+fn is_fragment(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with("'s ")
+        || text.starts_with("n't ")
+        || text.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// On-topic sentences (those matching the request, or all when it has no filter) by
 /// their article's publication day.
 fn reporting_sentences(corpus: &Corpus, selection: &Selection) -> BTreeMap<NaiveDate, Vec<usize>> {
@@ -246,6 +256,7 @@ fn pick<'a>(
             is_summary_length(sentence)
                 && !is_headline(corpus, sentence)
                 && !is_question(corpus.sentence_text(sentence))
+                && !is_fragment(corpus.sentence_text(sentence))
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
@@ -335,6 +346,16 @@ mod tests {
         assert!(is_question("Will the cleanup make it worse ? ''"));
         assert!(!is_question("He asked who was to blame."));
         assert!(!is_question("\"Why now?\" he asked, before the vote."));
+    }
+
+    #[test]
+    fn fragments_are_not_summary_sentences() {
+        use super::is_fragment;
+        assert!(is_fragment("inserted a new tube Sunday into the pipe."));
+        assert!(is_fragment("'s `` top kill '' attempt failed."));
+        assert!(!is_fragment("BP inserted a new tube on Sunday."));
+        assert!(!is_fragment("`` We will not leave , '' he said."));
+        assert!(!is_fragment("12 people died."));
     }
 
     #[test]
