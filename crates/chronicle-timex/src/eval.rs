@@ -431,7 +431,13 @@ pub fn compare_reference(
             }
             refs.push((a, b, t, day_of(&t.value)));
         }
-        let sys_days: Vec<NaiveDate> = sys.iter().filter_map(system_day).collect();
+        // A range gives both its days ("between 11 and 15 August": the 11th and the
+        // 15th), as a reference tagger that tags the two ends apart does.
+        let sys_days: Vec<NaiveDate> = sys
+            .iter()
+            .flat_map(|t| [system_day(t), range_end_day(t)])
+            .flatten()
+            .collect();
         let mut ref_days: Vec<NaiveDate> = refs.iter().filter_map(|r| r.3).collect();
         cmp.reference_days += ref_days.len();
         cmp.system_days += sys_days.len();
@@ -459,6 +465,9 @@ pub fn compare_reference(
             }
         };
         let mut sys_seen = vec![false; sys.len()];
+        // Whether a range's first and second day met a reference day on its span.
+        let mut start_seen = vec![false; sys.len()];
+        let mut end_seen = vec![false; sys.len()];
         for &(a, b, r, rd) in &refs {
             let overlapping = sys
                 .iter()
@@ -467,7 +476,19 @@ pub fn compare_reference(
             match (rd, overlapping) {
                 (Some(rd), Some((k, t))) => {
                     sys_seen[k] = true;
-                    match system_day(t) {
+                    let end = range_end_day(t);
+                    let mut day = system_day(t);
+                    if end.is_some()
+                        && !end_seen[k]
+                        && (end == Some(rd) || start_seen[k] || a > t.byte_start)
+                    {
+                        // The range's second day: "18 MAY" of our "8 - 18 MAY".
+                        end_seen[k] = true;
+                        day = end;
+                    } else {
+                        start_seen[k] = true;
+                    }
+                    match day {
                         Some(sd) if sd == rd => {}
                         Some(sd) => {
                             use chrono::Datelike;
@@ -498,6 +519,10 @@ pub fn compare_reference(
         }
         for (k, t) in sys.iter().enumerate() {
             if !sys_seen[k] && system_day(t).is_some() {
+                note(Disagreement::Extra, None, Some(t));
+            }
+            // A range's second day that no reference day on its span gives.
+            if !end_seen[k] && range_end_day(t).is_some() {
                 note(Disagreement::Extra, None, Some(t));
             }
         }
@@ -565,6 +590,13 @@ impl SplitMix64 {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
+}
+
+/// The second day of a system range of days ("May 18 to May 19"), when it differs from
+/// the first.
+fn range_end_day(t: &Timex) -> Option<NaiveDate> {
+    t.range_end
+        .filter(|e| system_day(t).is_some_and(|d| d != *e))
 }
 
 /// The day of a system expression with day or time granularity.
@@ -716,5 +748,42 @@ mod tests {
         assert_eq!(c.system_days, 2);
         assert_eq!(c.agreed, 1);
         assert_eq!(c.categories.get(&Disagreement::WrongDay), Some(&1));
+    }
+
+    fn rt(text: &str, value: &str) -> RefTimex {
+        RefTimex {
+            text: text.into(),
+            value: value.into(),
+            granularity: "day".into(),
+        }
+    }
+
+    #[test]
+    fn ranges_count_both_days() {
+        let tagger = Tagger::new(Language::English);
+        let sentence = |timex: Vec<RefTimex>| RefSentence {
+            doc: "d".into(),
+            sentence: 0,
+            pub_date: d(2010, 8, 2),
+            text: "The well will be reached between 11 and 15 August .".into(),
+            timex,
+        };
+        // The reference tags the two ends apart: both agree.
+        let s = sentence(vec![rt("11", "2010-08-11"), rt("15 August", "2010-08-15")]);
+        let c = compare_reference(&tagger, &[s], 5, true);
+        assert_eq!((c.reference_days, c.system_days, c.agreed), (2, 2, 2));
+        assert!(c.categories.is_empty(), "{:?}", c.categories);
+        // Only the end, in another year: one wrong year (our start day is not counted
+        // again: the expression met a reference day).
+        let s = sentence(vec![rt("15 August", "2011-08-15")]);
+        let c = compare_reference(&tagger, &[s], 5, true);
+        assert_eq!((c.reference_days, c.system_days, c.agreed), (1, 2, 0));
+        assert_eq!(c.categories.get(&Disagreement::WrongYear), Some(&1));
+        assert_eq!(c.categories.len(), 1, "{:?}", c.categories);
+        // Only the start: our second day is extra.
+        let s = sentence(vec![rt("between 11 and 15 August", "2010-08-11")]);
+        let c = compare_reference(&tagger, &[s], 5, true);
+        assert_eq!((c.reference_days, c.system_days, c.agreed), (1, 2, 1));
+        assert_eq!(c.categories.get(&Disagreement::Extra), Some(&1));
     }
 }

@@ -220,6 +220,16 @@ pub(crate) enum Tail {
     /// A day number after "on" or a weekday ("on 03", "Sunday 25"): a month (and year)
     /// opening the next sentence is its month.
     Day(u32),
+    /// A month and day without a year, perhaps with a comma ("Thu Apr 29 ,"): a year
+    /// opening the next sentence is its year.
+    MonthDay(u32, u32),
+    /// A full date with its year ("Fri May 7 , 2010"): a clock time "1:59" opening the
+    /// next sentence is a time on it, as a time stamp.
+    Date(NaiveDate),
+    /// A clock time without am/pm ("Tue Jul 20 , 2010 7:38", "at 3:25") on a day, or a
+    /// bare hour (`minute` none: a live blog's "2" | "pm :"): "pm", "a.m." opening the
+    /// next sentence completes it.
+    Clock(NaiveDate, u32, Option<u32>),
 }
 
 /// Finds the expressions of a tokenized text, leftmost-longest, non-overlapping.
@@ -261,7 +271,8 @@ pub(crate) fn find(
     let mut day_anchor: Option<(NaiveDate, Option<usize>)> = state.recent.map(|d| (d, None));
     let mut i = 0;
     while i < toks.len() {
-        if !cx.may_start(i) {
+        // A continuation may open with a word no rule starts with ("pm" after "2:25").
+        if !cx.may_start(i) && (i > 0 || state.tail == Tail::None) {
             i += 1;
             continue;
         }
@@ -310,8 +321,8 @@ pub(crate) fn find(
         1
     };
     state.quarter = cx.quarter.get();
-    state.tail = cx.tail(&out);
     let out = cx.merge_times(out, &prior);
+    state.tail = cx.tail(&out);
     state.recent = cx.last_sentence_day(&out);
     out
 }
@@ -2108,6 +2119,12 @@ impl Ctx<'_> {
     /// Times of day: "14:40", "10:35 a.m.", "10 pm", "0030 GMT"; anchored to the
     /// reference day (`merge_times` moves them onto an adjacent date).
     fn clock(&self, i: usize) -> Option<Found> {
+        self.clock_at(i, false)
+    }
+
+    /// [`Ctx::clock`]; `stamp`: "H:MM" needs no preposition or zone (a time stamp
+    /// continuing a date).
+    fn clock_at(&self, i: usize, stamp: bool) -> Option<Found> {
         let (h, hd, ordinal, plural) = self.num(i)?;
         if ordinal || plural {
             return None;
@@ -2146,7 +2163,9 @@ impl Ctx<'_> {
         let (ampm, after) = self.ampm(j);
         let mut end = j;
         if let Some(pm) = ampm {
-            if !(1..=12).contains(&h) {
+            // "00:36 am": midnight written as 00.
+            let midnight = h == 0 && hd == 2 && !pm && minute.is_some();
+            if !(1..=12).contains(&h) && !midnight {
                 return None;
             }
             hour = match (h, pm) {
@@ -2173,12 +2192,14 @@ impl Ctx<'_> {
                             | Kw::From
                     )
                 );
-            // "Thu Sep 30 , 2010 7:09": a time stamp right after a full date.
-            let after_year = i > 0
-                && self
-                    .num(i - 1)
-                    .is_some_and(|(y, d, o, p)| d == 4 && !o && !p && (1900..=2100).contains(&y));
-            if !ctx && !after_year && !is_zone(self.word(end)) {
+            // "Thu Sep 30 , 2010 7:09", "June 28 , 2010 - 6:39": a time stamp right after
+            // a full date.
+            let year = |j: usize| {
+                self.num(j)
+                    .is_some_and(|(y, d, o, p)| d == 4 && !o && !p && (1900..=2100).contains(&y))
+            };
+            let after_year = i > 0 && year(i - 1) || i > 1 && self.is_dash(i - 1) && year(i - 2);
+            if !ctx && !after_year && !stamp && !is_zone(self.word(end)) {
                 return None;
             }
         }
@@ -2938,6 +2959,49 @@ impl Ctx<'_> {
                 }
                 self.found(0, 1, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?))
             }
+            Tail::MonthDay(m, d) => {
+                let (y, 4, false, false) = self.num(0)? else {
+                    return None;
+                };
+                if !(1000..=2999).contains(&y) || self.numeric_context(0) || !self.bare_year_ok(0) {
+                    return None;
+                }
+                let y = i32::try_from(y).ok()?;
+                self.found(0, 1, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?))
+            }
+            Tail::Date(d) => {
+                // Only "H:MM": a bare number opening a sentence is no time.
+                if !(self.is_p(1, ':') && self.adj(0) && self.adj(1)) {
+                    return None;
+                }
+                let f = self.clock_at(0, true)?;
+                let Val::Time(_, suffix) = f.val else {
+                    return None;
+                };
+                self.found(0, f.end, Val::Time(d, suffix))
+            }
+            Tail::Clock(d, h, minute) => {
+                let (Some(pm), mut end) = self.ampm(0) else {
+                    return None;
+                };
+                // A bare hour needs the am/pm alone as a heading: "pm :" or "pm".
+                if minute.is_none()
+                    && !(end >= self.t.len() || self.is_p(end, ':') || is_zone(self.word(end)))
+                {
+                    return None;
+                }
+                if is_zone(self.word(end)) {
+                    end += 1;
+                }
+                let hour = match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (h, true) => h + 12,
+                    (h, false) => h,
+                };
+                let m = minute.unwrap_or(0);
+                self.found(0, end, Val::Time(d, format!("T{hour:02}:{m:02}")))
+            }
         }
     }
 
@@ -3054,7 +3118,72 @@ impl Ctx<'_> {
         {
             return Tail::Day(d);
         }
-        Tail::None
+        // The last expression reaches the end (a comma aside for a month and day).
+        let k = if self.is_p(n, ',') {
+            n.checked_sub(1)
+        } else {
+            Some(n)
+        };
+        let Some((k, last)) = k.and_then(|k| Some((k, out.last().filter(|f| f.end == k + 1)?)))
+        else {
+            return self.hour_tail(n, out);
+        };
+        let year = |j: usize| self.num(j).is_some_and(|(_, d, o, p)| d == 4 && !o && !p);
+        match &last.val {
+            // "Thu Apr 29 ,", "In this April 27 ,": no year yet.
+            Val::Day(d)
+                if k > 0
+                    && !year(k)
+                    && (self.num(k).is_some() && matches!(self.lex(k - 1), Lex::Month(..))
+                        || matches!(self.lex(k), Lex::Month(..)) && self.num(k - 1).is_some()) =>
+            {
+                Tail::MonthDay(d.month(), d.day())
+            }
+            Val::Day(d) if k == n && year(n) => Tail::Date(*d),
+            // "2010 7:38", "at 3:25": hour and minute, nothing after.
+            Val::Time(d, suffix)
+                if k == n
+                    && n >= 2
+                    && self.is_p(n - 1, ':')
+                    && self.num(n).is_some_and(|x| x.1 == 2)
+                    && self.num(n - 2).is_some() =>
+            {
+                let b = suffix.as_bytes();
+                let digit = |i: usize| {
+                    b.get(i)
+                        .filter(|c| c.is_ascii_digit())
+                        .map(|c| u32::from(c - b'0'))
+                };
+                match (digit(1), digit(2), digit(4), digit(5)) {
+                    (Some(h1), Some(h2), Some(m1), Some(m2))
+                        if b.len() == 6 && (1..=12).contains(&(h1 * 10 + h2)) =>
+                    {
+                        Tail::Clock(*d, h1 * 10 + h2, Some(m1 * 10 + m2))
+                    }
+                    _ => Tail::None,
+                }
+            }
+            _ => Tail::None,
+        }
+    }
+
+    /// A bare hour ending the sentence, outside any expression ("Photograph : AP 2"
+    /// before a live blog's "pm :"): the hour on the reference day.
+    fn hour_tail(&self, n: usize, out: &[Found]) -> Tail {
+        if out.last().is_some_and(|f| f.end > n) {
+            return Tail::None;
+        }
+        match self.num(n) {
+            Some((h, digits, false, false))
+                if digits <= 2
+                    && (1..=12).contains(&h)
+                    && (n == 0 || !self.adj(n - 1))
+                    && !self.numeric_context(n) =>
+            {
+                Tail::Clock(self.r, h, None)
+            }
+            _ => Tail::None,
+        }
     }
 
     // ---------- anaphoric expressions and holidays ----------

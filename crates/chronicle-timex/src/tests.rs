@@ -1429,3 +1429,112 @@ fn dates_cut_by_the_sentence_splitter_are_joined() {
     let got = doc(&["He spoke on 3.", "June 2009 was hot."], p);
     assert_eq!(got[1], ["June 2009=2009-06"]);
 }
+
+#[test]
+fn time_stamps_cut_by_the_sentence_splitter_are_joined() {
+    // A month and day, then the year opening the next sentence ("Thu Apr 29 ," | "2010
+    // 3:08 pm EDT"): the year completes the day, and the clock time after it is on it.
+    let got = doc(
+        &[
+            "PASS CHRISTIAN | Thu Apr 29 ,",
+            "2010 3:08 pm EDT PASS CHRISTIAN",
+        ],
+        "2010-04-29",
+    );
+    assert_eq!(got[1], ["2010=2010-04-29", "3:08 pm EDT=2010-04-29T15:08"]);
+    let got = doc(
+        &[
+            "In this April 27 ,",
+            "2010 file photo , a sign is seen in London .",
+        ],
+        "2010-05-15",
+    );
+    assert_eq!(got[1], ["2010=2010-04-27"]);
+    // A full date, then a clock time "H:MM" alone, then "pm" (Reuters stamps).
+    let got = doc(
+        &[
+            "NEW YORK | Fri May 7 , 2010",
+            "1:59",
+            "pm EDT NEW YORK May 7",
+        ],
+        "2010-05-07",
+    );
+    assert_eq!(got[1], ["1:59=2010-05-07T01:59"]);
+    assert_eq!(got[2], ["pm EDT=2010-05-07T13:59", "May 7=2010-05-07"]);
+    // A clock time after a full date in the same sentence, "pm" in the next.
+    let got = doc(
+        &["LONDON | Wed Sep 15 , 2010 2:53", "pm EDT LONDON"],
+        "2010-09-15",
+    );
+    assert_eq!(got[1], ["pm EDT=2010-09-15T14:53"]);
+    let got = doc(
+        &[
+            "June 28 , 2010 - 6:39",
+            "AM | by : Jonathan Serrie Gulf states ...",
+        ],
+        "2010-06-28",
+    );
+    assert_eq!(
+        got[0],
+        ["June 28 , 2010=2010-06-28", "6:39=2010-06-28T06:39"]
+    );
+    assert_eq!(got[1], ["AM=2010-06-28T06:39"]);
+    // "at 3:25" | "p.m. Eastern time Thursday": the day that follows.
+    let got = doc(
+        &[
+            "The well may be back , but at 3:25",
+            "p.m. Eastern time Thursday it ceased to spew oil .",
+        ],
+        "2010-07-16",
+    );
+    assert_eq!(got[1], ["p.m.=2010-07-15T15:25", "Thursday=2010-07-15"]);
+    // A live blog's bare hour cut from its "pm :".
+    let got = doc(
+        &["Photograph : Liz Condo/AP 2", "pm : Here we go ."],
+        "2010-05-26",
+    );
+    assert_eq!(got[1], ["pm=2010-05-26T14:00"]);
+    let got = doc(
+        &["Excuse me while I go and short BP shares .", "1", "pm :"],
+        "2010-05-11",
+    );
+    assert_eq!(got[2], ["pm=2010-05-11T13:00"]);
+    // Midnight written "00": "At 00:36 am on 29 May 2009".
+    check(
+        "At 00:36 am on 29 May 2009 , cynic555 wrote :",
+        "2009-05-28",
+        &["00:36 am on 29 May 2009=2009-05-29T00:36"],
+    );
+}
+
+#[test]
+fn cut_time_stamps_do_not_join_what_is_no_date() {
+    let p = "2010-05-07";
+    // A count or a score after a full date is no time; a year needs a month and day.
+    let got = doc(&["It happened on May 7 , 2010", "1,000 people left ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(
+        &["It happened on May 7 , 2010", "6-4 win for the home side ."],
+        p,
+    );
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["It happened on May 7 , 2010", "6 4 was the score ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["They met in May ,", "2010 was a hard year ."], p);
+    assert_eq!(got[1], ["2010=2010"]);
+    let got = doc(&["They met on May 7 ,", "2010 people came ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["He flew a Boeing 737", "1000 feet up ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    // "pm" or "AM" after no clock time, or a bare hour without a heading's colon.
+    let got = doc(&["The score was 6-4", "pm : what next ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["He scored 3", "AM radio stations carried it ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["April Ryan asked 2", "am I right ?"], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    let got = doc(&["Prices may march on", "pm : nothing ."], p);
+    assert!(got[1].is_empty(), "{got:?}");
+    // "00 pm" is no time.
+    check("At 00:36 pm , he wrote :", p, &[]);
+}
