@@ -41,6 +41,9 @@ struct Snapshot {
     /// Term → sentences containing it (ascending, each sentence once).
     postings: HashMap<TermId, Vec<u32>>,
     stats: StatsView,
+    /// The language most of the articles were analysed in: search queries, too short to
+    /// identify, are analysed in it when languages are detected.
+    main_language: Language,
 }
 
 impl MemoryBackend {
@@ -114,7 +117,9 @@ impl Snapshot {
             }
         }
         let stats = compute_stats(&corpus);
+        let main_language = most_common_language(&corpus);
         Snapshot {
+            main_language,
             corpus,
             by_id,
             contents,
@@ -179,7 +184,11 @@ impl Backend for MemoryBackend {
     fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
         let snapshot = self.current();
         let corpus = &snapshot.corpus;
-        let mut terms = corpus.term_ids(&req.q, query_language(self.language, corpus));
+        let query_language = match self.language {
+            LanguagePolicy::Fixed(language) => language,
+            LanguagePolicy::Detect => snapshot.main_language,
+        };
+        let mut terms = corpus.term_ids(&req.q, query_language);
         terms.sort_unstable();
         terms.dedup();
         let terms: Vec<(TermId, &[u32])> = terms
@@ -342,20 +351,16 @@ impl Backend for MemoryBackend {
         Ok(summary)
     }
 }
-/// The language to analyse a search query in: a query is too short to identify, so
-/// the assumed language, or when detecting, the corpus's most common one.
-fn query_language(policy: LanguagePolicy, corpus: &Corpus) -> Language {
-    match policy {
-        LanguagePolicy::Fixed(language) => language,
-        LanguagePolicy::Detect => {
-            let mut counts: HashMap<Language, usize> = HashMap::new();
-            for analysis in &corpus.analyses {
-                *counts.entry(analysis.language).or_default() += 1;
-            }
-            counts
-                .into_iter()
-                .max_by_key(|&(language, n)| (n, std::cmp::Reverse(language)))
-                .map_or(Language::English, |(language, _)| language)
-        }
+
+/// The language most articles of `corpus` were analysed in (English when empty; ties
+/// go to the first in [`Language`] order, so the answer is deterministic).
+fn most_common_language(corpus: &Corpus) -> Language {
+    let mut counts: HashMap<Language, usize> = HashMap::new();
+    for analysis in &corpus.analyses {
+        *counts.entry(analysis.language).or_default() += 1;
     }
+    counts
+        .into_iter()
+        .max_by_key(|&(language, n)| (n, std::cmp::Reverse(language)))
+        .map_or(Language::English, |(language, _)| language)
 }
