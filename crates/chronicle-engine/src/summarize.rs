@@ -253,10 +253,11 @@ fn pick<'a>(
         .iter()
         .filter(|c| {
             let sentence = &corpus.sentences[c.sentence];
+            let text = corpus.sentence_text(sentence);
             is_summary_length(sentence)
                 && !is_headline(corpus, sentence)
-                && !is_question(corpus.sentence_text(sentence))
-                && !is_fragment(corpus.sentence_text(sentence))
+                && !is_question(text)
+                && !is_fragment(text)
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
