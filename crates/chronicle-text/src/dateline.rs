@@ -97,14 +97,18 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     if is_open(next) && end > from {
         return Some(end);
     }
-    let starts_body = next
+    let starts_body = starts_capitalised(next) || next.starts_with("``") || next.starts_with('"');
+    starts_body.then_some(end)
+}
+
+/// Whether a token, past any opening quotes, starts with a capital or a digit: the
+/// first word of a body.
+fn starts_capitalised(token: &str) -> bool {
+    token
         .trim_start_matches(['"', '\'', '`'])
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || next.starts_with("``")
-        || next.starts_with('"');
-    starts_body.then_some(end)
 }
 
 fn is_open(token: &str) -> bool {
@@ -158,20 +162,16 @@ fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         }
         let next_is_capital = tokens
             .get(dash + 1)
-            .and_then(|&(_, t)| t.trim_start_matches(['"', '\'', '`']).chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            .is_some_and(|&(_, t)| starts_capitalised(t));
         if !next_is_capital {
             continue;
         }
         let mut place_end = dash;
         // An agency group: "(Reuters)", "-LRB- Reuters -RRB-", "(Northstar Wire)".
         let last = tokens[dash - 1].1;
-        let agency = last.ends_with(')') || last == "-RRB-";
+        let agency = is_close(last);
         if agency {
-            let open = (from..dash)
-                .rev()
-                .take(6)
-                .find(|&j| tokens[j].1.starts_with('(') || tokens[j].1 == "-LRB-")?;
+            let open = (from..dash).rev().take(6).find(|&j| is_open(tokens[j].1))?;
             place_end = open;
         }
         let place: Vec<&str> = tokens[from..place_end]
