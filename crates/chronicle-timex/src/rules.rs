@@ -26,6 +26,9 @@ pub(crate) enum Val {
     /// A time of day on a date: the suffix is `T14:40` or `TMO`.
     Time(NaiveDate, String),
     Ref(&'static str),
+    /// An anaphoric date whose antecedent the text does not give ("It sank two days
+    /// later" with no date before it): a date of this granularity, value unknown.
+    Unresolved(Granularity),
     Duration(String, Granularity),
     Set(String),
 }
@@ -90,6 +93,22 @@ impl Val {
                 range_end: None,
             },
             Val::Ref(r) => date((*r).to_string(), Granularity::Day),
+            Val::Unresolved(g) => {
+                let value = match g {
+                    Granularity::Year => "XXXX",
+                    Granularity::Month => "XXXX-XX",
+                    _ => "XXXX-XX-XX",
+                };
+                let kind = if *g == Granularity::Time {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
+                Rendered {
+                    kind,
+                    ..date(value.to_string(), *g)
+                }
+            }
             Val::Duration(p, g) => Rendered {
                 kind: TimexType::Duration,
                 ..date(p.clone(), *g)
@@ -2796,6 +2815,9 @@ impl Ctx<'_> {
                 self.found(s, j + 1, Val::Season(y, se))
             }
             // "the next morning": the morning after the day last mentioned.
+            Lex::PartOfDay(_) if k == Kw::Next && self.no_antecedent_ahead(Unit::Day) => {
+                self.found(s, j + 1, Val::Unresolved(Granularity::Day))
+            }
             Lex::PartOfDay(p) if k == Kw::Next => {
                 let d = self.anchor_day().checked_add_days(DAY)?;
                 self.found(s, j + 1, Val::Time(d, format!("T{p}")))
@@ -2847,6 +2869,11 @@ impl Ctx<'_> {
                     return self.anaphoric_unit(i, j + 1, 1);
                 }
                 if k == Kw::Following {
+                    if matches!(self.lex(j + 1), Lex::PartOfDay(_))
+                        && self.no_antecedent_ahead(Unit::Day)
+                    {
+                        return self.found(i, j + 2, Val::Unresolved(Granularity::Day));
+                    }
                     if let Lex::PartOfDay(p) = self.lex(j + 1) {
                         let d = self.anchor_day().checked_add_days(DAY)?;
                         return self.found(i, j + 2, Val::Time(d, format!("T{p}")));
@@ -3196,6 +3223,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether counting `unit`s forward has nothing to count from: the text named no
+    /// date of the unit's granularity, and the clause does not look ahead. Counting from
+    /// the publication date instead would put a past event in the future ("It sank two
+    /// days later", "The attempt is declared a failure three days later" in a
+    /// chronology), so such an anaphor is left unresolved. Counting back ("a year
+    /// earlier") from the publication date stays: reports compare with the period
+    /// before their own.
+    fn no_antecedent_ahead(&self, unit: Unit) -> bool {
+        let anchored = match (unit, self.anchor()) {
+            (Unit::Day | Unit::Week, a) => matches!(a, Some(Anchor::Day(_))),
+            (Unit::Month, a) => matches!(a, Some(Anchor::Day(_) | Anchor::Month(..))),
+            (Unit::Year, a) => a.is_some(),
+            _ => true,
+        };
+        let p = self.pos.get();
+        !anchored && self.tense(p, p + 1) != Tense::Future
+    }
+
     /// "two days later", "a year earlier": `n` units after (`sign` 1) or before (-1) the
     /// date last mentioned.
     fn anaphoric_shift(&self, unit: Unit, n: u32, sign: i32) -> Option<Val> {
@@ -3214,6 +3259,13 @@ impl Ctx<'_> {
                 u32::try_from(idx.rem_euclid(12)).ok()? + 1,
             ))
         };
+        if n > 0 && self.no_antecedent_ahead(unit) {
+            return Some(Val::Unresolved(match unit {
+                Unit::Month => Granularity::Month,
+                Unit::Year => Granularity::Year,
+                _ => Granularity::Day,
+            }));
+        }
         let a = self.anchor();
         Some(match unit {
             Unit::Day => Val::Day(days(self.anchor_day(), i64::from(n))?),
@@ -3311,6 +3363,9 @@ impl Ctx<'_> {
         };
         let a = self.anchor();
         let val = match u {
+            Unit::Day if step > 0 && self.no_antecedent_ahead(u) => {
+                Val::Unresolved(Granularity::Day)
+            }
             Unit::Day => {
                 let d = self.anchor_day();
                 Val::Day(if step >= 0 {
@@ -3480,7 +3535,7 @@ impl Ctx<'_> {
                 .iter()
                 .rev()
                 .take_while(|p| !self.crosses_boundary(p.end, out[k].start))
-                .find_map(|p| Self::day_of(&p.val, self.r));
+                .find_map(|p| Self::day_for_time(&p.val, self.r));
             // A day after the time only when it follows closely: at most three words
             // between, other clock times aside ("3 p.m. local time (2000 GMT) on
             // Thursday"), not a dateline's next sentence-like stretch.
@@ -3494,7 +3549,7 @@ impl Ctx<'_> {
                     if words > 3 {
                         return None;
                     }
-                    if let Some(d) = Self::day_of(&n.val, self.r) {
+                    if let Some(d) = Self::day_for_time(&n.val, self.r) {
                         return Some(d);
                     }
                     if !self.bare_time(n) {
@@ -3509,9 +3564,13 @@ impl Ctx<'_> {
             // e-mail at 5:44 a.m."), unless that day is still to come and the time's
             // clause is not ("BP will seal the well on Saturday at 9 a.m. Cement
             // began flowing at 1:30 p.m.").
-            let day = day.or_else(|| self.narrative_day(&out[k], prior));
-            if let (Some(day), Val::Time(_, suffix)) = (day, &out[k].val) {
-                out[k].val = Val::Time(day, suffix.clone());
+            let day = day.or_else(|| self.narrative_day(&out[k], prior).map(Some));
+            match (day, &out[k].val) {
+                (Some(Some(day)), Val::Time(_, suffix)) => {
+                    out[k].val = Val::Time(day, suffix.clone());
+                }
+                (Some(None), _) => out[k].val = Val::Unresolved(Granularity::Time),
+                _ => {}
             }
         }
         out
@@ -3542,11 +3601,14 @@ impl Ctx<'_> {
         })
     }
 
-    /// The day of an explicit day-level value (not the default reference date).
-    fn day_of(v: &Val, r: NaiveDate) -> Option<NaiveDate> {
+    /// The day a value near a bare clock time gives it: an explicit day-level value
+    /// (not the default reference date), or an unresolved anaphor (`Some(None)`: "at
+    /// 11:45 the next morning" with no day before is unknown too).
+    fn day_for_time(v: &Val, r: NaiveDate) -> Option<Option<NaiveDate>> {
         match v {
-            Val::Day(d) | Val::Range(d, _) => Some(*d),
-            Val::Time(d, _) if *d != r => Some(*d),
+            Val::Day(d) | Val::Range(d, _) => Some(Some(*d)),
+            Val::Time(d, _) if *d != r => Some(Some(*d)),
+            Val::Unresolved(Granularity::Day | Granularity::Time) => Some(None),
             _ => None,
         }
     }

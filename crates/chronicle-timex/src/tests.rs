@@ -621,7 +621,7 @@ fn unmarked_dates_lean_to_the_past() {
     check(
         "Cocales learned the next afternoon , April 16 , that engineers had decided .",
         "2010-09-09",
-        &["the next afternoon=2010-09-10TAF", "April 16=2010-04-16"],
+        &["the next afternoon=XXXX-XX-XX", "April 16=2010-04-16"],
     );
 }
 
@@ -1271,11 +1271,62 @@ fn anaphora_resolve_against_an_earlier_sentence() {
     assert_eq!(got[1], ["The same day=2010-06-17"]);
     assert_eq!(got[2], ["Earlier that day=2010-06-17"]);
     assert_eq!(got[3], ["The following morning=2010-06-18TMO"]);
-    // Alone, the same sentences count from the publication date.
+    // Alone, a past event counted forward has nothing to count from: the publication
+    // date would put it in the future. A plan counts from the publication date.
     check(
         "Three days later, he wrote again.",
         p,
+        &["Three days later=XXXX-XX-XX"],
+    );
+    check(
+        "Three days later, he will write again.",
+        p,
         &["Three days later=2010-08-28"],
+    );
+    check(
+        "A year earlier, profits were higher.",
+        p,
+        &["A year earlier=2009"],
+    );
+}
+
+#[test]
+fn anaphora_without_an_antecedent_stay_unresolved() {
+    let p = "2010-05-05";
+    check(
+        "It sank two days later, and oil started pouring into the Gulf.",
+        p,
+        &["two days later=XXXX-XX-XX"],
+    );
+    check(
+        "A month later, he got three replies.",
+        p,
+        &["A month later=XXXX-XX"],
+    );
+    check(
+        "One Year Later, the images still shock.",
+        p,
+        &["One Year Later=XXXX"],
+    );
+    check(
+        "Obama says the following day that the money was wasted.",
+        p,
+        &["the following day=XXXX-XX-XX"],
+    );
+    check(
+        "The next morning, the rig sank.",
+        p,
+        &["The next morning=XXXX-XX-XX"],
+    );
+    // Unresolved values date nothing.
+    let t = Tagger::new(Language::English).tag("It sank two days later.", d(p));
+    assert_eq!(t[0].granularity, Granularity::Day);
+    assert_eq!(t[0].day, None);
+    // Looking ahead, the publication date is the antecedent.
+    check(
+        "The next day, the president will meet BP.",
+        p,
+        &["The next day=2010-05-06"],
     );
 }
 
@@ -1319,7 +1370,7 @@ fn what_does_not_anchor_the_next_sentence() {
         ],
         p,
     );
-    assert_eq!(got[1], ["Two days later=2010-06-03"]);
+    assert_eq!(got[1], ["Two days later=XXXX-XX-XX"]);
     // Nor one of two alternatives ("in the next day or two").
     let got = doc(
         &[
@@ -1349,7 +1400,7 @@ fn what_does_not_anchor_the_next_sentence() {
     let mut cx = crate::DocContext::new();
     t.tag_in_context("It sank on April 22.", d(p), &mut cx);
     let got = t.tag_in_context("Two days later it burned.", d("2010-06-05"), &mut cx);
-    assert_eq!(got[0].value, "2010-06-07");
+    assert_eq!(got[0].value, "XXXX-XX-XX");
 }
 
 #[test]
