@@ -196,6 +196,11 @@ struct Ctx<'a> {
     anchor: std::cell::Cell<Option<Anchor>>,
     /// The last quarter the text mentioned.
     quarter: std::cell::Cell<Option<(i32, u32)>>,
+    /// The last day this sentence named only as an event or a starting point ("since
+    /// the April 20 explosion"): no narrative time for the sentences after, but the
+    /// antecedent of an anaphor later in the same sentence ("..., which sank two days
+    /// later") when nothing else is.
+    event_day: std::cell::Cell<Option<NaiveDate>>,
     /// The token after the last match.
     last_end: std::cell::Cell<usize>,
     /// Whether `anchor` still comes from an earlier sentence of the document.
@@ -278,6 +283,7 @@ pub(crate) fn find(
         english: matches!(table.lex("yesterday"), Lex::Kw(Kw::Yesterday)),
         anchor: std::cell::Cell::new(state.anchor),
         quarter: std::cell::Cell::new(state.quarter),
+        event_day: std::cell::Cell::new(None),
         last_end: std::cell::Cell::new(usize::MAX),
         carried: std::cell::Cell::new(true),
         pos: std::cell::Cell::new(0),
@@ -327,6 +333,8 @@ pub(crate) fn find(
                     {
                         cx.quarter.set(Some((y, q)));
                     }
+                } else if let Val::Day(d) | Val::Range(d, _) = f.val {
+                    cx.event_day.set(Some(d));
                 }
                 out.push(f);
             }
@@ -3054,18 +3062,20 @@ impl Ctx<'_> {
     /// that an earlier sentence named (a plan: "BP will try again on Wednesday") does
     /// not anchor a clause that is not about the future ("The delay was announced on
     /// the same day ...").
+    /// With none, a day this sentence named as an event ("since the April 20
+    /// explosion ..., which sank two days later").
     fn anchor(&self) -> Option<Anchor> {
-        let a = self.anchor.get();
+        let mut a = self.anchor.get();
         if self.carried.get()
             && let Some(Anchor::Day(d)) = a
             && d > self.r
         {
             let p = self.pos.get();
             if self.tense(p, p + 1) != Tense::Future {
-                return None;
+                a = None;
             }
         }
-        a
+        a.or(self.event_day.get().map(Anchor::Day))
     }
 
     /// The day a bare clock time takes from the sentence before (see `merge_times`).

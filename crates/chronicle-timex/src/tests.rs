@@ -1322,6 +1322,12 @@ fn anaphora_without_an_antecedent_stay_unresolved() {
     let t = Tagger::new(Language::English).tag("It sank two days later.", d(p));
     assert_eq!(t[0].granularity, Granularity::Day);
     assert_eq!(t[0].day, None);
+    // A day the sentence names as an event is the antecedent later in that sentence.
+    check(
+        "Oil has leaked since the April 20 explosion on the rig, which sank two days later.",
+        "2010-05-27",
+        &["April 20=2010-04-20", "two days later=2010-04-22"],
+    );
     // Looking ahead, the publication date is the antecedent.
     check(
         "The next day, the president will meet BP.",
