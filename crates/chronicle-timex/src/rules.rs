@@ -3501,6 +3501,23 @@ impl Ctx<'_> {
         let mut out: Vec<Found> = Vec::with_capacity(found.len());
         let mut it = found.into_iter().peekable();
         while let Some(mut f) = it.next() {
+            // An anaphor with nothing to count from takes a day set beside it: "Five
+            // days later, on April 20, the well blew out", "the next afternoon, April 16".
+            if let Val::Unresolved(Granularity::Day) = f.val
+                && let Some(n) = it.peek()
+                && let Val::Day(d) = n.val
+            {
+                let mut gap = f.end;
+                if self.is_p(gap, ',') {
+                    gap += 1;
+                    if self.is(gap, Kw::On) {
+                        gap += 1;
+                    }
+                }
+                if gap > f.end && n.start == gap {
+                    f.val = Val::Day(d);
+                }
+            }
             if let Val::Time(d, suffix) = &f.val
                 && *d == self.r
                 && suffix.starts_with("T")

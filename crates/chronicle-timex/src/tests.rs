@@ -621,7 +621,7 @@ fn unmarked_dates_lean_to_the_past() {
     check(
         "Cocales learned the next afternoon , April 16 , that engineers had decided .",
         "2010-09-09",
-        &["the next afternoon=XXXX-XX-XX", "April 16=2010-04-16"],
+        &["the next afternoon=2010-04-16", "April 16=2010-04-16"],
     );
 }
 
@@ -1322,6 +1322,12 @@ fn anaphora_without_an_antecedent_stay_unresolved() {
     let t = Tagger::new(Language::English).tag("It sank two days later.", d(p));
     assert_eq!(t[0].granularity, Granularity::Day);
     assert_eq!(t[0].day, None);
+    // A day set beside it in apposition is its day.
+    check(
+        "Five days later, on April 20, the well blew out.",
+        "2010-09-09",
+        &["Five days later=2010-04-20", "April 20=2010-04-20"],
+    );
     // A day the sentence names as an event is the antecedent later in that sentence.
     check(
         "Oil has leaked since the April 20 explosion on the rig, which sank two days later.",
