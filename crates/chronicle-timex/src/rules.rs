@@ -1065,6 +1065,16 @@ impl Ctx<'_> {
             comma |= self.is_p(j, ',');
             dist += self.tense_step(j);
             if let Some((t, strong)) = self.marker(j) {
+                // "The White House on Thursday acknowledged there will be ...": a past
+                // form right after a named subject's "on <date>" is the verb the date
+                // modifies (not after a verb's: "to order on Thursday strengthened
+                // inspections").
+                let strong = strong
+                    || j == b
+                        && t == Tense::Past
+                        && a > 1
+                        && self.is(a - 1, Kw::On)
+                        && self.cap(a - 2);
                 // "..., the White House said.": the attribution closing the sentence
                 // does not date what it reports.
                 if !(comma && self.kw(j) == Some(Kw::Said) && self.attribution_end(j)) {

@@ -133,6 +133,18 @@ fn weekdays_follow_tense() {
         "2010-06-10",
         &["Wednesday=2010-06-09"],
     );
+    // A past form right after a named subject's "on <date>" is the verb it modifies,
+    // closer than a "will" in the clause it reports; a verb's "on <date>" is not.
+    check(
+        "The White House on Thursday acknowledged there will be job losses.",
+        "2010-06-04",
+        &["Thursday=2010-06-03"],
+    );
+    check(
+        "He is expected to order on Thursday strengthened inspections.",
+        "2010-05-26",
+        &["Thursday=2010-05-27"],
+    );
     check(
         "Friday, March 3, 2023",
         p,
