@@ -39,6 +39,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        die_quietly_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Eval(args) => cmd::eval::run(args),
@@ -56,5 +59,18 @@ fn main() -> ExitCode {
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Output piped into a reader that stops early (`chronicle timeline DIR | head`) ends the
+/// process silently, as with other command-line tools. Rust ignores SIGPIPE, so every
+/// `println!` after the reader has gone would panic instead. Not for `serve`, where a
+/// client closing its connection must not end the server.
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal, before any thread starts;
+    // no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

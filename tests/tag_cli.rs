@@ -171,3 +171,32 @@ fn tempeval_scoring_and_heideltime_comparison() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("MB/s"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // `chronicle tag --compare FILE --examples N | head -1`: the reader closes the pipe
+    // after one line, long before the report's 3 MB of examples are written. The
+    // process must end without a panic (Rust ignores SIGPIPE, so `println!` panics).
+    let dir = scratch("closed-pipe");
+    let reference = dir.join("reference.jsonl");
+    let line = r#"{"doc": "d", "pub_date": "2010-06-04", "text": "It rained on Friday.", "timex": [{"text": "Friday", "value": "2010-06-11", "granularity": "day"}]}"#;
+    std::fs::write(&reference, format!("{line}\n").repeat(20_000)).expect("writes");
+    let mut child = chronicle()
+        .args(["tag", "--examples", "100000", "--compare"])
+        .arg(&reference)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        reader.read_line(&mut first).expect("reads a line");
+    } // The pipe's read end closes here.
+    let output = child.wait_with_output().expect("finishes");
+    assert!(first.contains("20000 sentences"), "first line: {first}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert_ne!(output.status.code(), Some(101), "a panic's exit status");
+}
