@@ -290,6 +290,31 @@ fn bad_input_is_reported_and_skipped() {
 }
 
 #[test]
+fn an_empty_timeline_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = dir.path().join("short.txt");
+    std::fs::write(&short, "date 2024-05-02\n\nDam fails.\n").unwrap();
+    let why = |args: &[&str]| {
+        let output = chronicle(args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let corpus = short.to_str().unwrap();
+    let err = why(&["timeline", corpus]);
+    assert!(
+        err.contains("none has a sentence that can summarise"),
+        "{err}"
+    );
+    let err = why(&["timeline", corpus, "--keywords", "election"]);
+    assert!(err.contains("no article matched the keywords"), "{err}");
+    let err = why(&["timeline", corpus, "--from", "2030-01-01"]);
+    assert!(
+        err.contains("no article was published in the window"),
+        "{err}"
+    );
+}
+
+#[test]
 fn invalid_options_are_refused() {
     let output = chronicle(&[
         "timeline",
