@@ -84,6 +84,35 @@ fn bench_scores_a_dataset_and_warns_about_a_topic_without_keywords() {
     );
 }
 
+#[test]
+fn bench_skips_a_bad_topic_and_a_bad_gold_file_and_scores_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("data");
+    topic(&dataset.join("bridge"), Some(r#"["bridge"]"#));
+    // A folder that is no topic, and a topic whose second gold file has no dates.
+    write(&dataset.join("notes/readme.txt"), "not a topic");
+    topic(&dataset.join("bridge-2"), Some(r#"["bridge"]"#));
+    write(
+        &dataset.join("bridge-2/timelines/broken.txt"),
+        "no dates here\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["bench", "--quiet", "--dataset"])
+        .arg(&dataset)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The report covers the two good tasks; the exit status says something was skipped.
+    assert_eq!(out.status.code(), Some(2), "{stderr}\n{stdout}");
+    assert!(stdout.contains("average over 2 task(s)"), "{stdout}");
+    assert!(stderr.contains("notes is not a topic folder"), "{stderr}");
+    assert!(stderr.contains("broken.txt has no dates"), "{stderr}");
+    assert!(stderr.contains("2 topic(s) or task(s) skipped"), "{stderr}");
+}
+
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -78,6 +78,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let dataset = Dataset::open(&args.dataset)
         .with_context(|| format!("cannot open the dataset {}", args.dataset.display()))?;
+    // Bad input is reported and skipped; the rest of the benchmark runs, and the exit
+    // status says that something was left out.
+    let mut problems = 0;
+    for skipped in &dataset.skipped {
+        eprintln!("error: {} (topic skipped)", skipped.reason);
+        problems += 1;
+    }
     let topics: Vec<&Topic> = if args.topics.is_empty() {
         dataset.topics.iter().collect()
     } else {
@@ -136,7 +143,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let task = format!("{}/{}", topic.name, name);
             // Only the dates and the number of sentences per date are taken from the
             // gold timeline before predicting.
-            let shape = gold_shape(gold_path)?;
+            let shape = match gold_shape(gold_path) {
+                Ok(shape) => shape,
+                Err(e) => {
+                    eprintln!("error: {e:#} (task {task} skipped)");
+                    problems += 1;
+                    continue;
+                }
+            };
             let options = TimelineOptions {
                 keywords: topic.keywords.clone(),
                 query: None,
@@ -178,8 +192,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if tasks.is_empty() {
         bail!(
-            "no gold timelines found in {} (expected <topic>/timelines/*.txt)",
-            args.dataset.display()
+            "no gold timeline could be scored in {} (expected <topic>/timelines/*.txt in \
+             the tilse format{})",
+            args.dataset.display(),
+            if problems > 0 {
+                "; see the errors above"
+            } else {
+                ""
+            }
         );
     }
     let report = Report::from_tasks(tasks);
@@ -195,6 +215,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.json {
         std::fs::write(path, report.to_json()?)
             .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if problems > 0 {
+        eprintln!(
+            "error: {problems} topic(s) or task(s) skipped (see above): the averages cover \
+             the {} task(s) scored",
+            report.tasks.len()
+        );
+        return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
 }

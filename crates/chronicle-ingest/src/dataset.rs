@@ -10,6 +10,8 @@
 //! without error: both are optional to reading, and the caller (e.g. the benchmark, which
 //! needs gold timelines) decides whether that is acceptable. A `keywords.json` that is
 //! present but malformed *is* an error, since silently dropping keywords changes results.
+//! A dataset opens with the topics that open; the others are listed in
+//! [`Dataset::skipped`] with their error, so one bad folder does not stop the rest.
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +63,10 @@ pub enum DatasetError {
 
 /// A dataset: a folder of topics.
 ///
+/// Subfolders that cannot be opened as topics (no `InputDocs/`, a malformed
+/// `keywords.json`) are left out and listed in `skipped`; opening fails only when no
+/// topic opens.
+///
 /// ```no_run
 /// use chronicle_ingest::Dataset;
 /// let t17 = Dataset::open("../shared/data/t17")?;
@@ -78,6 +84,17 @@ pub struct Dataset {
     pub dir: PathBuf,
     /// Topics, sorted by name.
     pub topics: Vec<Topic>,
+    /// Subfolders left out, sorted, each with why.
+    pub skipped: Vec<SkippedTopic>,
+}
+
+/// A subfolder of a dataset that is not a usable topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedTopic {
+    /// The subfolder.
+    pub dir: PathBuf,
+    /// Why it was left out (the [`DatasetError`]'s message).
+    pub reason: String,
 }
 
 /// One topic of a dataset.
@@ -153,14 +170,29 @@ impl Dataset {
         if subdirs.is_empty() {
             return Err(DatasetError::NoTopics(dir.to_path_buf()));
         }
-        let topics = subdirs
-            .iter()
-            .map(Topic::open)
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut topics = Vec::new();
+        let mut skipped = Vec::new();
+        let mut first_error = None;
+        for subdir in &subdirs {
+            match Topic::open(subdir) {
+                Ok(topic) => topics.push(topic),
+                Err(e) => {
+                    skipped.push(SkippedTopic {
+                        dir: subdir.clone(),
+                        reason: e.to_string(),
+                    });
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if let (true, Some(e)) = (topics.is_empty(), first_error) {
+            return Err(e);
+        }
         Ok(Dataset {
             name: folder_name(dir),
             dir: dir.to_path_buf(),
             topics,
+            skipped,
         })
     }
 
@@ -290,12 +322,22 @@ mod tests {
         assert!(matches!(err(&file), DatasetError::NotADirectory(_)));
         let t = topic(tmp.path(), "t");
         assert!(matches!(err(&t), DatasetError::IsATopic(_)));
+        // A folder that is no topic is left out, with why; the others open.
         std::fs::create_dir(tmp.path().join("stray")).unwrap();
+        let ds = Dataset::open(tmp.path()).unwrap();
+        assert_eq!(ds.topics.len(), 1);
+        assert_eq!(ds.skipped.len(), 1);
+        assert!(ds.skipped[0].dir.ends_with("stray"));
+        assert!(
+            ds.skipped[0].reason.contains("no InputDocs/"),
+            "{:?}",
+            ds.skipped
+        );
+        // With no topic left, opening fails with the first folder's error.
+        std::fs::write(t.join("keywords.json"), "{\"bp\": 1}").unwrap();
         let e = err(tmp.path());
         assert!(matches!(&e, DatasetError::MissingInputDocs(p) if p.ends_with("stray")));
-        assert!(e.to_string().contains("no InputDocs/"));
         std::fs::remove_dir(tmp.path().join("stray")).unwrap();
-        std::fs::write(t.join("keywords.json"), "{\"bp\": 1}").unwrap();
         assert!(matches!(err(tmp.path()), DatasetError::BadKeywords { .. }));
     }
 }

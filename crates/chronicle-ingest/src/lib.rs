@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use dataset::{Dataset, DatasetError, Topic};
+pub use dataset::{Dataset, DatasetError, SkippedTopic, Topic};
 pub use dated::{
     DateLine, DateLineError, DatedText, DatedTextError, Rest, classify_rest, parse_date_line,
     parse_dated_text, url_host,
