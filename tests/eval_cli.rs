@@ -128,3 +128,47 @@ fn empty_gold_folder_is_an_error() {
     assert!(stderr.contains("no gold timelines"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_gold_file_without_dates_is_left_out_and_the_rest_scored() {
+    let dir = scratch("dateless");
+    let gold = dir.join("gold");
+    std::fs::create_dir_all(gold.join("synth")).expect("mkdir");
+    for t in ["t1", "t2"] {
+        std::fs::copy(
+            fixtures().join(format!("gold/synth/{t}.txt")),
+            gold.join(format!("synth/{t}.txt")),
+        )
+        .expect("copy");
+    }
+    std::fs::write(gold.join("synth/t3.txt"), "no dates in here\n").expect("write");
+    let out = chronicle()
+        .arg("eval")
+        .arg("--gold")
+        .arg(&gold)
+        .arg("--pred")
+        .arg(fixtures().join("pred"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error: synth/t3:"), "{stderr}");
+    assert!(stderr.contains("has no dated entry"), "{stderr}");
+    assert!(stdout.contains("(2 tasks"), "{stdout}");
+    // With only that file, nothing can be scored: an error, not an average of nothing.
+    std::fs::remove_file(gold.join("synth/t1.txt")).expect("rm");
+    std::fs::remove_file(gold.join("synth/t2.txt")).expect("rm");
+    let out = chronicle()
+        .arg("eval")
+        .arg("--gold")
+        .arg(&gold)
+        .arg("--pred")
+        .arg(fixtures().join("pred"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("could be scored"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

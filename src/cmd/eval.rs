@@ -32,7 +32,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })?;
     let elapsed = start.elapsed();
     for n in &notices {
-        eprintln!("warning: {n}");
+        let level = if n.is_error() { "error" } else { "warning" };
+        eprintln!("{level}: {n}");
     }
     print!("{}", report.to_table());
     let avg = &report.average;
@@ -49,6 +50,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let json = report.to_json()?;
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
+    }
+    // As with bad articles: everything else is scored, and the exit status says that
+    // something was left out or counted as zero.
+    let errors = notices.iter().filter(|n| n.is_error()).count();
+    if errors > 0 {
+        eprintln!("error: {errors} task(s) left out or scored as empty (see above)");
+        return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
 }

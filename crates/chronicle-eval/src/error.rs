@@ -26,6 +26,14 @@ pub enum EvalError {
     /// The gold folder holds no `<topic>/<name>.txt` timeline.
     #[error("no gold timelines (<topic>/<name>.txt) under {}", .0.display())]
     NoGoldTimelines(PathBuf),
+    /// Every gold timeline under the folder was left out (unreadable or without dates).
+    #[error("no gold timeline under {} could be scored: {reasons}", dir.display())]
+    NoScorableTask {
+        /// The gold folder.
+        dir: PathBuf,
+        /// Each left-out task and why.
+        reasons: String,
+    },
     /// A JSON report could not be written.
     #[error("cannot write JSON report: {0}")]
     Json(#[from] serde_json::Error),

@@ -191,6 +191,32 @@ pub enum Notice {
     MissingPrediction(String),
     /// A prediction has no gold timeline: it is ignored.
     UnusedPrediction(String),
+    /// A gold file that cannot be read or has no dated entry: the task is left out of
+    /// the averages.
+    SkippedGold {
+        /// The task (`<topic>/<name>`).
+        task: String,
+        /// Why.
+        reason: String,
+    },
+    /// A prediction file that cannot be read: the task scores zero.
+    UnreadablePrediction {
+        /// The task (`<topic>/<name>`).
+        task: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Notice {
+    /// Whether the notice reports an error in the input (the scores leave something out
+    /// or count it as zero), not merely a repaired detail.
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Notice::SkippedGold { .. } | Notice::UnreadablePrediction { .. }
+        )
+    }
 }
 
 impl std::fmt::Display for Notice {
@@ -204,6 +230,15 @@ impl std::fmt::Display for Notice {
             Notice::UnusedPrediction(t) => {
                 write!(f, "{t}: prediction has no gold timeline; ignored")
             }
+            Notice::SkippedGold { task, reason } => {
+                write!(f, "{task}: {reason}; the task is left out of the averages")
+            }
+            Notice::UnreadablePrediction { task, reason } => {
+                write!(
+                    f,
+                    "{task}: {reason}; scored as an empty timeline (all zeros)"
+                )
+            }
         }
     }
 }
@@ -211,7 +246,9 @@ impl std::fmt::Display for Notice {
 /// Scores every `<topic>/<name>.txt` of `pred_dir` against the gold file of the same name
 /// in `gold_dir` (one task per gold file; a missing prediction scores zero).
 ///
-/// Errors when a folder cannot be read or `gold_dir` has no timelines.
+/// A gold file that cannot be read or has no dated entry leaves its task out, and an
+/// unreadable prediction scores zero, each with a [`Notice`] (see [`Notice::is_error`]).
+/// Errors when a folder cannot be read or no gold timeline can be scored.
 pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<Notice>), EvalError> {
     let gold_files = task_files(gold_dir)?;
     if gold_files.is_empty() {
@@ -221,14 +258,38 @@ pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<No
     let mut notices = Vec::new();
     let mut tasks = Vec::new();
     for (task, gold_path) in &gold_files {
-        let gold = read_timeline_file(gold_path)?;
-        notices.extend(gold.warnings.into_iter().map(Notice::Parse));
-        let pred = match pred_files.binary_search_by(|(t, _)| t.cmp(task)) {
-            Ok(i) => {
-                let parsed = read_timeline_file(&pred_files[i].1)?;
-                notices.extend(parsed.warnings.into_iter().map(Notice::Parse));
-                parsed.timeline
+        let gold = match read_timeline_file(gold_path) {
+            Ok(gold) => gold,
+            Err(e) => {
+                notices.push(Notice::SkippedGold {
+                    task: task.clone(),
+                    reason: e.to_string(),
+                });
+                continue;
             }
+        };
+        notices.extend(gold.warnings.into_iter().map(Notice::Parse));
+        if gold.timeline.is_empty() {
+            notices.push(Notice::SkippedGold {
+                task: task.clone(),
+                reason: format!("{} has no dated entry", gold_path.display()),
+            });
+            continue;
+        }
+        let pred = match pred_files.binary_search_by(|(t, _)| t.cmp(task)) {
+            Ok(i) => match read_timeline_file(&pred_files[i].1) {
+                Ok(parsed) => {
+                    notices.extend(parsed.warnings.into_iter().map(Notice::Parse));
+                    parsed.timeline
+                }
+                Err(e) => {
+                    notices.push(Notice::UnreadablePrediction {
+                        task: task.clone(),
+                        reason: e.to_string(),
+                    });
+                    Timeline::new()
+                }
+            },
             Err(_) => {
                 notices.push(Notice::MissingPrediction(task.clone()));
                 Timeline::new()
@@ -240,6 +301,17 @@ pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<No
         if gold_files.binary_search_by(|(t, _)| t.cmp(task)).is_err() {
             notices.push(Notice::UnusedPrediction(task.clone()));
         }
+    }
+    if tasks.is_empty() {
+        return Err(EvalError::NoScorableTask {
+            dir: gold_dir.to_path_buf(),
+            reasons: notices
+                .iter()
+                .filter(|n| n.is_error())
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        });
     }
     Ok((Report::from_tasks(tasks), notices))
 }
