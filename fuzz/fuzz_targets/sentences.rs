@@ -1,8 +1,9 @@
-//! Fuzzes text analysis: sentence splitting, dateline stripping and term analysis of
-//! any text in any language. Spans must be in bounds and on character boundaries.
+//! Fuzzes text analysis: sentence splitting, dateline and glued-headline stripping and
+//! term analysis of any text in any language. Spans must be in bounds and on character
+//! boundaries.
 #![no_main]
 
-use chronicle_text::{Analyzer, Language, body_start, split_sentences};
+use chronicle_text::{Analyzer, Language, body_start, glued_lead_start, split_sentences};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,6 +18,8 @@ fuzz_target!(|data: &[u8]| {
         let sentence = span.text(&text);
         let body = body_start(sentence);
         assert!(sentence.is_char_boundary(body));
-        analyzer.for_each_term(&sentence[body..], |_| {});
+        let lead = body + glued_lead_start(&sentence[body..]);
+        assert!(sentence.is_char_boundary(lead) && lead <= sentence.len());
+        analyzer.for_each_term(&sentence[lead..], |_| {});
     }
 });

@@ -262,8 +262,12 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
         .into_iter()
         .enumerate()
         .map(|(position, span)| {
-            // Datelines and time stamps are page furniture, not the event.
-            let body = chronicle_text::body_start(span.text(text));
+            // Datelines and time stamps are page furniture, not the event; so are a
+            // headline and a caption glued before an English article's lead.
+            let mut body = chronicle_text::body_start(span.text(text));
+            if position == 0 && toolkit.language == Language::English {
+                body += chronicle_text::glued_lead_start(&span.text(text)[body..]);
+            }
             let start = span.start + body;
             let sentence = &text[start..span.end];
             let mut terms = Vec::new();

@@ -16,11 +16,13 @@
 //! ```
 
 mod dateline;
+mod glued;
 mod language;
 mod sentences;
 mod terms;
 
 pub use dateline::body_start;
+pub use glued::glued_lead_start;
 pub use language::{Language, LanguagePolicy, UnknownLanguage, detect_language};
 pub use sentences::{Sentence, split_sentences};
 pub use terms::{Analyzer, word_tokens};
