@@ -167,6 +167,32 @@ fn is_question(text: &str) -> bool {
         .ends_with('?')
 }
 
+/// Whether a sentence is a photo or video caption ("The new capping stack is pictured in
+/// this image captured from a BP live video feed …", "…, in this handout photograph ."):
+/// it tells what a picture shows, not what happened.
+fn is_caption(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "in this image",
+        "in this photo",
+        "in this handout",
+        "in this file photo",
+        "in this undated",
+        "in this still",
+        "in this picture",
+        "in this aerial",
+        "in this video",
+        "in this frame",
+        "in this screen",
+        "is pictured",
+        "are pictured",
+        "video grab",
+        "frame grab",
+        "photograph no ",
+    ];
+    let lower = text.to_lowercase();
+    MARKS.iter().any(|m| lower.contains(m))
+}
+
 /// Whether a sentence is the tail of one the splitter cut ("inserted a new tube
 /// Sunday into …", "'s top kill attempt …"): it starts in lower case or with a
 /// clitic, and reads as nonsense on its own.
@@ -258,6 +284,7 @@ fn pick<'a>(
                 && !is_headline(corpus, sentence)
                 && !is_question(text)
                 && !is_fragment(text)
+                && !is_caption(text)
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
@@ -357,6 +384,19 @@ mod tests {
         assert!(!is_fragment("BP inserted a new tube on Sunday."));
         assert!(!is_fragment("`` We will not leave , '' he said."));
         assert!(!is_fragment("12 people died."));
+    }
+
+    #[test]
+    fn captions_are_not_summary_sentences() {
+        use super::is_caption;
+        assert!(is_caption(
+            "The new capping stack is pictured in this image captured from a BP video feed ."
+        ));
+        assert!(is_caption(
+            "Debris floats in the Gulf of Mexico after the rig sank , in this handout photograph ."
+        ));
+        assert!(!is_caption("The rig sank on Thursday , officials said ."));
+        assert!(!is_caption("Photographers were barred from the hearing ."));
     }
 
     #[test]

@@ -57,11 +57,15 @@ const MAX_FURNITURE_TOKENS: usize = 12;
 /// - a parenthetical group: "(AP) ", "-LRB- Updated 5:31 p.m. -LRB- 0031 GMT -RRB- -RRB- ";
 /// - the tail of one the sentence splitter cut ("ET Monday) ", "AP -RRB- "): a closing
 ///   bracket with no opening one before it;
-/// - a transcript's speaker label or a section label ("SESAY : ", "NEWS : ").
+/// - a transcript's speaker label or a section label ("SESAY : ", "NEWS : ");
+/// - a photo credit ending in its agency ("Photograph : Gerald Herbert\/AP ", "AP
+///   Photo/Transocean ").
 fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let limit = tokens.len().min(from + MAX_FURNITURE_TOKENS);
     let first = tokens.get(from)?.1;
-    let end = if is_open(first) {
+    let end = if let Some(end) = photo_credit_end(tokens, from, limit) {
+        end
+    } else if is_open(first) {
         let mut depth = 0usize;
         let mut close = None;
         for (i, &(_, t)) in tokens.iter().enumerate().take(limit).skip(from) {
@@ -99,6 +103,26 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     }
     let starts_body = starts_capitalised(next) || next.starts_with("``") || next.starts_with('"');
     starts_body.then_some(end)
+}
+
+/// The token after a leading photo credit: "Photograph :" or "Photo :" up to the token
+/// naming the agency after a slash ("Gerald Herbert\/AP", "Ann Heisenfelt/EPA"), or a
+/// token "Photo/…" after an agency ("AP Photo\/Transocean").
+fn photo_credit_end(tokens: &[(usize, &str)], from: usize, limit: usize) -> Option<usize> {
+    let first = tokens.get(from)?.1;
+    let second = tokens.get(from + 1)?.1;
+    let agency = |t: &str| (2..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+    if ["Photograph", "Photo", "Photos", "Picture"].contains(&first) && second == ":" {
+        // "Photograph : PA The Conservatives …": an agency alone.
+        if tokens.get(from + 2).is_some_and(|&(_, t)| agency(t)) {
+            return Some(from + 3);
+        }
+        return (from + 2..limit)
+            .find(|&i| tokens[i].1.contains('/'))
+            .map(|i| i + 1);
+    }
+    (agency(first) && (second.starts_with("Photo/") || second.starts_with("Photo\\/")))
+        .then_some(from + 2)
 }
 
 /// Whether a token, past any opening quotes, starts with a capital or a digit: the
@@ -292,6 +316,18 @@ mod tests {
             (
                 "-LRB- AP -RRB- President Obama on Saturday reassured the prime minister.",
                 "President Obama on Saturday reassured the prime minister.",
+            ),
+            (
+                "Photograph : Gerald Herbert\\/AP Underwater robots dived to the ocean floor.",
+                "Underwater robots dived to the ocean floor.",
+            ),
+            (
+                "AP Photo\\/Transocean BP has begun work on a relief well.",
+                "BP has begun work on a relief well.",
+            ),
+            (
+                "Photograph : PA A lawyer for one of the soldiers blamed his superiors.",
+                "A lawyer for one of the soldiers blamed his superiors.",
             ),
             (
                 "-LRB- Updated 5:31 p.m. -LRB- 0031 in Egypt -RRB- -RRB- Mubarak says he asked the government to resign.",
