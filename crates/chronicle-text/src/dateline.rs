@@ -24,16 +24,18 @@ const MAX_PREFIX_TOKENS: usize = 30;
 /// assert_eq!(body_start(s), 0);
 /// ```
 pub fn body_start(sentence: &str) -> usize {
+    // A dateline may follow a glued headline and time stamp: look that far past them.
     let tokens: Vec<(usize, &str)> = sentence
         .split_whitespace()
-        .take(MAX_PREFIX_TOKENS + 1)
+        .take(2 * MAX_PREFIX_TOKENS + 1)
         .map(|t| (t.as_ptr() as usize - sentence.as_ptr() as usize, t))
         .collect();
     let mut body = 0; // index of the first body token
     if let Some(after_stamp) = time_stamp_end(&tokens) {
         body = after_stamp;
     }
-    if let Some(after_dateline) = dateline_end(&tokens, body) {
+    // Some pages print the dateline twice ("WASHINGTON -- WASHINGTON (AP) -- ").
+    while let Some(after_dateline) = dateline_end(&tokens, body) {
         body = after_dateline;
     }
     // A credit, update stamp or speaker label may lead, before or after the above.
@@ -143,18 +145,15 @@ fn is_close(token: &str) -> bool {
     token == "-RRB-" || token.ends_with(')')
 }
 
-/// Index of the token after a time stamp "… 2011 7:12 pm EDT": a clock time preceded
-/// closely by a year, with its am/pm and time zone.
+/// Index of the token after a time stamp "… 2011 7:12 pm EDT", "Friday 10 September
+/// 2010 10.16 BST": a clock time right after a year (punctuation between at most), with
+/// its am/pm and time zone. A stamp may follow a long headline and standfirst, so it is
+/// looked for up to twice as far as a dateline.
 fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
-    let limit = tokens.len().min(MAX_PREFIX_TOKENS);
-    for i in 1..limit {
-        if !is_clock(tokens[i].1) {
-            continue;
-        }
-        let year_before = tokens[i.saturating_sub(4)..i]
-            .iter()
-            .any(|&(_, t)| is_year(t.trim_end_matches([',', ';'])));
-        if !year_before {
+    for i in 1..tokens.len() {
+        let (t, next) = (tokens[i].1, tokens.get(i + 1).map_or("", |&(_, t)| t));
+        // "10.16" is a clock only with its time zone (The Guardian's stamps).
+        if !(is_clock(t) || is_dotted_clock(t) && is_time_zone(next)) {
             continue;
         }
         let mut end = i + 1;
@@ -169,6 +168,34 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
         if tokens.get(end).is_some_and(|&(_, t)| is_time_zone(t)) {
             end += 1;
         }
+        // Between the year and the clock: punctuation, or the words of a page's stamp
+        // ("Last updated at 17:03 GMT") or of a comment's header ("July 10 , 2011 at
+        // 2:05 pm | Reply", opening the sentence or before its "|"); not a sentence's
+        // own date ("began on June 3 , 2010 at 10:16").
+        let header = i <= 6 || tokens.get(end).is_some_and(|&(_, t)| t == "|");
+        let connector = |k: usize| {
+            let t = tokens[k].1;
+            !t.chars().any(char::is_alphanumeric)
+                || t == "Last"
+                || t == "updated"
+                || t == "at" && (header || k > 0 && tokens[k - 1].1 == "updated")
+        };
+        let year_before = (i.saturating_sub(5)..i)
+            .rev()
+            .find(|&k| !connector(k))
+            .is_some_and(|k| is_year(tokens[k].1.trim_end_matches([',', ';'])));
+        if !year_before {
+            continue;
+        }
+        // A comment's header goes on with its links: "| Reply", "| Report abuse |".
+        while tokens.get(end).is_some_and(|&(_, t)| t == "|") {
+            end += 1;
+            match tokens.get(end..end + 2) {
+                Some([(_, "Reply"), ..]) => end += 1,
+                Some([(_, "Report"), (_, "abuse")]) => end += 2,
+                _ => {}
+            }
+        }
         // A body must follow.
         return (end < tokens.len()).then_some(end);
     }
@@ -179,7 +206,7 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
 /// upper-case place words, an optional agency in parentheses, then a dash, followed by
 /// a capitalised word.
 fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
-    let limit = tokens.len().min(MAX_PREFIX_TOKENS);
+    let limit = tokens.len().min(from + MAX_PREFIX_TOKENS);
     for dash in from + 1..limit {
         if !matches!(tokens[dash].1, "-" | "--" | "—" | "–") {
             continue;
@@ -254,6 +281,17 @@ fn is_clock(token: &str) -> bool {
         && m.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// "10.16": hours and minutes with a dot.
+fn is_dotted_clock(token: &str) -> bool {
+    token.split_once('.').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            && h.parse::<u32>().is_ok_and(|h| h < 24)
+            && m.parse::<u32>().is_ok_and(|m| m < 60)
+    })
+}
+
 fn is_year(token: &str) -> bool {
     token.len() == 4
         && (token.starts_with("19") || token.starts_with("20"))
@@ -272,6 +310,18 @@ mod tests {
 
     fn body(s: &str) -> &str {
         &s[body_start(s)..]
+    }
+
+    #[test]
+    fn a_clock_time_in_a_sentence_is_no_time_stamp() {
+        for s in [
+            "The meeting that began on June 3 , 2010 at 10:16 ended with a vote .",
+            "It began June 3 , 2010 at 10:16 , and ended with a vote .",
+            "Shares in BP closed at 10.16 on Friday , the lowest price since 2010 .",
+            "In 2009 10.16 million barrels were produced , against 9.8 million a year before .",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
     }
 
     #[test]
@@ -324,6 +374,30 @@ mod tests {
             (
                 "AP Photo\\/Transocean BP has begun work on a relief well.",
                 "BP has begun work on a relief well.",
+            ),
+            (
+                "WASHINGTON -- WASHINGTON -LRB- AP -RRB- -- The BP oil spill has hammered the fishing industry.",
+                "The BP oil spill has hammered the fishing industry.",
+            ),
+            (
+                "BP estimates oil spill up to 100,000 barrels per day in document BURAS , Louisiana | Sun Jun 20 , 2010 7:19 pm EDT BURAS , Louisiana -LRB- Reuters -RRB- - BP Plc estimates a worst case.",
+                "BP Plc estimates a worst case.",
+            ),
+            (
+                "BP oil spill prompts Q3 results delay Gulf oil spill means BP is to delay publication of third-quarter results as company requires more time to prepare figures Friday 10 September 2010 10.16 BST BP is to delay publication of its results.",
+                "BP is to delay publication of its results.",
+            ),
+            (
+                "Tell them we will pray for them ... March 9 , 2011 at 10:18 am | Reply Send troops to guard the wells .",
+                "Send troops to guard the wells .",
+            ),
+            (
+                "6 January 2011 Last updated at 17:03 GMT Help A US report into the BP leak is out .",
+                "Help A US report into the BP leak is out .",
+            ),
+            (
+                "July 10 , 2011 at 2:05 pm | Reply I concur with most of the comments .",
+                "I concur with most of the comments .",
             ),
             (
                 "Photograph : PA A lawyer for one of the soldiers blamed his superiors.",
