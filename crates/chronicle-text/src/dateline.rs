@@ -60,6 +60,8 @@ const MAX_FURNITURE_TOKENS: usize = 12;
 /// - the tail of one the sentence splitter cut ("ET Monday) ", "AP -RRB- "): a closing
 ///   bracket with no opening one before it;
 /// - a transcript's speaker label or a section label ("SESAY : ", "NEWS : ");
+/// - a subheading in capitals glued to its paragraph ("NEW CAP FOR LEAKING OIL WELL When
+///   engineers removed …");
 /// - a photo credit ending in its agency ("Photograph : Gerald Herbert\/AP ", "AP
 ///   Photo/Transocean ").
 fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
@@ -67,6 +69,8 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let first = tokens.get(from)?.1;
     let end = if let Some(end) = photo_credit_end(tokens, from, limit) {
         end
+    } else if let Some(end) = subheading_end(tokens, from) {
+        return Some(end);
     } else if is_open(first) {
         let mut depth = 0usize;
         let mut close = None;
@@ -105,6 +109,19 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     }
     let starts_body = starts_capitalised(next) || next.starts_with("``") || next.starts_with('"');
     starts_body.then_some(end)
+}
+
+/// The token after a run of three or more upper-case words (a subheading) that a
+/// capitalised word in lower case follows.
+fn subheading_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    let caps = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| c.is_uppercase() || c == '\'' || c == '-')
+    };
+    let run = tokens[from..].iter().take_while(|&&(_, t)| caps(t)).count();
+    let next = tokens.get(from + run)?.1;
+    (run >= 3 && starts_capitalised(next) && next.chars().any(char::is_lowercase))
+        .then_some(from + run)
 }
 
 /// The token after a leading photo credit: "Photograph :" or "Photo :" up to the token
@@ -398,6 +415,10 @@ mod tests {
             (
                 "July 10 , 2011 at 2:05 pm | Reply I concur with most of the comments .",
                 "I concur with most of the comments .",
+            ),
+            (
+                "NEW CAP FOR LEAKING OIL WELL When engineers removed the cap , oil flowed again.",
+                "When engineers removed the cap , oil flowed again.",
             ),
             (
                 "Photograph : PA A lawyer for one of the soldiers blamed his superiors.",

@@ -9,9 +9,9 @@
 //! two or three texts, and only the last is a report of the event. English only: the
 //! seams are told by English words.
 
-/// Fewest whitespace tokens of a first sentence worth looking into: a headline, a
-/// caption and a lead together are long.
-const MIN_TOKENS: usize = 20;
+/// Fewest whitespace tokens of a first sentence worth looking into: a headline and a
+/// lead together are long.
+const MIN_TOKENS: usize = 14;
 /// Fewest tokens the lead after the last seam must keep.
 const MIN_LEAD_TOKENS: usize = 8;
 
