@@ -253,6 +253,10 @@ impl Hasher for Fnv1a {
     }
 }
 
+/// The first sentences of an article where a scraped page's headline, standfirst or
+/// caption may be glued before the lead (see [`chronicle_text::glued_lead_start`]).
+const GLUED_LINES: usize = 3;
+
 fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<AnalysedSentence> {
     let text = article.text.as_str();
     // The sentences of an article are tagged in order: "two days later" counts from the
@@ -263,9 +267,10 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
         .enumerate()
         .map(|(position, span)| {
             // Datelines and time stamps are page furniture, not the event; so are a
-            // headline and a caption glued before an English article's lead.
+            // headline and a caption glued before the lead in the first lines of an
+            // English article (a page's top: headline, standfirst, credits, lead).
             let mut body = chronicle_text::body_start(span.text(text));
-            if position == 0 && toolkit.language == Language::English {
+            if position < GLUED_LINES && toolkit.language == Language::English {
                 body += chronicle_text::glued_lead_start(&span.text(text)[body..]);
             }
             let start = span.start + body;
