@@ -192,7 +192,12 @@ pub fn glued_lead_start(sentence: &str) -> usize {
             continue;
         }
         let opener = OPENERS.contains(&word);
-        let echo = i > 2 && subject == Some([word, next]);
+        // A name said twice in a row: the headline ended with it and the lead opens
+        // with it ("… continues to mount up for BP BP says …"). (One word repeating the
+        // subject after another name may be a name's last part: "President Barack Obama
+        // has …" in a headline on Obama.)
+        let echo = i > 2 && subject == Some([word, next])
+            || before == word && next.chars().next().is_some_and(char::is_lowercase);
         // Three headline words in capitals: two may be an acronym and a title ("BP
         // CEO Tony Hayward").
         let after_caps = i >= 3
@@ -301,6 +306,17 @@ mod tests {
         ] {
             assert_eq!(glued_lead_start(s), 0, "{s}");
         }
+        // A name twice in a row: the headline ended with it.
+        let s = "The cost of the Gulf of Mexico oil disaster continues to mount up for BP BP \
+                 says the cost of its oil spill has risen to $ 8bn .";
+        assert_eq!(
+            &s[glued_lead_start(s)..],
+            "BP says the cost of its oil spill has risen to $ 8bn ."
+        );
+        // Not after another name: it may be the name's last part.
+        let s = "Obama hopes oil spill boosts support for climate bill President Barack \
+                 Obama speaks in the Rose Garden of the White House on Tuesday .";
+        assert_eq!(glued_lead_start(s), 0);
         let s = "CNN reports from the protests in Cairo , where crowds gathered again as \
                  news came in Follow live blogging on This Just In and the latest tweets \
                  from our correspondents .";
