@@ -207,6 +207,14 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
         if !year_before {
             continue;
         }
+        // The BBC's stamp is followed by its "Help" link.
+        if tokens.get(end).is_some_and(|&(_, t)| t == "Help")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|&(_, t)| starts_capitalised(t))
+        {
+            end += 1;
+        }
         // A comment's header goes on with its links: "| Reply", "| Report abuse |".
         while tokens.get(end).is_some_and(|&(_, t)| t == "|") {
             end += 1;
@@ -454,7 +462,7 @@ mod tests {
             ),
             (
                 "6 January 2011 Last updated at 17:03 GMT Help A US report into the BP leak is out .",
-                "Help A US report into the BP leak is out .",
+                "A US report into the BP leak is out .",
             ),
             (
                 "July 10 , 2011 at 2:05 pm | Reply I concur with most of the comments .",
