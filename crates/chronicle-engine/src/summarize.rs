@@ -193,6 +193,13 @@ fn is_caption(text: &str) -> bool {
     MARKS.iter().any(|m| lower.contains(m))
 }
 
+/// Whether a sentence is a teaser cut off by its page ("… saying they belie ...", "…
+/// the oil industry still have n't ..."): it ends in an ellipsis, its end missing.
+fn is_truncated(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("...") || text.ends_with('…')
+}
+
 /// Whether a sentence is the tail of one the splitter cut ("inserted a new tube
 /// Sunday into …", "'s top kill attempt …"): it starts in lower case or with a
 /// clitic, and reads as nonsense on its own.
@@ -285,6 +292,7 @@ fn pick<'a>(
                 && !is_question(text)
                 && !is_fragment(text)
                 && !is_caption(text)
+                && !is_truncated(text)
         })
         .map(|c| {
             let words = corpus.sentences[c.sentence].words as f32;
@@ -384,6 +392,16 @@ mod tests {
         assert!(!is_fragment("BP inserted a new tube on Sunday."));
         assert!(!is_fragment("`` We will not leave , '' he said."));
         assert!(!is_fragment("12 people died."));
+    }
+
+    #[test]
+    fn teasers_cut_off_are_not_summary_sentences() {
+        use super::is_truncated;
+        assert!(is_truncated(
+            "Coast Guard officials suspended the search , saying they belie ..."
+        ));
+        assert!(is_truncated("The panel found the industry still has n't …"));
+        assert!(!is_truncated("The panel ... found the industry unchanged ."));
     }
 
     #[test]
