@@ -401,7 +401,9 @@ mod tests {
             "Coast Guard officials suspended the search , saying they belie ..."
         ));
         assert!(is_truncated("The panel found the industry still has n't …"));
-        assert!(!is_truncated("The panel ... found the industry unchanged ."));
+        assert!(!is_truncated(
+            "The panel ... found the industry unchanged ."
+        ));
     }
 
     #[test]
