@@ -262,7 +262,16 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
     // The sentences of an article are tagged in order: "two days later" counts from the
     // date an earlier sentence named.
     let mut context = DocContext::new();
-    split_sentences(text, toolkit.language)
+    let mut spans = split_sentences(text, toolkit.language);
+    // A comment thread scraped with the page ends the article: readers' comments are
+    // not reports.
+    if let Some(comments) = spans
+        .iter()
+        .position(|span| chronicle_text::is_comment_header(span.text(text)))
+    {
+        spans.truncate(comments);
+    }
+    spans
         .into_iter()
         .enumerate()
         .map(|(position, span)| {
@@ -380,6 +389,16 @@ mod tests {
         let sentences =
             analyse_one("The rig exploded at 9:45 p.m. on April 20 , 2010 , killing 11 .");
         assert_eq!(sentences[0].days.len(), 1);
+    }
+
+    #[test]
+    fn a_comment_thread_ends_the_article() {
+        let sentences = analyse_one(
+            "The rebels took the town on Friday , officials said .\n\
+             March 9 , 2011 at 10:18 am | Reply They should have left on Thursday .\n\
+             Another reader wrote on Sunday .",
+        );
+        assert_eq!(sentences.len(), 1);
     }
 
     #[test]

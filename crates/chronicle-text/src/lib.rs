@@ -15,12 +15,14 @@
 //! assert_eq!(analyzer.terms("The talks were running"), vec!["talk", "run"]);
 //! ```
 
+mod comments;
 mod dateline;
 mod glued;
 mod language;
 mod sentences;
 mod terms;
 
+pub use comments::is_comment_header;
 pub use dateline::body_start;
 pub use glued::glued_lead_start;
 pub use language::{Language, LanguagePolicy, UnknownLanguage, detect_language};
