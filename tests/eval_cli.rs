@@ -142,33 +142,27 @@ fn a_gold_file_without_dates_is_left_out_and_the_rest_scored() {
         .expect("copy");
     }
     std::fs::write(gold.join("synth/t3.txt"), "no dates in here\n").expect("write");
-    let out = chronicle()
-        .arg("eval")
-        .arg("--gold")
-        .arg(&gold)
-        .arg("--pred")
-        .arg(fixtures().join("pred"))
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let eval = || {
+        let out = chronicle()
+            .arg("eval")
+            .arg("--gold")
+            .arg(&gold)
+            .arg("--pred")
+            .arg(fixtures().join("pred"))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        (stderr, String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (stderr, stdout) = eval();
     assert!(stderr.contains("error: synth/t3:"), "{stderr}");
     assert!(stderr.contains("has no dated entry"), "{stderr}");
     assert!(stdout.contains("(2 tasks"), "{stdout}");
     // With only that file, nothing can be scored: an error, not an average of nothing.
     std::fs::remove_file(gold.join("synth/t1.txt")).expect("rm");
     std::fs::remove_file(gold.join("synth/t2.txt")).expect("rm");
-    let out = chronicle()
-        .arg("eval")
-        .arg("--gold")
-        .arg(&gold)
-        .arg("--pred")
-        .arg(fixtures().join("pred"))
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let (stderr, _) = eval();
     assert!(stderr.contains("could be scored"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
