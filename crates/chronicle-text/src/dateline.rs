@@ -11,8 +11,9 @@
 const MAX_PREFIX_TOKENS: usize = 30;
 
 /// Byte offset where the body of `sentence` starts: after a leading time stamp and/or
-/// a dateline ending in a dash, with whatever was glued before them (usually a
-/// headline). 0 when the sentence has neither.
+/// a dateline (ending in a dash, or in a news agency's bracket), with whatever was glued
+/// before them (usually a headline), and after credits, photo credits, update stamps,
+/// speaker labels and subheadings. 0 when the sentence has none of them.
 ///
 /// ```
 /// use chronicle_text::body_start;
@@ -166,9 +167,10 @@ fn is_close(token: &str) -> bool {
 }
 
 /// Index of the token after a time stamp "… 2011 7:12 pm EDT", "Friday 10 September
-/// 2010 10.16 BST": a clock time right after a year (punctuation between at most), with
-/// its am/pm and time zone. A stamp may follow a long headline and standfirst, so it is
-/// looked for up to twice as far as a dateline.
+/// 2010 10.16 BST", "… 2011 Last updated at 17:03 GMT Help", "July 10 , 2011 at 2:05 pm
+/// | Reply": a clock time right after a year (only punctuation or a stamp's words
+/// between), with its am/pm, time zone and links. A stamp may follow a long headline and
+/// standfirst, so it is looked for as far as tokens were collected.
 fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
     for i in 1..tokens.len() {
         let (t, next) = (tokens[i].1, tokens.get(i + 1).map_or("", |&(_, t)| t));
@@ -192,7 +194,10 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
         // ("Last updated at 17:03 GMT") or of a comment's header ("July 10 , 2011 at
         // 2:05 pm | Reply", opening the sentence or before its "|"); not a sentence's
         // own date ("began on June 3 , 2010 at 10:16").
-        let header = i <= 6 || tokens.get(end).is_some_and(|&(_, t)| t == "|");
+        // (Prose dates with a preposition: "On June 3 , 2010 at 10:16 BP said …".)
+        let opens_with_date =
+            !["On", "At", "By", "From", "Since", "Until", "In", "After"].contains(&tokens[0].1);
+        let header = i <= 6 && opens_with_date || tokens.get(end).is_some_and(|&(_, t)| t == "|");
         let connector = |k: usize| {
             let t = tokens[k].1;
             !t.chars().any(char::is_alphanumeric)
@@ -384,6 +389,7 @@ mod tests {
         for s in [
             "The meeting that began on June 3 , 2010 at 10:16 ended with a vote .",
             "It began June 3 , 2010 at 10:16 , and ended with a vote .",
+            "On June 3 , 2010 at 10:16 BP said the cap was in place .",
             "Shares in BP closed at 10.16 on Friday , the lowest price since 2010 .",
             "In 2009 10.16 million barrels were produced , against 9.8 million a year before .",
             "Fears flared on Tuesday after tar balls turned up in Florida -LRB- Reuters -RRB- .",

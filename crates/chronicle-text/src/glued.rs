@@ -5,9 +5,9 @@
 //! Europe The UN has warned that the virus has the potential to become a pandemic The
 //! first cases of swine flu have been confirmed in Europe ." (BBC), "Gulf of Mexico
 //! Platform Explosion An oil platform exploded and caught fire Thursday ..." (Fox News).
-//! The sentence splitter cannot see the seams, so one of the article's first sentences carries
-//! two or three texts, and only the last is a report of the event. English only: the
-//! seams are told by English words.
+//! The sentence splitter cannot see the seams, so one of the article's first sentences
+//! carries two or three texts, and only the last is a report of the event. English
+//! only: the seams are told by English words.
 
 /// Fewest whitespace tokens of a sentence worth looking into: a headline and a
 /// lead together are long.
@@ -16,142 +16,49 @@ const MIN_TOKENS: usize = 14;
 const MIN_LEAD_TOKENS: usize = 8;
 
 /// Words that open a lead or a caption and are not capitalised inside a sentence.
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "This",
-    "These",
-    "Those",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "More",
-    "Some",
-    "Many",
-    "Most",
-    "But",
-    "There",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Officials",
-    "Authorities",
-    "Scientists",
-    "Experts",
+    "The", "A", "An", "In", "On", "At", "As", "After", "Before", "When", "While", "It",
+    "He", "She", "They", "We", "This", "These", "Those", "Two", "Three", "Four", "Five",
+    "Six", "Seven", "Eight", "Nine", "Ten", "More", "Some", "Many", "Most", "But", "There",
+    "Its", "His", "Her", "Their", "Officials", "Authorities", "Scientists", "Experts",
     "Doctors",
 ];
 
 /// Words that cannot end a headline or a caption: a seam never follows them ("in The
 /// Hague", "of The Times").
+#[rustfmt::skip]
 const NO_SEAM_AFTER: &[&str] = &[
-    "of",
-    "the",
-    "a",
-    "an",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "and",
-    "or",
-    "but",
-    "as",
-    "that",
-    "than",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "your",
-    "my",
-    "this",
-    "these",
-    "those",
-    "into",
-    "over",
-    "under",
-    "about",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "told",
-    "said",
-    "says",
-    "say",
-    "called",
-    "named",
-    "aboard",
-    "read",
-    "reads",
-    "see",
-    "watch",
-    "including",
-    "entitled",
-    "titled",
-    "like",
-    "makes",
-    "make",
-    "made",
-    "type",
-    "category",
-    "class",
-    "grade",
-    "plan",
-    "influenza",
+    "of", "the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "and",
+    "or", "but", "as", "that", "than", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "its", "his", "her", "their", "our", "your", "my", "this", "these",
+    "those", "into", "over", "under", "about", "after", "before", "during", "since",
+    "until", "told", "said", "says", "say", "called", "named", "aboard", "read", "reads",
+    "see", "watch", "including", "entitled", "titled", "like", "makes", "make", "made",
+    "type", "category", "class", "grade", "plan", "influenza",
 ];
 
 /// Words that do not go on a lead's first word ("This Just In will feature …", "…
 /// influenza A With the UK …").
+#[rustfmt::skip]
 const NOT_SECOND: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "should", "must", "and", "or", "but", "of",
+    "will", "would", "can", "could", "may", "might", "should", "must", "and", "or", "but",
+    "of",
 ];
 
-/// Byte offset where the lead starts in one of an article's first sentences, after a headline
-/// and caption glued before it: the start of the last seam, a plain word followed by a
-/// capitalised word that opens a lead ("… Europe The first cases …"), repeats the
-/// sentence's first two words (the headline's subject: "Saudi Arabia recalls ambassador
-/// … by security forces Saudi Arabia has said …"; one word is not enough, "… of fines
-/// BP will have to pay" is one sentence) or follows a run of upper-case
-/// headline words ("HOW SWINE FLU OUTBREAK EMERGED Flu viruses …"). The lead must end
-/// the sentence with its punctuation and keep at least eight tokens. 0 when there is no
-/// seam.
+/// Byte offset where the lead starts in one of an article's first sentences, after a
+/// headline or caption glued before it: at the last seam, a plain word followed by a
+/// capitalised word that
+/// - opens leads ("… Europe The first cases …"),
+/// - repeats the sentence's first two words, the headline's subject ("Saudi Arabia
+///   recalls ambassador … by security forces Saudi Arabia has said …"; one word is not
+///   enough: "… of fines BP will have to pay" is one sentence),
+/// - repeats the word before it ("… continues to mount up for BP BP says …"), or
+/// - follows three upper-case headline words ("HOW SWINE FLU OUTBREAK EMERGED Flu
+///   viruses …").
+///
+/// The lead must end the sentence with its punctuation and keep at least eight tokens.
+/// 0 when there is no seam.
 ///
 /// ```
 /// use chronicle_text::glued_lead_start;
