@@ -184,15 +184,14 @@ fn run_store(dir: &Path, options: &TimelineOptions, args: &Args) -> anyhow::Resu
 /// Why a timeline has no dates, and what to try.
 fn why_no_dates(timeline: &chronicle_engine::Timeline, options: &TimelineOptions) -> String {
     let filtered = !options.keywords.is_empty() || options.query.is_some();
-    let windowed = options.from.is_some() || options.to.is_some();
-    match (timeline.articles, filtered, windowed) {
-        (0, true, _) => "no dates found: no article matched the keywords/query in the window \
-                         (try other keywords, or widen --from/--to)"
+    match (timeline.articles, filtered) {
+        (0, true) => "no dates found: no article matched the keywords/query in the window \
+                      (try other keywords, or widen --from/--to)"
             .to_string(),
-        (0, false, _) => "no dates found: no article was published in the window \
-                          (widen --from/--to)"
+        (0, false) => "no dates found: no article was published in the window \
+                       (widen --from/--to)"
             .to_string(),
-        (n, ..) => format!(
+        (n, _) => format!(
             "no dates found: {n} article(s) selected, but none has a sentence that can \
              summarise a date (sentences of 6 to 70 words, not headlines or questions)"
         ),

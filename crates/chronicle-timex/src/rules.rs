@@ -2833,13 +2833,7 @@ impl Ctx<'_> {
                 self.found(s, j + 1, Val::Season(y, se))
             }
             // "the next morning": the morning after the day last mentioned.
-            Lex::PartOfDay(_) if k == Kw::Next && self.no_antecedent_ahead(Unit::Day) => {
-                self.found(s, j + 1, Val::Unresolved(Granularity::Day))
-            }
-            Lex::PartOfDay(p) if k == Kw::Next => {
-                let d = self.anchor_day().checked_add_days(DAY)?;
-                self.found(s, j + 1, Val::Time(d, format!("T{p}")))
-            }
+            Lex::PartOfDay(p) if k == Kw::Next => self.found(s, j + 1, self.next_part_of_day(p)?),
             Lex::PartOfDay(p) if matches!(k, Kw::This | Kw::Last) => {
                 let d = if k == Kw::Last {
                     r.checked_sub_days(DAY)?
@@ -2887,14 +2881,8 @@ impl Ctx<'_> {
                     return self.anaphoric_unit(i, j + 1, 1);
                 }
                 if k == Kw::Following {
-                    if matches!(self.lex(j + 1), Lex::PartOfDay(_))
-                        && self.no_antecedent_ahead(Unit::Day)
-                    {
-                        return self.found(i, j + 2, Val::Unresolved(Granularity::Day));
-                    }
                     if let Lex::PartOfDay(p) = self.lex(j + 1) {
-                        let d = self.anchor_day().checked_add_days(DAY)?;
-                        return self.found(i, j + 2, Val::Time(d, format!("T{p}")));
+                        return self.found(i, j + 2, self.next_part_of_day(p)?);
                     }
                     return None;
                 }
@@ -3241,6 +3229,16 @@ impl Ctx<'_> {
             Some(Anchor::Day(d)) => d,
             _ => self.r,
         }
+    }
+
+    /// "the next morning", "the following evening": that part of the day after the day
+    /// last mentioned; unresolved when there is none (see `no_antecedent_ahead`).
+    fn next_part_of_day(&self, part: &str) -> Option<Val> {
+        if self.no_antecedent_ahead(Unit::Day) {
+            return Some(Val::Unresolved(Granularity::Day));
+        }
+        let d = self.anchor_day().checked_add_days(DAY)?;
+        Some(Val::Time(d, format!("T{part}")))
     }
 
     /// Whether counting `unit`s forward has nothing to count from: the text named no
