@@ -82,8 +82,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // status says that something was left out.
     let mut problems = 0;
     for skipped in &dataset.skipped {
-        eprintln!("error: {} (topic skipped)", skipped.reason);
-        problems += 1;
+        // With --topics, a folder the user did not ask for is only worth a warning.
+        if args.topics.is_empty() {
+            eprintln!("error: {} (topic skipped)", skipped.reason);
+            problems += 1;
+        } else {
+            eprintln!("warning: {} (not a topic)", skipped.reason);
+        }
     }
     let topics: Vec<&Topic> = if args.topics.is_empty() {
         dataset.topics.iter().collect()
