@@ -149,7 +149,8 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 impl Dataset {
-    /// Opens a dataset folder: every visible subfolder must be a topic (have `InputDocs/`).
+    /// Opens a dataset folder: every visible subfolder that is a topic (has `InputDocs/`
+    /// and, if present, a well-formed `keywords.json`); the others go to `skipped`.
     pub fn open(dir: impl AsRef<Path>) -> Result<Dataset, DatasetError> {
         let dir = dir.as_ref();
         let meta = std::fs::metadata(dir).map_err(io(dir))?;
