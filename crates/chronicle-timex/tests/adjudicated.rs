@@ -8,6 +8,13 @@ use chronicle_text::Language;
 use chronicle_timex::Tagger;
 use chrono::NaiveDate;
 
+/// The expressions found, as "text=value", for a failure message.
+fn shown(got: &[chronicle_timex::Timex]) -> Vec<String> {
+    got.iter()
+        .map(|t| format!("{}={}", t.text, t.value))
+        .collect()
+}
+
 #[test]
 fn adjudicated_rows_where_we_are_right_keep_our_value() {
     let raw = include_str!("adjudicated.tsv");
@@ -65,9 +72,7 @@ fn adjudicated_rows_where_we_are_right_keep_our_value() {
                 cols[sentence_c],
                 cols[text_c],
                 cols[value_c],
-                got.iter()
-                    .map(|t| format!("{}={}", t.text, t.value))
-                    .collect::<Vec<_>>()
+                shown(&got)
             ));
         }
     }
@@ -140,9 +145,7 @@ fn adjudicated_rows_in_document_context() {
                     "{}: {:?}\n  got {:?}",
                     c[col("id")],
                     c[col("sentence")],
-                    got.iter()
-                        .map(|t| format!("{}={}", t.text, t.value))
-                        .collect::<Vec<_>>()
+                    shown(&got)
                 ));
             }
         }
