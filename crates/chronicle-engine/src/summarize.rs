@@ -200,14 +200,20 @@ fn is_truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
 }
 
-/// Whether a sentence is the tail of one the splitter cut ("inserted a new tube
-/// Sunday into …", "'s top kill attempt …"): it starts in lower case or with a
-/// clitic, and reads as nonsense on its own.
+/// Whether a sentence is a piece of one the splitter cut: the tail ("inserted a new
+/// tube Sunday into …", "'s top kill attempt …", ", chairman of the committee , …")
+/// starts in lower case, with a clitic or with punctuation; a piece cut inside
+/// brackets ("… against oil giant BP Plc (BP .", "N) , British Prime Minister …")
+/// opens more than it closes or the other way round. Either reads as nonsense alone.
 fn is_fragment(text: &str) -> bool {
     let text = text.trim_start();
+    let opens = text.matches('(').count() + text.matches("-LRB-").count();
+    let closes = text.matches(')').count() + text.matches("-RRB-").count();
     text.starts_with("'s ")
         || text.starts_with("n't ")
+        || text.starts_with([',', ';', ':', ')'])
         || text.chars().next().is_some_and(char::is_lowercase)
+        || opens != closes
 }
 
 /// On-topic sentences (those matching the request, or all when it has no filter) by
@@ -392,6 +398,16 @@ mod tests {
         assert!(!is_fragment("BP inserted a new tube on Sunday."));
         assert!(!is_fragment("`` We will not leave , '' he said."));
         assert!(!is_fragment("12 people died."));
+        assert!(is_fragment(
+            ", chairman of the committee , said he would resign ."
+        ));
+        assert!(is_fragment("Shrimpers sued oil giant BP Plc -LRB- BP ."));
+        assert!(is_fragment(
+            "N) , Prime Minister David Cameron said on Friday …"
+        ));
+        assert!(!is_fragment(
+            "The fund -LRB- $ 20bn -RRB- opened (in London) ."
+        ));
     }
 
     #[test]

@@ -13,7 +13,73 @@
 /// assert!(is_comment_header("March 9 , 2011 at 10:18 am | Reply Send troops there ."));
 /// assert!(is_comment_header("Posted by : Max | September 24 , 2008 4:21 PM | Report abuse"));
 /// assert!(!is_comment_header("Inspectors were told to report abuse of prisoners ."));
+/// assert!(is_comment_header("At 2:10 pm on 02 Jun 2009 , ghost wrote : As much as …"));
+/// assert!(!is_comment_header("In a letter on Monday , Gillers wrote : `` No . ''"));
 /// ```
 pub fn is_comment_header(sentence: &str) -> bool {
-    sentence.contains("| Reply") || sentence.contains("Report abuse")
+    sentence.contains("| Reply") || sentence.contains("Report abuse") || is_comment_byline(sentence)
+}
+
+/// Whether a sentence opens a reader's comment with a blog's byline: a time stamp, then
+/// the commenter's handle and "wrote :" ("At 2:10 pm on 02 Jun 2009 , ghost wrote :").
+/// The handle is one word after a comma and the stamp holds a clock time; a reporter
+/// quoting a letter ("In a letter to Feinberg , Gillers wrote :") has no clock.
+fn is_comment_byline(sentence: &str) -> bool {
+    /// How far into the sentence the byline may end, in bytes.
+    const BYLINE_BYTES: usize = 120;
+    let Some(wrote) = sentence
+        .find(" wrote :")
+        .or_else(|| sentence.find(" wrote:"))
+        .filter(|&at| at <= BYLINE_BYTES)
+    else {
+        return false;
+    };
+    let before = sentence[..wrote].trim_end();
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let handle = before[comma + 1..].trim();
+    !handle.is_empty() && !handle.contains(char::is_whitespace) && has_clock(&before[..comma])
+}
+
+/// Whether `text` holds a clock time: one or two digits, a colon, two digits.
+fn has_clock(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blog_bylines_open_comments() {
+        assert!(is_comment_header(
+            "At 03:06 am on 03 Jun 2009 , gelaige wrote : Someone asked whether the site is open ."
+        ));
+        assert!(is_comment_header(
+            "At 4:06 pm on 02 Jun 2009 , TrnOvrANwLeaf wrote: Censorship ."
+        ));
+    }
+
+    #[test]
+    fn quoted_writers_are_prose() {
+        // No clock before the writer.
+        assert!(!is_comment_header(
+            "In a newspaper column on Monday , the former Cuban leader wrote : `` No . ''"
+        ));
+        // A clock, but a writer of several words.
+        assert!(!is_comment_header(
+            "At 10:30 on Tuesday , the UN envoy wrote : the talks are over ."
+        ));
+        // A clock that is a score or a ratio of more digits.
+        assert!(!has_clock("won 12:345"));
+        assert!(has_clock("at 9:05"));
+    }
 }
