@@ -73,6 +73,8 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let first = tokens.get(from)?.1;
     let end = if let Some(end) = photo_credit_end(tokens, from, limit) {
         end
+    } else if let Some(end) = live_stamp_end(tokens, from) {
+        end
     } else if let Some(end) = subheading_end(tokens, from) {
         return Some(end);
     } else if is_open(first) {
@@ -113,6 +115,42 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     }
     let starts_body = starts_capitalised(next) || next.starts_with("``") || next.starts_with('"');
     starts_body.then_some(end)
+}
+
+/// The token after a live page's entry stamp: clock times with their am/pm and time
+/// zone, perhaps after an upper-case place, ending in a colon or a dash ("LIBYA , 3:29
+/// p.m. ET , 10:29 p.m. local : ", "2:30 pm ET - ").
+fn live_stamp_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    let mut i = from;
+    if tokens.get(i + 1).is_some_and(|&(_, t)| t == ",") && is_upper_word(tokens[i].1) {
+        i += 2;
+    }
+    loop {
+        if !is_clock(tokens.get(i)?.1) {
+            return None;
+        }
+        i += 1;
+        if tokens.get(i).is_some_and(|&(_, t)| {
+            matches!(
+                t.to_ascii_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m."
+            )
+        }) {
+            i += 1;
+        }
+        if tokens
+            .get(i)
+            .is_some_and(|&(_, t)| is_time_zone(t) || t == "local")
+        {
+            i += 1;
+        }
+        // "…, 10:29 p.m. local": the same moment in another time zone.
+        match (tokens.get(i), tokens.get(i + 1)) {
+            (Some(&(_, ",")), Some(&(_, next))) if is_clock(next) => i += 1,
+            _ => break,
+        }
+    }
+    matches!(tokens.get(i)?.1, ":" | "-" | "--").then_some(i + 1)
 }
 
 /// The token after a run of three or more upper-case words (a subheading) that a
@@ -382,6 +420,26 @@ mod tests {
 
     fn body(s: &str) -> &str {
         &s[body_start(s)..]
+    }
+
+    #[test]
+    fn live_page_stamps_are_furniture() {
+        assert_eq!(
+            body("LIBYA , 3:29 p.m. ET , 10:29 p.m. local : Libyan leader Moammar Gadhafi is in Libya ."),
+            "Libyan leader Moammar Gadhafi is in Libya ."
+        );
+        assert_eq!(
+            body("2:30 pm ET - Protests are not limited to Egypt ."),
+            "Protests are not limited to Egypt ."
+        );
+        // A clock that opens a sentence of its own.
+        for s in [
+            "10:30 was the hour set for the vote .",
+            "At 3:29 p.m. ET : the vote .",
+            "3:29 p.m. ET , the vote began .",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
     }
 
     #[test]
