@@ -13,7 +13,8 @@ const MAX_PREFIX_TOKENS: usize = 30;
 /// Byte offset where the body of `sentence` starts: after a leading time stamp and/or
 /// a dateline (ending in a dash, or in a news agency's bracket), with whatever was glued
 /// before them (usually a headline), and after credits, photo credits, update stamps,
-/// speaker labels and subheadings. 0 when the sentence has none of them.
+/// live pages' entry stamps, speaker labels and subheadings. 0 when the sentence has
+/// none of them.
 ///
 /// ```
 /// use chronicle_text::body_start;
@@ -67,7 +68,8 @@ const MAX_FURNITURE_TOKENS: usize = 12;
 /// - a subheading in capitals glued to its paragraph ("NEW CAP FOR LEAKING OIL WELL When
 ///   engineers removed …");
 /// - a photo credit ending in its agency ("Photograph : Gerald Herbert\/AP ", "AP
-///   Photo/Transocean ").
+///   Photo/Transocean ");
+/// - a live page's entry stamp ("LIBYA , 3:29 p.m. ET , 10:29 p.m. local : ").
 fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let limit = tokens.len().min(from + MAX_FURNITURE_TOKENS);
     let first = tokens.get(from)?.1;
