@@ -427,7 +427,9 @@ mod tests {
     #[test]
     fn live_page_stamps_are_furniture() {
         assert_eq!(
-            body("LIBYA , 3:29 p.m. ET , 10:29 p.m. local : Libyan leader Moammar Gadhafi is in Libya ."),
+            body(
+                "LIBYA , 3:29 p.m. ET , 10:29 p.m. local : Libyan leader Moammar Gadhafi is in Libya ."
+            ),
             "Libyan leader Moammar Gadhafi is in Libya ."
         );
         assert_eq!(
