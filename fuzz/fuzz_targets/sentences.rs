@@ -1,9 +1,11 @@
-//! Fuzzes text analysis: sentence splitting, dateline and glued-headline stripping and
-//! term analysis of any text in any language. Spans must be in bounds and on character
-//! boundaries.
+//! Fuzzes text analysis: sentence splitting, dateline and glued-headline stripping,
+//! comment-thread detection and term analysis of any text in any language. Spans must
+//! be in bounds and on character boundaries.
 #![no_main]
 
-use chronicle_text::{Analyzer, Language, body_start, glued_lead_start, split_sentences};
+use chronicle_text::{
+    Analyzer, Language, body_start, glued_lead_start, is_comment_header, split_sentences,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
     for span in split_sentences(&text, language) {
         assert!(span.start <= span.end && span.end <= text.len());
         let sentence = span.text(&text);
+        let _ = is_comment_header(sentence);
         let body = body_start(sentence);
         assert!(sentence.is_char_boundary(body));
         let lead = body + glued_lead_start(&sentence[body..]);
