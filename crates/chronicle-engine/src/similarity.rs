@@ -14,6 +14,38 @@ impl SparseVector {
         self.0.is_empty()
     }
 
+    /// The normalised sum of `self` and `weight` × `other`.
+    pub fn blend(&self, other: &SparseVector, weight: f32) -> SparseVector {
+        let (a, b) = (&self.0, &other.0);
+        let mut sum = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        loop {
+            // Both are sorted by term: merge them.
+            let entry = match (a.get(i), b.get(j)) {
+                (None, None) => break,
+                (Some(&(ta, wa)), Some(&(tb, wb))) if ta == tb => {
+                    i += 1;
+                    j += 1;
+                    (ta, wa + weight * wb)
+                }
+                (Some(&(ta, wa)), Some(&(tb, _))) if ta < tb => {
+                    i += 1;
+                    (ta, wa)
+                }
+                (Some(&(ta, wa)), None) => {
+                    i += 1;
+                    (ta, wa)
+                }
+                (_, Some(&(tb, wb))) => {
+                    j += 1;
+                    (tb, weight * wb)
+                }
+            };
+            sum.push(entry);
+        }
+        normalised(sum)
+    }
+
     /// Cosine similarity (both vectors are normalised, so the dot product).
     pub fn cosine(&self, other: &SparseVector) -> f32 {
         let (mut i, mut j, mut dot) = (0, 0, 0.0);
@@ -85,6 +117,35 @@ impl Idf {
     fn weight(&self, term: TermId) -> f32 {
         let df = self.df.get(&term).copied().unwrap_or(0) as f32;
         ((self.total + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// What `sentences` are about as a whole: the `terms` heaviest terms by the number
+    /// of sentences holding them times their IDF, normalised. Kept short because every
+    /// cosine with it walks all its terms.
+    pub fn topic_vector<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = &'a AnalysedSentence>,
+        terms: usize,
+    ) -> SparseVector {
+        let mut df: HashMap<TermId, u32> = HashMap::new();
+        let mut seen = Vec::new();
+        for s in sentences {
+            seen.clear();
+            seen.extend_from_slice(&s.terms);
+            seen.sort_unstable();
+            seen.dedup();
+            for &t in &seen {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let mut weighted: Vec<(TermId, f32)> = df
+            .into_iter()
+            .map(|(t, n)| (t, n as f32 * self.weight(t)))
+            .collect();
+        // Heaviest first; ties by term, so the cut is deterministic.
+        weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weighted.truncate(terms);
+        normalised(weighted)
     }
 
     /// The TF-IDF vector of a sentence.
@@ -174,6 +235,40 @@ mod tests {
         let b = ids("putin visit beij octob forum belt road");
         assert!(!near_duplicate(&a, &b));
         assert!(!near_duplicate(&ids("a b c"), &ids("a b c")));
+    }
+
+    #[test]
+    fn a_blend_adds_the_weighted_other() {
+        let a = normalised(vec![(1, 1.0), (3, 1.0)]);
+        let b = normalised(vec![(2, 1.0), (3, 1.0)]);
+        let blend = a.blend(&b, 1.0);
+        // Term 3 is in both: twice the weight of the others.
+        let w: Vec<f32> = blend.0.iter().map(|e| e.1).collect();
+        assert_eq!(blend.0.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!((w[2] - 2.0 * w[0]).abs() < 1e-6 && (w[0] - w[1]).abs() < 1e-6);
+        // With nothing on one side, the other's direction.
+        assert!((a.blend(&SparseVector::default(), 0.2).cosine(&a) - 1.0).abs() < 1e-6);
+        assert!((SparseVector::default().blend(&a, 0.2).cosine(&a) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_topic_keeps_its_heaviest_terms() {
+        let sentence = |terms: &[TermId]| AnalysedSentence {
+            article: 0,
+            position: 0,
+            start: 0,
+            end: 0,
+            terms: terms.to_vec(),
+            words: terms.len() as u32,
+            days: Vec::new(),
+            has_coarse_date: false,
+        };
+        let sentences = [sentence(&[1, 2]), sentence(&[1, 3]), sentence(&[1, 2, 2])];
+        let idf = Idf::new(&sentences);
+        // Term 1 is in all three sentences, term 2 in two, term 3 in one; with IDF
+        // (1: ln(4/4)+1 = 1, 2: ln(4/3)+1, 3: ln(4/2)+1) the weights are 3, 2.58, 1.69.
+        let topic = idf.topic_vector(&sentences, 2);
+        assert_eq!(topic.0.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
     }
 
     #[test]

@@ -30,6 +30,12 @@ const MAX_TIMELINE_SIMILARITY: f32 = 0.7;
 /// words, and two entries a day apart that tell the same story waste the second.
 const MAX_NEAR_DATE_SIMILARITY: f32 = 0.5;
 const NEAR_DATE_DAYS: i64 = 3;
+/// Weight of the whole story's vector in each date's centroid (the date's own is 1): a
+/// timeline entry should tell the day's part of the story the timeline is about, not a
+/// side story that happened to share its day.
+const TOPIC_WEIGHT: f32 = 0.2;
+/// How many terms describe the whole story (see [`Idf::topic_vector`]).
+const TOPIC_TERMS: usize = 50;
 /// How many ranked dates beyond the wanted number to consider, for dates that end up
 /// with no usable sentence.
 pub(crate) const SPARE_DATES: usize = 20;
@@ -65,6 +71,10 @@ pub(crate) fn summarize(
     );
 
     let reporting = reporting_sentences(corpus, selection);
+    let topic = idf.topic_vector(
+        reporting.values().flatten().map(|&s| &corpus.sentences[s]),
+        TOPIC_TERMS,
+    );
     let mut reported_vectors: HashMap<NaiveDate, Vec<SparseVector>> = HashMap::new();
 
     // Every sentence chosen so far, with its date.
@@ -106,8 +116,8 @@ pub(crate) fn summarize(
             .collect();
         let k = per_date.unwrap_or_else(|| automatic_sentence_count(corpus, &usable));
         // What the date is about: its candidates plus everything on topic that was
-        // reported on the day or the next; candidates are ranked by how well they
-        // summarise both.
+        // reported on the day or the next, with a little of the whole story;
+        // candidates are ranked by how well they summarise that.
         // A day's reports serve two dates (the day and the one before): vectorise once.
         let days: Vec<NaiveDate> = [Some(ranked.date), ranked.date.succ_opt()]
             .into_iter()
@@ -124,7 +134,8 @@ pub(crate) fn summarize(
             });
         }
         let reported = days.iter().flat_map(|day| &reported_vectors[day]);
-        let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported));
+        let centroid = SparseVector::centroid(usable.iter().map(|c| &c.vector).chain(reported))
+            .blend(&topic, TOPIC_WEIGHT);
         let limits: Vec<(f32, &SparseVector)> = chosen
             .iter()
             .map(|(date, vector)| {
