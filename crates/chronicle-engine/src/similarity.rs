@@ -93,21 +93,29 @@ pub(crate) struct Idf {
     total: f32,
 }
 
+/// For each term, how many of `sentences` hold it; and how many sentences there were.
+fn document_frequencies<'a>(
+    sentences: impl IntoIterator<Item = &'a AnalysedSentence>,
+) -> (HashMap<TermId, u32>, u32) {
+    let mut df: HashMap<TermId, u32> = HashMap::new();
+    let mut total = 0u32;
+    let mut seen = Vec::new();
+    for s in sentences {
+        total += 1;
+        seen.clear();
+        seen.extend_from_slice(&s.terms);
+        seen.sort_unstable();
+        seen.dedup();
+        for &t in &seen {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    (df, total)
+}
+
 impl Idf {
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a AnalysedSentence>) -> Idf {
-        let mut df: HashMap<TermId, u32> = HashMap::new();
-        let mut total = 0u32;
-        let mut seen = Vec::new();
-        for s in sentences {
-            total += 1;
-            seen.clear();
-            seen.extend_from_slice(&s.terms);
-            seen.sort_unstable();
-            seen.dedup();
-            for &t in &seen {
-                *df.entry(t).or_default() += 1;
-            }
-        }
+        let (df, total) = document_frequencies(sentences);
         Idf {
             df,
             total: total as f32,
@@ -127,17 +135,7 @@ impl Idf {
         sentences: impl IntoIterator<Item = &'a AnalysedSentence>,
         terms: usize,
     ) -> SparseVector {
-        let mut df: HashMap<TermId, u32> = HashMap::new();
-        let mut seen = Vec::new();
-        for s in sentences {
-            seen.clear();
-            seen.extend_from_slice(&s.terms);
-            seen.sort_unstable();
-            seen.dedup();
-            for &t in &seen {
-                *df.entry(t).or_default() += 1;
-            }
-        }
+        let (df, _) = document_frequencies(sentences);
         let mut weighted: Vec<(TermId, f32)> = df
             .into_iter()
             .map(|(t, n)| (t, n as f32 * self.weight(t)))
