@@ -4,6 +4,8 @@
 //! article: "July 10 , 2011 at 2:05 pm | Reply I concur with most of the comments …".
 //! Readers' comments are not reports: they date nothing and summarise nothing.
 
+use crate::dateline::is_clock;
+
 /// Whether a sentence carries a comment system's links, which open every reader's
 /// comment ("| Reply", "| Report abuse |"): where an article's comment thread begins.
 /// Prose does not write them (a pipe, a capital R).
@@ -39,19 +41,9 @@ fn is_comment_byline(sentence: &str) -> bool {
         return false;
     };
     let handle = before[comma + 1..].trim();
-    !handle.is_empty() && !handle.contains(char::is_whitespace) && has_clock(&before[..comma])
-}
-
-/// Whether `text` holds a clock time: one or two digits, a colon, two digits.
-fn has_clock(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.windows(4).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit()
-            && w[1] == b':'
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
-    })
+    !handle.is_empty()
+        && !handle.contains(char::is_whitespace)
+        && before[..comma].split_whitespace().any(is_clock)
 }
 
 #[cfg(test)]
@@ -78,8 +70,9 @@ mod tests {
         assert!(!is_comment_header(
             "At 10:30 on Tuesday , the UN envoy wrote : the talks are over ."
         ));
-        // A clock that is a score or a ratio of more digits.
-        assert!(!has_clock("won 12:345"));
-        assert!(has_clock("at 9:05"));
+        // A score is no clock.
+        assert!(!is_comment_header(
+            "Arsenal won 12:345 , fan wrote : what a game ."
+        ));
     }
 }

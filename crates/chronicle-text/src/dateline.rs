@@ -132,12 +132,7 @@ fn live_stamp_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
             return None;
         }
         i += 1;
-        if tokens.get(i).is_some_and(|&(_, t)| {
-            matches!(
-                t.to_ascii_lowercase().as_str(),
-                "am" | "pm" | "a.m." | "p.m."
-            )
-        }) {
+        if tokens.get(i).is_some_and(|&(_, t)| is_am_pm(t)) {
             i += 1;
         }
         if tokens
@@ -219,12 +214,7 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
             continue;
         }
         let mut end = i + 1;
-        if tokens.get(end).is_some_and(|&(_, t)| {
-            matches!(
-                t.to_ascii_lowercase().as_str(),
-                "am" | "pm" | "a.m." | "p.m."
-            )
-        }) {
+        if tokens.get(end).is_some_and(|&(_, t)| is_am_pm(t)) {
             end += 1;
         }
         if tokens.get(end).is_some_and(|&(_, t)| is_time_zone(t)) {
@@ -381,7 +371,8 @@ fn is_upper_word(token: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '-' || c == '.' || c == '\'')
 }
 
-fn is_clock(token: &str) -> bool {
+/// A clock reading as one token: "4:36", "16:20", "4:36pm,".
+pub(crate) fn is_clock(token: &str) -> bool {
     let token = token.trim_end_matches([',', ';']);
     let Some((h, m)) = token.split_once(':') else {
         return false;
@@ -391,6 +382,13 @@ fn is_clock(token: &str) -> bool {
         && m.len() == 2
         && h.bytes().all(|b| b.is_ascii_digit())
         && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_am_pm(token: &str) -> bool {
+    matches!(
+        token.to_ascii_lowercase().as_str(),
+        "am" | "pm" | "a.m." | "p.m."
+    )
 }
 
 /// "10.16": hours and minutes with a dot.
