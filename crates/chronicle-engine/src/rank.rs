@@ -122,7 +122,7 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
 }
 
 /// Whether a mention of `day` in an article published on `published` refers back to it.
-fn is_retrospective(published: NaiveDate, day: NaiveDate) -> bool {
+pub(crate) fn is_retrospective(published: NaiveDate, day: NaiveDate) -> bool {
     (published - day).num_days() > RETROSPECTIVE_AFTER_DAYS
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::corpus::Corpus;
-use crate::rank::RankedDate;
+use crate::rank::{RankedDate, is_retrospective};
 use crate::select::Selection;
 use crate::similarity::{Idf, SparseVector};
 
@@ -21,6 +21,12 @@ const MAX_WORDS: u32 = 70;
 /// root of their excess length: a timeline entry should be read at a glance, and long
 /// sentences carry more than the event of the day.
 const CONCISE_WORDS: f32 = 25.0;
+/// Centrality factor of a sentence from a report that is not retrospective (published
+/// before the date, on it or the next day, see [`is_retrospective`]): such reports tell
+/// an event as it is planned or unfolds, in pieces ("boats were preparing to move to
+/// safety from Thursday night"); reports written later refer back to it as one
+/// completed fact, the way a timeline entry states it.
+const NOT_RETROSPECTIVE: f32 = 0.8;
 /// Maximum cosine between two sentences of the same date.
 const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
 /// Maximum cosine between a sentence and any sentence already in the timeline.
@@ -148,7 +154,7 @@ pub(crate) fn summarize(
                 (limit, vector)
             })
             .collect();
-        let picked = pick(corpus, &usable, &centroid, k, &limits);
+        let picked = pick(corpus, ranked.date, &usable, &centroid, k, &limits);
         if picked.is_empty() {
             continue;
         }
@@ -294,6 +300,7 @@ fn automatic_sentence_count(corpus: &Corpus, usable: &[&Candidate]) -> usize {
 /// already chosen with the highest cosine a new sentence may have to it.
 fn pick<'a>(
     corpus: &Corpus,
+    date: NaiveDate,
     usable: &[&'a Candidate],
     centroid: &SparseVector,
     k: usize,
@@ -312,9 +319,14 @@ fn pick<'a>(
                 && !is_truncated(text)
         })
         .map(|c| {
-            let words = corpus.sentences[c.sentence].words as f32;
-            let concision = (CONCISE_WORDS / words).min(1.0).sqrt();
-            (c.vector.cosine(centroid) * concision, *c)
+            let sentence = &corpus.sentences[c.sentence];
+            let concision = (CONCISE_WORDS / sentence.words as f32).min(1.0).sqrt();
+            let telling = if is_retrospective(corpus.article_of(sentence).published, date) {
+                1.0
+            } else {
+                NOT_RETROSPECTIVE
+            };
+            (c.vector.cosine(centroid) * concision * telling, *c)
         })
         .collect();
     // Highest centrality first; ties by corpus order for determinism.
