@@ -27,6 +27,12 @@ const CONCISE_WORDS: f32 = 25.0;
 /// safety from Thursday night"); reports written later refer back to it as one
 /// completed fact, the way a timeline entry states it.
 const NOT_RETROSPECTIVE: f32 = 0.8;
+/// Centrality factor of a sentence from a report published [`HISTORICAL_AFTER_DAYS`] or
+/// more after the date: by then an event is told as history, in a timeline's words ("May
+/// 11/12 - Executives from BP, Transocean and Halliburton appear at congressional
+/// hearings").
+const HISTORICAL: f32 = 1.5;
+const HISTORICAL_AFTER_DAYS: i64 = 14;
 /// Maximum cosine between two sentences of the same date.
 const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
 /// Maximum cosine between a sentence and any sentence already in the timeline.
@@ -321,7 +327,10 @@ fn pick<'a>(
         .map(|c| {
             let sentence = &corpus.sentences[c.sentence];
             let concision = (CONCISE_WORDS / sentence.words as f32).min(1.0).sqrt();
-            let telling = if is_retrospective(corpus.article_of(sentence).published, date) {
+            let published = corpus.article_of(sentence).published;
+            let telling = if (published - date).num_days() >= HISTORICAL_AFTER_DAYS {
+                HISTORICAL
+            } else if is_retrospective(published, date) {
                 1.0
             } else {
                 NOT_RETROSPECTIVE
@@ -351,8 +360,9 @@ fn pick<'a>(
 
 /// For each date: the sentences that can describe it, with whether each matches the
 /// request's keywords/query. A sentence belongs to the first in-window day it
-/// mentions other than as a noun's attribute ("the March 3 breach" refers to an
-/// earlier event); an undated lead sentence belongs to its article's publication day.
+/// mentions other than to refer back to it ("the March 3 breach", "since April 22";
+/// see [`refers_back`]); an undated lead sentence belongs to its article's publication
+/// day.
 fn candidate_pools(
     corpus: &Corpus,
     selection: &Selection,
@@ -368,7 +378,7 @@ fn candidate_pools(
             let day = match sentence
                 .days
                 .iter()
-                .find(|m| selection.day_in_window(m.day) && !is_attributive(text, m.offset))
+                .find(|m| selection.day_in_window(m.day) && !refers_back(text, m.offset))
             {
                 Some(mention) => Some(mention.day),
                 None if sentence.days.is_empty()
@@ -388,21 +398,22 @@ fn candidate_pools(
     pools
 }
 
-/// Whether the date expression at `offset` is used as an attribute of a noun ("the
-/// March 3 breach", "the 20 April explosion"): it names an earlier event the sentence
-/// refers to, not the day of what it reports.
-fn is_attributive(sentence: &str, offset: usize) -> bool {
+/// Whether the date expression at `offset` refers back to an earlier day instead of
+/// dating what the sentence reports: a noun's attribute names an earlier event ("the
+/// March 3 breach", "the 20 April explosion"), and "since" the start of a state the
+/// sentence describes ("oil has leaked since April 22").
+fn refers_back(sentence: &str, offset: usize) -> bool {
     let before = sentence.get(..offset).unwrap_or("").trim_end();
     let word_before = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    word_before.eq_ignore_ascii_case("the")
+    word_before.eq_ignore_ascii_case("the") || word_before.eq_ignore_ascii_case("since")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_attributive;
+    use super::refers_back;
 
     #[test]
     fn questions_are_not_summary_sentences() {
@@ -459,11 +470,13 @@ mod tests {
     }
 
     #[test]
-    fn attributive_dates_are_references() {
+    fn attributes_and_starts_of_states_refer_back() {
         let s = "Of the residents forced out by the March 3 breach, most are back.";
-        assert!(is_attributive(s, s.find("March").unwrap()));
+        assert!(refers_back(s, s.find("March").unwrap()));
+        let s = "Up to 60,000 barrels a day have leaked into the Gulf since 22 April .";
+        assert!(refers_back(s, s.find("22 April").unwrap()));
         let s = "The dam broke on March 3, flooding the town.";
-        assert!(!is_attributive(s, s.find("March").unwrap()));
-        assert!(!is_attributive("March 3: the dam broke.", 0));
+        assert!(!refers_back(s, s.find("March").unwrap()));
+        assert!(!refers_back("March 3: the dam broke.", 0));
     }
 }
