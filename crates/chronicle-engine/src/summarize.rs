@@ -401,14 +401,25 @@ fn candidate_pools(
 /// Whether the date expression at `offset` refers back to an earlier day instead of
 /// dating what the sentence reports: a noun's attribute names an earlier event ("the
 /// March 3 breach", "the 20 April explosion"), and "since" the start of a state the
-/// sentence describes ("oil has leaked since April 22").
+/// sentence describes ("oil has leaked since April 22", "depuis le 22 avril", "seit dem
+/// 22. April").
 fn refers_back(sentence: &str, offset: usize) -> bool {
-    let before = sentence.get(..offset).unwrap_or("").trim_end();
-    let word_before = before
+    /// "since" in the languages the tagger reads (Italian's "dal" also opens ranges).
+    const SINCE: &[&str] = &["since", "depuis", "desde", "seit", "sinds"];
+    /// Articles that may stand between "since" and the date.
+    const ARTICLES: &[&str] = &["le", "el", "dem"];
+    let before = sentence.get(..offset).unwrap_or("");
+    let mut words = before
         .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    word_before.eq_ignore_ascii_case("the") || word_before.eq_ignore_ascii_case("since")
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let is_since = |w: &str| SINCE.contains(&w);
+    last == "the"
+        || is_since(&last)
+        || ARTICLES.contains(&last.as_str()) && words.next().is_some_and(|w| is_since(&w))
 }
 
 #[cfg(test)]
@@ -475,8 +486,14 @@ mod tests {
         assert!(refers_back(s, s.find("March").unwrap()));
         let s = "Up to 60,000 barrels a day have leaked into the Gulf since 22 April .";
         assert!(refers_back(s, s.find("22 April").unwrap()));
+        let s = "Le pétrole fuit depuis le 22 avril .";
+        assert!(refers_back(s, s.find("22").unwrap()));
+        let s = "Öl tritt seit dem 22. April aus .";
+        assert!(refers_back(s, s.find("22").unwrap()));
         let s = "The dam broke on March 3, flooding the town.";
         assert!(!refers_back(s, s.find("March").unwrap()));
+        let s = "Le barrage a cédé le 3 mars .";
+        assert!(!refers_back(s, s.find("3 mars").unwrap()));
         assert!(!refers_back("March 3: the dam broke.", 0));
     }
 }
