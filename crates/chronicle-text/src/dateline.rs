@@ -108,15 +108,14 @@ fn furniture_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     // A dash may separate the furniture from the body ("(Reuters) - Syrian …"); another
     // parenthetical may follow ("AP) (Photos by …) Officials …").
     let end = match tokens.get(end) {
-        Some(&(_, "-" | "--" | "—" | "–")) => end + 1,
+        Some(&(_, t)) if is_dash(t) => end + 1,
         _ => end,
     };
     let next = tokens.get(end)?.1;
     if is_open(next) && end > from {
         return Some(end);
     }
-    let starts_body = starts_capitalised(next) || next.starts_with("``") || next.starts_with('"');
-    starts_body.then_some(end)
+    starts_body(next).then_some(end)
 }
 
 /// The token after a live page's entry stamp: clock times with their am/pm and time
@@ -181,6 +180,16 @@ fn photo_credit_end(tokens: &[(usize, &str)], from: usize, limit: usize) -> Opti
     }
     (agency(first) && (second.starts_with("Photo/") || second.starts_with("Photo\\/")))
         .then_some(from + 2)
+}
+
+/// Whether a token can open a body after furniture: a capitalised word or a quotation.
+fn starts_body(token: &str) -> bool {
+    starts_capitalised(token) || token.starts_with("``") || token.starts_with('"')
+}
+
+/// A dash that parts a dateline or credit from the body.
+fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "--" | "—" | "–")
 }
 
 /// Whether a token, past any opening quotes, starts with a capital or a digit: the
@@ -271,7 +280,7 @@ fn time_stamp_end(tokens: &[(usize, &str)]) -> Option<usize> {
 fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let limit = tokens.len().min(from + MAX_PREFIX_TOKENS);
     for dash in from + 1..limit {
-        if !matches!(tokens[dash].1, "-" | "--" | "—" | "–") {
+        if !is_dash(tokens[dash].1) {
             continue;
         }
         let next_is_capital = tokens
@@ -330,14 +339,10 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         if !WIRES.contains(&agency) {
             continue;
         }
-        if tokens
-            .get(end)
-            .is_some_and(|&(_, t)| matches!(t, "-" | "--" | "—" | "–"))
-        {
+        if tokens.get(end).is_some_and(|&(_, t)| is_dash(t)) {
             end += 1;
         }
-        let next = tokens.get(end)?.1;
-        if starts_capitalised(next) || next.starts_with("``") || next.starts_with('"') {
+        if starts_body(tokens.get(end)?.1) {
             return Some(end);
         }
     }
