@@ -401,7 +401,7 @@ mod tests {
         assert_eq!(sentences.len(), 1);
         // A blog's comment byline opens a thread too.
         let sentences = analyse_one(
-            "The rebels took the town on Friday , officials said .
+            "The rebels took the town on Friday , officials said .\n\
              At 2:10 pm on 12 Mar 2011 , ghost wrote : They should have left on Thursday .",
         );
         assert_eq!(sentences.len(), 1);

@@ -230,13 +230,19 @@ fn is_truncated(text: &str) -> bool {
 /// opens more than it closes or the other way round. Either reads as nonsense alone.
 fn is_fragment(text: &str) -> bool {
     let text = text.trim_start();
-    let opens = text.matches('(').count() + text.matches("-LRB-").count();
-    let closes = text.matches(')').count() + text.matches("-RRB-").count();
     text.starts_with("'s ")
         || text.starts_with("n't ")
         || text.starts_with([',', ';', ':', ')'])
         || text.chars().next().is_some_and(char::is_lowercase)
-        || opens != closes
+        || has_unbalanced_brackets(text)
+}
+
+/// Whether `text` opens more brackets than it closes, or the other way round (round
+/// brackets or the Penn Treebank's `-LRB-` / `-RRB-`).
+fn has_unbalanced_brackets(text: &str) -> bool {
+    let opens = text.matches('(').count() + text.matches("-LRB-").count();
+    let closes = text.matches(')').count() + text.matches("-RRB-").count();
+    opens != closes
 }
 
 /// On-topic sentences (those matching the request, or all when it has no filter) by
@@ -411,15 +417,14 @@ fn refers_back(sentence: &str, offset: usize) -> bool {
     let before = sentence.get(..offset).unwrap_or("");
     let mut words = before
         .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
+        .filter(|w| !w.is_empty());
     let Some(last) = words.next() else {
         return false;
     };
-    let is_since = |w: &str| SINCE.contains(&w);
-    last == "the"
-        || is_since(&last)
-        || ARTICLES.contains(&last.as_str()) && words.next().is_some_and(|w| is_since(&w))
+    let one_of = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    last.eq_ignore_ascii_case("the")
+        || one_of(SINCE, last)
+        || one_of(ARTICLES, last) && words.next().is_some_and(|w| one_of(SINCE, w))
 }
 
 #[cfg(test)]
