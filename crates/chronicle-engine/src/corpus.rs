@@ -44,6 +44,19 @@ pub struct AnalysedSentence {
     /// Whether the sentence mentions any date at all, including coarser ones
     /// (a sentence about "last year" is not about its publication day).
     pub has_coarse_date: bool,
+    /// When the sentence is an entry of a chronology, the byte length of its date and
+    /// separator ("April 22 - " in "April 22 - The rig sinks ."; see
+    /// [`chronology_prefix`]); 0 otherwise. The entry's day is `days[0]`.
+    pub chronology_prefix: usize,
+}
+
+impl AnalysedSentence {
+    /// Whether the sentence is an entry of a chronology: it opens with a day and a
+    /// separator, the way the press writes its own timelines ("2 May : BP starts
+    /// drilling the first relief well .").
+    pub fn is_chronology_entry(&self) -> bool {
+        self.chronology_prefix > 0
+    }
 }
 
 /// An analysed article: its sentences are `sentences[range]` in [`Corpus::sentences`].
@@ -295,6 +308,10 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
                 .tagger
                 .tag_in_context(sentence, article.published, &mut context);
             let stamps = time_stamps(sentence, &timexes);
+            let chronology_prefix = match timexes.first() {
+                Some(first) if !stamps.contains(&0) => chronology_prefix(sentence, first),
+                _ => 0,
+            };
             for (i, timex) in timexes.iter().enumerate() {
                 if stamps.contains(&i) {
                     // When a post or comment was written, not when anything happened.
@@ -322,9 +339,43 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
                 words,
                 days,
                 has_coarse_date,
+                chronology_prefix,
             }
         })
         .collect()
+}
+
+/// The byte length of a chronology entry's date and separator when `first`, the
+/// sentence's first temporal expression, is a day that opens it as one: nothing before
+/// it but a list bullet, then a colon or a dash and a space ("April 22 - The rig sinks",
+/// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies"); 0 otherwise. A day
+/// followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
+/// 2010 4:36 PM" stamps are left out before this is asked).
+fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
+    if first.day.is_none() {
+        return 0;
+    }
+    let before = sentence.get(..first.byte_start).unwrap_or("x");
+    if !before
+        .trim()
+        .trim_start_matches(['*', '-', '•', '·'])
+        .trim()
+        .is_empty()
+    {
+        return 0;
+    }
+    let after = sentence.get(first.byte_end..).unwrap_or("");
+    let separated = after.trim_start();
+    let rest = separated
+        .strip_prefix(':')
+        .or_else(|| separated.strip_prefix("--"))
+        .or_else(|| separated.strip_prefix(['-', '–', '—']));
+    match rest {
+        Some(rest) if rest.starts_with(char::is_whitespace) => {
+            sentence.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
 }
 
 /// Indices of the expressions that form machine time stamps: a date written out with
@@ -405,6 +456,42 @@ mod tests {
              At 2:10 pm on 12 Mar 2011 , ghost wrote : They should have left on Thursday .",
         );
         assert_eq!(sentences.len(), 1);
+    }
+
+    #[test]
+    fn chronology_entries_open_with_a_day_and_a_separator() {
+        fn entry(text: &str) -> (bool, &str) {
+            let s = &analyse_one(text)[0];
+            (s.is_chronology_entry(), &text[s.chronology_prefix..])
+        }
+        assert_eq!(
+            entry("April 22 - The rig sinks ."),
+            (true, "The rig sinks .")
+        );
+        assert_eq!(
+            entry("* 2 May : BP starts drilling a relief well ."),
+            (true, "BP starts drilling a relief well .")
+        );
+        assert_eq!(
+            entry("June 17 , 2010 -- Hayward testifies in Congress ."),
+            (true, "Hayward testifies in Congress .")
+        );
+        let sentences = analyse_one("April 22 - The rig sinks .");
+        assert_eq!(
+            sentences[0].days[0].day,
+            NaiveDate::from_ymd_opt(2010, 4, 22).unwrap()
+        );
+        // A day that opens prose, a day after other words, a hyphen that joins words
+        // and a bracket are no entries.
+        for prose in [
+            "Friday Editor 's Note : This article is updated constantly .",
+            "On April 22 - as the rig sank - crews fled .",
+            "AP June 23 : This image shows oil gushing from the well .",
+            "April 22 -LRB- Reuters -RRB- The rig sank .",
+            "The rig sank on April 22 : crews fled .",
+        ] {
+            assert!(!entry(prose).0, "{prose}");
+        }
     }
 
     #[test]

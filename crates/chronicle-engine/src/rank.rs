@@ -28,6 +28,13 @@ const LATER_COVERAGE_SMOOTHING: f64 = 0.05;
 const ADJACENT_PENALTY: f64 = 0.4;
 /// Weight of each selected article published on the day.
 const PUBLICATION: f64 = 0.5;
+/// Factor of a mention in a chronology entry ("April 22 - The rig sinks ."; see
+/// [`AnalysedSentence::is_chronology_entry`]): the press's own timelines, factboxes of
+/// key events, list the days their journalists judged to matter, which is the choice a
+/// timeline makes.
+///
+/// [`AnalysedSentence::is_chronology_entry`]: crate::corpus::AnalysedSentence::is_chronology_entry
+const CHRONOLOGY_ENTRY: f64 = 5.0;
 
 /// A candidate date with its evidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,15 +81,20 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
             } else {
                 OFF_TOPIC_MENTION
             };
+            let form = if sentence.is_chronology_entry() {
+                CHRONOLOGY_ENTRY
+            } else {
+                1.0
+            };
             for mention in &sentence.days {
                 if !selection.day_in_window(mention.day) {
                     continue;
                 }
                 let retrospective = is_retrospective(published, mention.day);
                 let weight = if retrospective {
-                    topical * RETROSPECTIVE_MENTION
+                    topical * form * RETROSPECTIVE_MENTION
                 } else {
-                    topical
+                    topical * form
                 };
                 let best = per_day.entry(mention.day).or_insert((0.0, retrospective));
                 best.0 = best.0.max(weight);
@@ -332,6 +344,43 @@ mod tests {
         // Day 8 is within two days of the last publications: none, the bound 21.
         assert!((later.factor(day(8)) - 21.0).abs() < 1e-9);
         assert!(later.factor(day(7)) < later.factor(day(8)));
+    }
+
+    #[test]
+    fn chronology_entries_outweigh_passing_mentions() {
+        let article = |id: &str, text: &str| chronicle_ingest::Article {
+            id: id.into(),
+            published: NaiveDate::from_ymd_opt(2010, 5, 10).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: text.into(),
+        };
+        // Two reports name April 25 in passing; one factbox lists April 20.
+        let corpus = Corpus::analyse(vec![
+            article("a", "Crews reached the well on April 25 , officials said ."),
+            article(
+                "b",
+                "Crews reached the well on April 25 , a spokesman said .",
+            ),
+            article(
+                "c",
+                "Key events in the spill :\nApril 20 - The rig explodes , killing 11 workers .",
+            ),
+        ]);
+        let selection = crate::select::select(&corpus, &Default::default());
+        let ranked = rank_dates(&corpus, &selection);
+        let score = |day| {
+            ranked
+                .iter()
+                .find(|r| r.date == NaiveDate::from_ymd_opt(2010, 4, day).unwrap())
+                .map(|r| r.score)
+                .unwrap()
+        };
+        // One vote each (× 1.5, retrospective): 2 × 1.5 against 1.5 × 5.
+        assert!((score(25) - 3.0).abs() < 1e-9);
+        assert!((score(20) - 7.5).abs() < 1e-9);
     }
 
     #[test]

@@ -260,6 +260,7 @@ mod tests {
             words: terms.len() as u32,
             days: Vec::new(),
             has_coarse_date: false,
+            chronology_prefix: 0,
         };
         let sentences = [sentence(&[1, 2]), sentence(&[1, 3]), sentence(&[1, 2, 2])];
         let idf = Idf::new(&sentences);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use crate::corpus::{AnalysedSentence, Corpus};
 use crate::{rank, select, sources, summarize};
 
 /// Options of one timeline request.
@@ -227,7 +227,7 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
                     let carriers = source_index.carriers(corpus, sentence, summary.ranked.date);
                     let s = &corpus.sentences[sentence];
                     SummarySentence {
-                        text: clean_sentence(corpus.sentence_text(s)),
+                        text: clean_sentence(summary_text(corpus, s, summary.ranked.date)),
                         article: corpus.article_of(s).id.clone(),
                         sources: carriers
                             .into_iter()
@@ -288,6 +288,18 @@ fn source_ref(corpus: &Corpus, article: usize) -> SourceRef {
     }
 }
 
+/// The words of a summary sentence shown under `date`: a chronology entry of that day
+/// loses its date and separator ("April 22 - The rig sinks ." → "The rig sinks ."),
+/// which the timeline's own date says.
+fn summary_text<'a>(corpus: &'a Corpus, sentence: &AnalysedSentence, date: NaiveDate) -> &'a str {
+    let text = corpus.sentence_text(sentence);
+    if sentence.is_chronology_entry() && sentence.days.first().is_some_and(|m| m.day == date) {
+        text.get(sentence.chronology_prefix..).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
 /// Collapses internal white space (hard-wrapped lines) so a sentence prints on one line.
 fn clean_sentence(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -295,4 +307,37 @@ fn clean_sentence(text: &str) -> String {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chronology_entry_is_shown_without_its_date() {
+        let article = chronicle_ingest::Article {
+            id: "factbox".into(),
+            published: NaiveDate::from_ymd_opt(2010, 5, 10).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: "Key events in the spill :\nApril 20 - The rig explodes , killing 11 workers ."
+                .into(),
+        };
+        let corpus = Corpus::analyse(vec![article]);
+        let options = TimelineOptions {
+            dates: Some(1),
+            ..Default::default()
+        };
+        let timeline = build_timeline(&corpus, &options).unwrap();
+        assert_eq!(
+            timeline.dates[0].date,
+            NaiveDate::from_ymd_opt(2010, 4, 20).unwrap()
+        );
+        assert_eq!(
+            timeline.dates[0].sentences[0].text,
+            "The rig explodes , killing 11 workers ."
+        );
+    }
 }

@@ -1,10 +1,12 @@
 //! Compact binary encoding of an article's analysed sentences (one blob per article).
 //!
 //! Layout (all integers LEB128 varints unless noted): format byte `1`, sentence count,
-//! then per sentence: position, start, end, words, flags (bit 0 = `has_coarse_date`),
-//! term count, terms (8 bytes little-endian each), day count, then per day: days since
+//! then per sentence: position, start, end, words, flags (bit 0 = `has_coarse_date`,
+//! bit 1 = a chronology entry), the chronology prefix's length when bit 1 is set, term
+//! count, terms (8 bytes little-endian each), day count, then per day: days since
 //! 0001-01-01 (CE), byte offset. Decoding checks every length, so a corrupt blob is an
-//! error, never a panic.
+//! error, never a panic. Blobs written before bit 1 existed read as sentences that are
+//! no chronology entries.
 
 use chronicle_engine::corpus::{AnalysedSentence, DayMention};
 use chrono::{Datelike, NaiveDate};
@@ -21,7 +23,11 @@ pub(crate) fn encode(sentences: &[AnalysedSentence]) -> Vec<u8> {
         put(&mut out, s.start as u64);
         put(&mut out, s.end as u64);
         put(&mut out, u64::from(s.words));
-        out.push(u8::from(s.has_coarse_date));
+        let entry = s.is_chronology_entry();
+        out.push(u8::from(s.has_coarse_date) | u8::from(entry) << 1);
+        if entry {
+            put(&mut out, s.chronology_prefix as u64);
+        }
         put(&mut out, s.terms.len() as u64);
         for t in &s.terms {
             out.extend_from_slice(&t.to_le_bytes());
@@ -49,7 +55,17 @@ pub(crate) fn decode(bytes: &[u8], article: u32) -> Result<Vec<AnalysedSentence>
         let start = r.usize()?;
         let end = r.usize()?;
         let words = r.u32()?;
-        let has_coarse_date = r.byte()? & 1 == 1;
+        let flags = r.byte()?;
+        let has_coarse_date = flags & 1 == 1;
+        let chronology_prefix = if flags & 2 == 2 {
+            let prefix = r.usize()?;
+            if prefix == 0 || prefix > end.saturating_sub(start) {
+                return Err("chronology prefix outside its sentence".into());
+            }
+            prefix
+        } else {
+            0
+        };
         let n_terms = r.len()?;
         let mut terms = Vec::with_capacity(n_terms.min(1 << 16));
         for _ in 0..n_terms {
@@ -72,6 +88,7 @@ pub(crate) fn decode(bytes: &[u8], article: u32) -> Result<Vec<AnalysedSentence>
             words,
             days,
             has_coarse_date,
+            chronology_prefix,
         });
     }
     if r.at != bytes.len() {
@@ -152,11 +169,21 @@ mod tests {
                 offset: 5,
             }],
             has_coarse_date: true,
+            chronology_prefix: 0,
         };
-        let blob = encode(std::slice::from_ref(&s));
+        let entry = AnalysedSentence {
+            chronology_prefix: 11,
+            has_coarse_date: false,
+            ..s.clone()
+        };
+        let blob = encode(&[s.clone(), entry]);
         let back = decode(&blob, 7).unwrap();
-        assert_eq!(back.len(), 1);
+        assert_eq!(back.len(), 2);
         assert_eq!(back[0].article, 7);
+        assert!(back[0].has_coarse_date);
+        assert!(!back[0].is_chronology_entry());
+        assert!(!back[1].has_coarse_date);
+        assert_eq!(back[1].chronology_prefix, 11);
         assert_eq!(back[0].terms, s.terms);
         assert_eq!(back[0].days, s.days);
         for cut in 0..blob.len() {
