@@ -33,6 +33,12 @@ const NOT_RETROSPECTIVE: f32 = 0.8;
 /// hearings").
 const HISTORICAL: f32 = 1.5;
 const HISTORICAL_AFTER_DAYS: i64 = 14;
+/// Centrality factor of a chronology entry of the press's own ("April 22 - The rig
+/// sinks ."; see [`AnalysedSentence::is_chronology_entry`]): a journalist already wrote
+/// it as a timeline entry, the day's event in one line.
+///
+/// [`AnalysedSentence::is_chronology_entry`]: crate::corpus::AnalysedSentence::is_chronology_entry
+const CHRONOLOGY_ENTRY: f32 = 1.2;
 /// Maximum cosine between two sentences of the same date.
 const MAX_SAME_DATE_SIMILARITY: f32 = 0.5;
 /// Maximum cosine between a sentence and any sentence already in the timeline.
@@ -341,7 +347,12 @@ fn pick<'a>(
             } else {
                 NOT_RETROSPECTIVE
             };
-            (c.vector.cosine(centroid) * concision * telling, *c)
+            let form = if sentence.is_chronology_entry() {
+                CHRONOLOGY_ENTRY
+            } else {
+                1.0
+            };
+            (c.vector.cosine(centroid) * concision * telling * form, *c)
         })
         .collect();
     // Highest centrality first; ties by corpus order for determinism.
