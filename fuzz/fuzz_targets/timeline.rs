@@ -1,0 +1,34 @@
+//! Fuzzes the whole path a user's text takes after ingest: analysis (sentences, page
+//! furniture, dates, chronology entries), a timeline with and without keywords, and
+//! every output format. Any dated text must give a timeline, never a panic, and every
+//! summary sentence must be a part of the input.
+#![no_main]
+
+use chronicle_engine::{Corpus, Format, TimelineOptions, build_timeline, render};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let Ok(article) = chronicle_ingest::parse_dated_text(&text) else {
+        return;
+    };
+    let body = article.text.clone();
+    let corpus = Corpus::analyse(vec![article]);
+    for keywords in [Vec::new(), vec!["the".to_string()]] {
+        let options = TimelineOptions {
+            keywords,
+            ..Default::default()
+        };
+        let timeline = build_timeline(&corpus, &options).expect("valid options");
+        for date in &timeline.dates {
+            for sentence in &date.sentences {
+                // White space is collapsed in summaries.
+                let first = sentence.text.split_whitespace().next().unwrap_or("");
+                assert!(body.contains(first), "{first:?} is not in the input");
+            }
+        }
+        for format in [Format::Text, Format::Markdown, Format::Json, Format::Tilse] {
+            let _ = render(&timeline, format);
+        }
+    }
+});
