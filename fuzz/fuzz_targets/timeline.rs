@@ -9,10 +9,19 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let Ok(article) = chronicle_ingest::parse_dated_text(&text) else {
+    let Ok(dated) = chronicle_ingest::parse_dated_text(&text) else {
         return;
     };
-    let body = article.text.clone();
+    let body = dated.text.clone();
+    let article = chronicle_ingest::Article {
+        id: "fuzz".into(),
+        published: dated.date,
+        title: dated.title,
+        url: dated.url,
+        source: dated.source,
+        language: None,
+        text: dated.text,
+    };
     let corpus = Corpus::analyse(vec![article]);
     for keywords in [Vec::new(), vec!["the".to_string()]] {
         let options = TimelineOptions {
