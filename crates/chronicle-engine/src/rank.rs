@@ -35,6 +35,10 @@ const PUBLICATION: f64 = 0.5;
 ///
 /// [`AnalysedSentence::is_chronology_entry`]: crate::corpus::AnalysedSentence::is_chronology_entry
 const CHRONOLOGY_ENTRY: f64 = 5.0;
+/// Score added to a day for each article with a chronology entry of it, outside the
+/// later-coverage rate ([`LATER_COVERAGE_SMOOTHING`]): a factbox's choice of a day is
+/// not a share of the coverage that came after it.
+const CHRONOLOGY_LISTING: f64 = 5.0;
 
 /// A candidate date with its evidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +61,8 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
         score: f64,
         /// Retrospective mentions.
         retrospective: f64,
+        /// Articles listing the day in a chronology entry, × [`CHRONOLOGY_LISTING`].
+        listings: f64,
         /// The part of `score` from mentions (the rest is publications).
         mentions: f64,
         articles: HashSet<usize>,
@@ -74,6 +80,7 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
         // Whether a mention is retrospective depends only on the day (the article's
         // publication day is fixed), so the best weight tells it too.
         let mut per_day: BTreeMap<NaiveDate, (f64, bool)> = BTreeMap::new();
+        let mut listed: HashSet<NaiveDate> = HashSet::new();
         let range = corpus.analyses[article].sentence_range.clone();
         for (i, sentence) in corpus.sentences[range.clone()].iter().enumerate() {
             let topical = if selection.relevant[range.start + i] || !selection.filtered {
@@ -96,12 +103,18 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
                 } else {
                     topical * form
                 };
+                if sentence.is_chronology_entry() {
+                    listed.insert(mention.day);
+                }
                 let best = per_day.entry(mention.day).or_insert((0.0, retrospective));
                 best.0 = best.0.max(weight);
             }
         }
         for (day, (best, retrospective)) in per_day {
             let e = evidence.entry(day).or_default();
+            if listed.contains(&day) {
+                e.listings += CHRONOLOGY_LISTING;
+            }
             if retrospective {
                 e.retrospective += best;
             } else {
@@ -120,12 +133,13 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
     let mut ranked: Vec<RankedDate> = evidence
         .into_iter()
         .map(|(date, e)| {
-            let retrospective = e.retrospective * later.factor(date);
+            // Mention evidence beyond the day's own coverage.
+            let referred = e.retrospective * later.factor(date) + e.listings;
             RankedDate {
                 date,
-                score: e.score + retrospective,
+                score: e.score + referred,
                 reports: e.articles.len(),
-                mentions: e.mentions + retrospective,
+                mentions: e.mentions + referred,
             }
         })
         .collect();
@@ -378,9 +392,10 @@ mod tests {
                 .map(|r| r.score)
                 .unwrap()
         };
-        // One vote each (× 1.5, retrospective): 2 × 1.5 against 1.5 × 5.
+        // One vote each (× 1.5, retrospective): 2 × 1.5 against 1.5 × 5, and 5 for the
+        // factbox's listing.
         assert!((score(25) - 3.0).abs() < 1e-9);
-        assert!((score(20) - 7.5).abs() < 1e-9);
+        assert!((score(20) - 12.5).abs() < 1e-9);
     }
 
     #[test]
