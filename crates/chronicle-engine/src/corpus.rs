@@ -352,7 +352,9 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
 /// followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
 /// 2010 4:36 PM" stamps are left out before this is asked).
 fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
-    if first.day.is_none() {
+    // The same test as for `days`, so that the entry's day is `days[0]`.
+    let is_day = matches!(first.granularity, Granularity::Day | Granularity::Time);
+    if !is_day || first.day.is_none() {
         return 0;
     }
     let before = sentence.get(..first.byte_start).unwrap_or("x");
