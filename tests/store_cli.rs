@@ -330,3 +330,30 @@ fn a_capped_timeline_says_how_much_of_the_topic_it_read() {
     let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(timeline.get("matched_articles").is_none(), "{timeline}");
 }
+
+#[test]
+fn a_store_analysed_by_an_older_build_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), "examples/corpus", "--quiet"]);
+    assert_eq!(
+        stats(s(&store))["analysis_version"],
+        chronicle_engine::corpus::ANALYSIS_VERSION
+    );
+    let timeline = ["timeline", "--store", s(&store), "--quiet"];
+    assert!(!String::from_utf8_lossy(&chronicle(&timeline).stderr).contains("older"));
+    // A store created before the analysis version was recorded.
+    let db = rusqlite::Connection::open(store.join("store.sqlite")).unwrap();
+    db.execute("DELETE FROM meta WHERE key = 'analysis'", [])
+        .unwrap();
+    drop(db);
+    assert_eq!(stats(s(&store))["analysis_version"], 1);
+    let out = chronicle(&timeline);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("analysed by an older Chronicle")
+            && stderr.contains("ingest the inputs again"),
+        "{stderr}"
+    );
+}

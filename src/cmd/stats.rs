@@ -36,6 +36,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("store        {}", args.store.display());
     println!("schema       version {}", s.schema_version);
     println!(
+        "analysis     version {}{}",
+        s.analysis_version,
+        if store.analysis_is_older()? {
+            " (older than this build's: ingest the inputs again into a new store)"
+        } else {
+            ""
+        }
+    );
+    println!(
         "articles     {} ({} near duplicates kept as sources)",
         s.articles, s.near_duplicates
     );

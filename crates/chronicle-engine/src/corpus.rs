@@ -25,6 +25,12 @@ pub struct DayMention {
     pub offset: usize,
 }
 
+/// The version of what [`Corpus::analyse`] records for each sentence, raised when a
+/// field is added or its meaning changes (2: chronology entries). A store records the
+/// version its articles were analysed with, so it can tell that they lack something
+/// this build would find.
+pub const ANALYSIS_VERSION: u32 = 2;
+
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AnalysedSentence {

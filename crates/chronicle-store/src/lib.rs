@@ -41,7 +41,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chronicle_engine::corpus::AnalysedSentence;
+use chronicle_engine::corpus::{ANALYSIS_VERSION, AnalysedSentence};
 use chronicle_engine::{Corpus, Timeline, TimelineOptions, build_timeline};
 use chronicle_ingest::Article;
 use chronicle_text::{Analyzer, Language, LanguagePolicy};
@@ -243,6 +243,8 @@ pub struct StoredArticle {
 pub struct Stats {
     /// Schema version of the store.
     pub schema_version: i64,
+    /// Analysis version of the store's articles (see [`Store::analysis_version`]).
+    pub analysis_version: u32,
     /// Articles stored.
     pub articles: u64,
     /// Articles that are near duplicates of others (kept as their sources).
@@ -400,6 +402,26 @@ impl Store {
             _lock: Some(lock),
             max_articles: DEFAULT_MAX_ARTICLES,
         })
+    }
+
+    /// The analysis version its articles were analysed with when the store was created
+    /// ([`ANALYSIS_VERSION`] for a store this build created; 1 for one created before
+    /// the version was recorded).
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    /// assert!(!store.analysis_is_older().unwrap());
+    /// ```
+    pub fn analysis_version(&self) -> Result<u32> {
+        self.with_reader(schema::analysis_version)
+    }
+
+    /// Whether the store's articles were analysed by an older build, which recorded
+    /// less than this one finds (timelines from it can differ from those built from the
+    /// same files): ingest the inputs again into a new store to bring them up to date.
+    pub fn analysis_is_older(&self) -> Result<bool> {
+        Ok(self.analysis_version()? < ANALYSIS_VERSION)
     }
 
     /// The store folder.
@@ -606,6 +628,7 @@ impl Store {
             };
             Ok(Stats {
                 schema_version: schema::version(conn)?,
+                analysis_version: schema::analysis_version(conn)?,
                 articles: counts.articles,
                 near_duplicates: counts.near_duplicates,
                 sentences: counts.sentences,

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
+use chronicle_engine::corpus::ANALYSIS_VERSION;
+
 use crate::StoreError;
 
 /// The schema version this build reads and writes.
@@ -36,6 +38,18 @@ CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_near_dup ON articles (near_dup_of) WHERE near_dup_of IS NOT NULL;
 CREATE TABLE lsh (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
 ";
+
+/// The analysis version of the store's articles (see [`ANALYSIS_VERSION`]): the one it
+/// was created with, 1 for a store created before the version was recorded. Articles
+/// ingested later are analysed by the current build, the older ones stay as they were.
+pub(crate) fn analysis_version(conn: &Connection) -> Result<u32, StoreError> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'analysis'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(1))
+}
 
 /// The store's schema version (0 for an empty database).
 pub(crate) fn version(conn: &Connection) -> Result<i64, StoreError> {
@@ -105,10 +119,12 @@ pub(crate) fn create_or_migrate(conn: &mut Connection, dir: &Path) -> Result<(),
         let tx = conn.transaction()?;
         tx.execute_batch(CREATE)?;
         tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('format', ?1), ('created_by', ?2)",
+            "INSERT INTO meta (key, value) VALUES ('format', ?1), ('created_by', ?2), \
+             ('analysis', ?3)",
             [
                 FORMAT,
                 concat!("chronicle-store ", env!("CARGO_PKG_VERSION")),
+                &ANALYSIS_VERSION.to_string(),
             ],
         )?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
