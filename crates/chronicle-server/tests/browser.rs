@@ -133,6 +133,22 @@ async fn web_page_builds_a_timeline_in_chromium() {
     }
 }
 
+/// Clicks an element after bringing it into view at once. The page scrolls smoothly
+/// (`scroll-behavior: smooth`), and a driver that scrolls to an element itself may click
+/// where the element was before the scroll ended.
+async fn click_in_view(
+    c: &Client,
+    element: &fantoccini::elements::Element,
+) -> Result<(), fantoccini::error::CmdError> {
+    let arg = serde_json::to_value(element)?;
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+        vec![arg],
+    )
+    .await?;
+    element.click().await
+}
+
 async fn drive(c: &Client, base: &str) -> Result<(), String> {
     let err = |what: &str| {
         let what = what.to_string();
@@ -253,7 +269,9 @@ async fn drive(c: &Client, base: &str) -> Result<(), String> {
         .await
         .map_err(err("aria-controls"))?
         .unwrap_or_default();
-    sentence.click().await.map_err(err("click sentence"))?;
+    click_in_view(c, &sentence)
+        .await
+        .map_err(err("click sentence"))?;
     if sentence
         .attr("aria-expanded")
         .await
@@ -290,7 +308,7 @@ async fn drive(c: &Client, base: &str) -> Result<(), String> {
         .find(Locator::Css("button.link-button"))
         .await
         .map_err(err("read button"))?;
-    read.click().await.map_err(err("click read"))?;
+    click_in_view(c, &read).await.map_err(err("click read"))?;
     c.wait()
         .at_most(wait)
         .for_element(Locator::XPath("//div[@id='article-text']/p"))
