@@ -88,11 +88,8 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
             } else {
                 OFF_TOPIC_MENTION
             };
-            let form = if sentence.is_chronology_entry() {
-                CHRONOLOGY_ENTRY
-            } else {
-                1.0
-            };
+            let entry = sentence.is_chronology_entry();
+            let form = if entry { CHRONOLOGY_ENTRY } else { 1.0 };
             for mention in &sentence.days {
                 if !selection.day_in_window(mention.day) {
                     continue;
@@ -103,7 +100,7 @@ pub(crate) fn rank_dates(corpus: &Corpus, selection: &Selection) -> Vec<RankedDa
                 } else {
                     topical * form
                 };
-                if sentence.is_chronology_entry() {
+                if entry {
                     listed.insert(mention.day);
                 }
                 let best = per_day.entry(mention.day).or_insert((0.0, retrospective));
