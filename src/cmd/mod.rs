@@ -14,14 +14,15 @@ pub mod timeline;
 /// by an older build: its timelines lack what this build finds in text, such as
 /// chronology entries, until the inputs are ingested again.
 fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<()> {
-    if store.analysis_is_older()? {
+    let version = store.analysis_version()?;
+    let current = chronicle_engine::corpus::ANALYSIS_VERSION;
+    if version < current {
         eprintln!(
-            "warning: the store {} was analysed by an older Chronicle (analysis version {}, \
-             this build {}); its timelines can differ from those built from the same files: \
-             ingest the inputs again into a new store to bring it up to date",
+            "warning: the store {} was analysed by an older Chronicle (analysis version \
+             {version}, this build {current}); its timelines can differ from those built \
+             from the same files: ingest the inputs again into a new store to bring it up \
+             to date",
             store.dir().display(),
-            store.analysis_version()?,
-            chronicle_engine::corpus::ANALYSIS_VERSION
         );
     }
     Ok(())

@@ -38,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!(
         "analysis     version {}{}",
         s.analysis_version,
-        if store.analysis_is_older()? {
+        if s.analysis_version < chronicle_engine::corpus::ANALYSIS_VERSION {
             " (older than this build's: ingest the inputs again into a new store)"
         } else {
             ""

@@ -41,7 +41,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chronicle_engine::corpus::{ANALYSIS_VERSION, AnalysedSentence};
+use chronicle_engine::corpus::AnalysedSentence;
 use chronicle_engine::{Corpus, Timeline, TimelineOptions, build_timeline};
 use chronicle_ingest::Article;
 use chronicle_text::{Analyzer, Language, LanguagePolicy};
@@ -405,23 +405,20 @@ impl Store {
     }
 
     /// The analysis version its articles were analysed with when the store was created
-    /// ([`ANALYSIS_VERSION`] for a store this build created; 1 for one created before
-    /// the version was recorded).
+    /// ([`chronicle_engine::corpus::ANALYSIS_VERSION`] for a store this build created; 1
+    /// for one created before the version was recorded). A store with an older version
+    /// lacks what this build finds in text (timelines from it can differ from those
+    /// built from the same files): ingest the inputs again into a new store to bring it
+    /// up to date.
     ///
     /// ```
+    /// use chronicle_engine::corpus::ANALYSIS_VERSION;
     /// let dir = tempfile::tempdir().unwrap();
     /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
-    /// assert!(!store.analysis_is_older().unwrap());
+    /// assert_eq!(store.analysis_version().unwrap(), ANALYSIS_VERSION);
     /// ```
     pub fn analysis_version(&self) -> Result<u32> {
         self.with_reader(schema::analysis_version)
-    }
-
-    /// Whether the store's articles were analysed by an older build, which recorded
-    /// less than this one finds (timelines from it can differ from those built from the
-    /// same files): ingest the inputs again into a new store to bring them up to date.
-    pub fn analysis_is_older(&self) -> Result<bool> {
-        Ok(self.analysis_version()? < ANALYSIS_VERSION)
     }
 
     /// The store folder.
