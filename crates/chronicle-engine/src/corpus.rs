@@ -26,10 +26,11 @@ pub struct DayMention {
 }
 
 /// The version of what [`Corpus::analyse`] records for each sentence, raised when a
-/// field is added or its meaning changes (2: chronology entries). A store records the
+/// field is added or its meaning changes (2: chronology entries; 3: Chinese, Japanese
+/// and Korean dates, words and terms). A store records the
 /// version its articles were analysed with, so it can tell that they lack something
 /// this build would find.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -307,7 +308,7 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             toolkit
                 .analyzer
                 .for_each_term(sentence, |t| terms.push(term_id(t)));
-            let words = chronicle_text::word_tokens(sentence).count() as u32;
+            let words = u32::try_from(chronicle_text::word_count(sentence)).unwrap_or(u32::MAX);
             let mut days = Vec::new();
             let mut has_coarse_date = false;
             let timexes = toolkit
@@ -354,7 +355,8 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
 /// The byte length of a chronology entry's date and separator when `first`, the
 /// sentence's first temporal expression, is a day that opens it as one: nothing before
 /// it but a list bullet, then a colon or a dash and a space ("April 22 - The rig sinks",
-/// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies"); 0 otherwise. A day
+/// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies", "3月17日：安理会通过决议");
+/// 0 otherwise. A day
 /// followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
 /// 2010 4:36 PM" stamps are left out before this is asked).
 fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
@@ -374,6 +376,11 @@ fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
     }
     let after = sentence.get(first.byte_end..).unwrap_or("");
     let separated = after.trim_start();
+    // Chinese and Japanese type a full-width colon with no space after it
+    // ("3月17日：安理会通过决议").
+    if let Some(rest) = separated.strip_prefix('：') {
+        return sentence.len() - rest.trim_start().len();
+    }
     let rest = separated
         .strip_prefix(':')
         .or_else(|| separated.strip_prefix("--"))
@@ -483,6 +490,10 @@ mod tests {
         assert_eq!(
             entry("June 17 , 2010 -- Hayward testifies in Congress ."),
             (true, "Hayward testifies in Congress .")
+        );
+        assert_eq!(
+            entry("3月17日：安理会通过第1973号决议。"),
+            (true, "安理会通过第1973号决议。")
         );
         let sentences = analyse_one("April 22 - The rig sinks .");
         assert_eq!(

@@ -141,14 +141,26 @@ impl QueryWords {
             .flat_map(|(s, e)| query[s..e].split('-'))
             .filter(|w| !w.is_empty())
             .collect();
-        // Each word's term (None for a stop word) and its distinct index.
+        // Each word's terms' distinct indices: none for a stop word, one for a word, one
+        // per character pair for a Chinese or Japanese run (it has no word boundaries,
+        // so each pair counts as a word of the query).
         let mut index: HashMap<TermId, usize> = HashMap::new();
-        let word_index: Vec<Option<usize>> = words
+        let word_index: Vec<Vec<usize>> = words
             .iter()
             .map(|w| {
-                let term = *corpus.term_ids(w, language).first()?;
-                let next = index.len();
-                Some(*index.entry(term).or_insert(next))
+                let terms = corpus.term_ids(w, language);
+                let keep = if w.starts_with(chronicle_text::is_unspaced) {
+                    terms.len()
+                } else {
+                    terms.len().min(1)
+                };
+                terms[..keep]
+                    .iter()
+                    .map(|&term| {
+                        let next = index.len();
+                        *index.entry(term).or_insert(next)
+                    })
+                    .collect()
             })
             .collect();
         if index.is_empty() {
@@ -158,6 +170,13 @@ impl QueryWords {
             index.iter().map(|(&term, &i)| (term, vec![i])).collect();
         for start in 0..words.len() {
             for end in start + 2..=(start + MAX_COMPOUND).min(words.len()) {
+                // Hyphenated compounds are a spaced-script form.
+                if words[start..end]
+                    .iter()
+                    .any(|w| w.starts_with(chronicle_text::is_unspaced))
+                {
+                    break;
+                }
                 let compound = words[start..end].join("-");
                 let Some(&term) = corpus.term_ids(&compound, language).first() else {
                     continue;

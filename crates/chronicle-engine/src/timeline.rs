@@ -313,6 +313,78 @@ fn round4(x: f64) -> f64 {
 mod tests {
     use super::*;
 
+    fn article(id: &str, published: (i32, u32, u32), text: &str) -> chronicle_ingest::Article {
+        chronicle_ingest::Article {
+            id: id.into(),
+            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: text.into(),
+        }
+    }
+
+    /// Chinese has no spaces between words: its dates, summary lengths and query terms
+    /// come from the characters themselves.
+    #[test]
+    fn a_chinese_corpus_gives_a_dated_timeline() {
+        let corpus = Corpus::analyse(vec![
+            article(
+                "a",
+                (2024, 3, 6),
+                "河谷水坝于3月4日夜间决堤，下游三个村庄被洪水淹没。\n\
+                 救援人员星期二继续在村庄里搜寻失踪者。",
+            ),
+            article(
+                "b",
+                (2024, 3, 12),
+                "当局表示，水坝在3月4日决堤前已多次出现裂缝。\n\
+                 省政府于2024年3月11日宣布拨款重建水坝。",
+            ),
+            article(
+                "c",
+                (2024, 3, 12),
+                "球队在周末的比赛中以二比一获胜，球迷们非常高兴。",
+            ),
+        ]);
+        let dates = |options: &TimelineOptions| -> Vec<(String, String)> {
+            build_timeline(&corpus, options)
+                .unwrap()
+                .dates
+                .iter()
+                .map(|d| (d.date.to_string(), d.sentences[0].text.clone()))
+                .collect()
+        };
+        let all = dates(&TimelineOptions {
+            dates: Some(2),
+            ..Default::default()
+        });
+        assert_eq!(all[0].0, "2024-03-04");
+        assert!(
+            all[0].1.contains("3月4日") && all[0].1.contains("决堤"),
+            "{all:?}"
+        );
+        assert_eq!(
+            all[1],
+            (
+                "2024-03-11".to_string(),
+                "省政府于2024年3月11日宣布拨款重建水坝。".to_string()
+            )
+        );
+        // A query of unspaced text selects by its character pairs: the match report
+        // is left out.
+        let dam = build_timeline(
+            &corpus,
+            &TimelineOptions {
+                query: Some("水坝决堤".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(dam.articles, 2);
+    }
+
     #[test]
     fn a_chronology_entry_is_shown_without_its_date() {
         let article = chronicle_ingest::Article {

@@ -7,29 +7,39 @@ use rust_stemmers::Stemmer;
 use crate::Language;
 
 /// Word tokens of `text`: maximal runs of letters and digits, with an apostrophe or
-/// hyphen allowed inside a word ("don't", "al-Assad"). Returned as byte ranges.
+/// hyphen allowed inside a word ("don't", "al-Assad"). A run of Chinese or Japanese
+/// characters ([`is_unspaced`]) is a token of its own, apart from the digits or Latin
+/// letters around it ("于2011年" is "于", "2011", "年"). Returned as byte ranges.
 ///
 /// ```
 /// use chronicle_text::word_tokens;
 /// let text = "BP's \"top-kill\" failed, 2010.";
 /// let words: Vec<&str> = word_tokens(text).map(|(s, e)| &text[s..e]).collect();
 /// assert_eq!(words, ["BP's", "top-kill", "failed", "2010"]);
+/// let text = "安理会于2011年通过决议";
+/// let words: Vec<&str> = word_tokens(text).map(|(s, e)| &text[s..e]).collect();
+/// assert_eq!(words, ["安理会于", "2011", "年通过决议"]);
 /// ```
 pub fn word_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         // Skip to the first alphanumeric character.
-        let (start, _) = loop {
+        let (start, first) = loop {
             let (i, c) = chars.next()?;
             if c.is_alphanumeric() {
                 break (i, c);
             }
         };
+        let unspaced = is_unspaced(first);
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() && is_unspaced(c) == unspaced {
                 chars.next();
                 continue;
+            }
+            if c.is_alphanumeric() {
+                end = i;
+                break;
             }
             if matches!(c, '\'' | '’' | '-') {
                 // Joiner only when a letter or digit follows it.
@@ -46,8 +56,58 @@ pub fn word_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Whether `c` belongs to a script written without spaces between words: Chinese
+/// characters, Japanese kana. Text in these scripts has no word boundaries to find
+/// without a dictionary, so [`Analyzer`] indexes it by overlapping character pairs (the
+/// usual choice of search engines for it) and [`word_count`] counts two characters as
+/// a word.
+///
+/// ```
+/// use chronicle_text::is_unspaced;
+/// assert!(is_unspaced('年') && is_unspaced('カ') && is_unspaced('の'));
+/// assert!(!is_unspaced('a') && !is_unspaced('é') && !is_unspaced('한'));
+/// ```
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}'   // katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B and on
+    )
+}
+
+/// Characters of an unspaced script ([`is_unspaced`]) counted as one word: Chinese
+/// words average somewhat under two characters.
+const UNSPACED_CHARS_PER_WORD: usize = 2;
+
+/// The number of words in `text`: its [`word_tokens`], with a run of Chinese or
+/// Japanese characters counted as one word per two characters (rounded up), so length
+/// limits mean the same in every script.
+///
+/// ```
+/// use chronicle_text::word_count;
+/// assert_eq!(word_count("The rig sank on April 22."), 6);
+/// assert_eq!(word_count("联合国安理会通过了决议"), 6);
+/// ```
+pub fn word_count(text: &str) -> usize {
+    word_tokens(text)
+        .map(|(s, e)| {
+            let word = &text[s..e];
+            if word.starts_with(is_unspaced) {
+                word.chars().count().div_ceil(UNSPACED_CHARS_PER_WORD)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 /// Turns text into the normalised terms used for similarity and centrality:
-/// lower case, stop words dropped, Snowball-stemmed, possessive `'s` removed.
+/// lower case, stop words dropped, Snowball-stemmed, possessive `'s` removed. A run of
+/// Chinese or Japanese characters gives its overlapping character pairs (a single
+/// character stands for itself).
 ///
 /// ```
 /// use chronicle_text::{Analyzer, Language};
@@ -55,6 +115,7 @@ pub fn word_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// assert_eq!(en.terms("Obama's visits to the Gulf"), ["obama", "visit", "gulf"]);
 /// let fr = Analyzer::new(Language::French);
 /// assert_eq!(fr.terms("Les manifestations continuent"), ["manifest", "continuent"]);
+/// assert_eq!(en.terms("安理会 决议"), ["安理", "理会", "决议"]);
 /// ```
 pub struct Analyzer {
     language: Language,
@@ -102,6 +163,11 @@ impl Analyzer {
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut lower = String::new();
         for (s, e) in word_tokens(text) {
+            let word = &text[s..e];
+            if word.starts_with(is_unspaced) {
+                for_each_pair(word, &mut f);
+                continue;
+            }
             lower.clear();
             lower.extend(text[s..e].chars().flat_map(char::to_lowercase));
             let word = strip_possessive(&lower);
@@ -113,6 +179,20 @@ impl Analyzer {
             }
             f(&self.stemmer.stem(word));
         }
+    }
+}
+
+/// Calls `f` with each pair of adjacent characters of `run`, or with `run` itself when
+/// it is a single character.
+fn for_each_pair(run: &str, f: &mut impl FnMut(&str)) {
+    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
+    if starts.len() == 1 {
+        f(run);
+        return;
+    }
+    for k in 0..starts.len() - 1 {
+        let end = starts.get(k + 2).copied().unwrap_or(run.len());
+        f(&run[starts[k]..end]);
     }
 }
 
@@ -152,7 +232,51 @@ mod tests {
         assert_eq!(en.terms("x 5 y 2010"), ["5", "2010"]);
     }
 
+    #[test]
+    fn unspaced_runs_are_tokens_apart_from_digits_and_latin() {
+        let text = "据BBC报道，联合国于2011年3月17日通过决议。";
+        let words: Vec<&str> = word_tokens(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            [
+                "据",
+                "BBC",
+                "报道",
+                "联合国于",
+                "2011",
+                "年",
+                "3",
+                "月",
+                "17",
+                "日通过决议"
+            ]
+        );
+        // Korean is written with spaces: its words stay whole.
+        let text = "유엔 안보리는 결의안을";
+        assert_eq!(word_tokens(text).count(), 3);
+    }
+
+    #[test]
+    fn unspaced_text_gives_character_pairs_and_counts_two_characters_a_word() {
+        let zh = Analyzer::new(Language::English);
+        assert_eq!(zh.terms("据BBC报道"), ["据", "bbc", "报道"]);
+        assert_eq!(zh.terms("联合国"), ["联合", "合国"]);
+        assert_eq!(word_count("据BBC报道"), 3);
+        assert_eq!(word_count("联合国于2011年3月17日通过了决议"), 10);
+    }
+
     proptest! {
+        #[test]
+        fn pairs_cover_every_character_of_an_unspaced_run(text in "[\\u{4E00}-\\u{4E20}a-c ]{0,40}") {
+            let en = Analyzer::new(Language::English);
+            for term in en.terms(&text) {
+                prop_assert!(text.contains(&term));
+                if term.starts_with(is_unspaced) {
+                    prop_assert!(term.chars().count() <= 2);
+                }
+            }
+        }
+
         #[test]
         fn tokens_are_in_bounds(text in "\\PC{0,200}") {
             for (s, e) in word_tokens(&text) {

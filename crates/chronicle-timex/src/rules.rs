@@ -493,6 +493,7 @@ impl Ctx<'_> {
         match self.t[i].kind {
             Kind::Num { .. } => {
                 consider(self.numeric_date(i));
+                consider(self.east_asian_date(i));
                 consider(self.day_first(i));
                 consider(self.number(i));
                 consider(self.clock(i));
@@ -1572,6 +1573,55 @@ impl Ctx<'_> {
             return None;
         };
         self.found(i, i + 5, Val::Day(date))
+    }
+
+    /// The unit after a number in a Chinese, Japanese or Korean date ("2011年3月17日",
+    /// "2011년 3월 17일"), with the token after it: a Korean unit may carry a particle
+    /// ("17일에"), a Chinese day may be written 号.
+    fn east_asian_unit(&self, i: usize) -> Option<(Unit, usize)> {
+        let word = self.word(i);
+        let mut chars = word.chars();
+        let unit = match chars.next()? {
+            '年' if word.len() == 3 => Unit::Year,
+            '月' if word.len() == 3 => Unit::Month,
+            '日' | '号' | '號' if word.len() == 3 => Unit::Day,
+            '년' => Unit::Year,
+            '월' => Unit::Month,
+            '일' => Unit::Day,
+            _ => return None,
+        };
+        // Korean particles are one or two syllables ("에", "부터", "까지").
+        (chars.count() <= 2).then_some((unit, i + 1))
+    }
+
+    /// A Chinese, Japanese or Korean date written with numbers and unit characters:
+    /// year-month-day ("2011年3月17日"), year-month ("2011年3月"), month-day ("3月17日",
+    /// its year from the context like "March 17") and a year ("2011年"). These forms
+    /// are the same in the three languages, so they are read in text of any language.
+    fn east_asian_date(&self, i: usize) -> Option<Found> {
+        let number = |j: usize, unit: Unit, range: std::ops::RangeInclusive<u32>| {
+            let (v, digits, ordinal, plural) = self.num(j)?;
+            if ordinal || plural || digits > 4 || !range.contains(&v) {
+                return None;
+            }
+            match self.east_asian_unit(j + 1) {
+                Some((u, next)) if u == unit => Some((v, next)),
+                _ => None,
+            }
+        };
+        if let Some((y, j)) = number(i, Unit::Year, 1000..=2999) {
+            let y = i32::try_from(y).ok()?;
+            let Some((m, k)) = number(j, Unit::Month, 1..=12) else {
+                return self.found(i, j, Val::Year(y));
+            };
+            return match number(k, Unit::Day, 1..=31) {
+                Some((d, end)) => self.found(i, end, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+                None => self.found(i, k, Val::Month(y, m)),
+            };
+        }
+        let (m, j) = number(i, Unit::Month, 1..=12)?;
+        let (d, end) = number(j, Unit::Day, 1..=31)?;
+        self.date_or_range(i, end, None, m, d, None, i)
     }
 
     /// "Friday", "Friday, March 3", "Friday night".

@@ -1613,3 +1613,38 @@ fn cut_time_stamps_do_not_join_what_is_no_date() {
     // "00 pm" is no time.
     check("At 00:36 pm , he wrote :", p, &[]);
 }
+
+#[test]
+fn chinese_japanese_and_korean_dates_in_any_language() {
+    // The unit characters are the same whatever language the article was read as.
+    let p = "2011-03-20";
+    check(
+        "联合国安理会于2011年3月17日通过了决议。",
+        p,
+        &["2011年3月17日=2011-03-17"],
+    );
+    check(
+        "安理会 于 2011 年 3 月 17 日 通过 了 决议 。",
+        p,
+        &["2011 年 3 月 17 日=2011-03-17"],
+    );
+    check("抗议活动始于2月15日。", p, &["2月15日=2011-02-15"]);
+    check("第1973号决议于3月17号通过。", p, &["3月17号=2011-03-17"]);
+    check("北约于2011年3月接管指挥权。", p, &["2011年3月=2011-03"]);
+    check("自2010年以来", p, &["2010年=2010"]);
+    check(
+        "国連安全保障理事会は2011年3月17日、決議を採択した。",
+        p,
+        &["2011年3月17日=2011-03-17"],
+    );
+    check(
+        "안보리는 2011년 3월 17일 결의를 채택했다.",
+        p,
+        &["2011년 3월 17일=2011-03-17"],
+    );
+    check("공습은 3월 19일에 시작됐다.", p, &["3월 19일에=2011-03-19"]);
+    // A count of units or an impossible date is no date.
+    assert!(values("第1973号决议。", p).is_empty());
+    assert!(values("3个月以来，13月40日。", p).is_empty());
+    check("일본은 3월에", p, &[]);
+}

@@ -89,13 +89,27 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             Some(c) => c,
             None => break,
         };
+        // Chinese and Japanese have no spaces between words: each character is a token,
+        // so "2011年3月17日" reads as number, 年, number, 月, number, 日.
+        if chronicle_text::is_unspaced(c) {
+            let l = c.len_utf8();
+            out.push(Tok {
+                bs: i,
+                be: i + l,
+                kind: Kind::Word,
+                lex: Lex::Other,
+                cap: false,
+            });
+            i += l;
+            continue;
+        }
         if c.is_alphabetic() {
             let start = i;
             let mut ascii = true;
             let mut len = 0usize;
             let mut end = i;
             for ch in text[i..].chars() {
-                if ch.is_alphabetic() {
+                if ch.is_alphabetic() && !chronicle_text::is_unspaced(ch) {
                     ascii &= ch.is_ascii();
                     end += ch.len_utf8();
                     len += 1;
