@@ -31,6 +31,8 @@ enum Command {
     Search(cmd::search::Args),
     /// Show what a corpus store holds.
     Stats(cmd::stats::Args),
+    /// Analyse a corpus store's articles again with this build (after an upgrade).
+    Reanalyse(cmd::reanalyse::Args),
     /// Generate a synthetic archive from a corpus, for scale tests.
     Synth(cmd::synth::Args),
     /// Serve timelines over HTTP: a JSON API and a web page.
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Reanalyse(args) => cmd::reanalyse::run(args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };

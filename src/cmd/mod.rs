@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod eval;
 pub mod ingest;
+pub mod reanalyse;
 pub mod search;
 pub mod serve;
 pub mod stats;
@@ -12,7 +13,7 @@ pub mod timeline;
 
 /// Warns (on standard error, also with `--quiet`) when a store's articles were analysed
 /// by an older build: its timelines lack what this build finds in text, such as
-/// chronology entries, until the inputs are ingested again.
+/// chronology entries, until it is reanalysed (`chronicle reanalyse`).
 fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<()> {
     let version = store.analysis_version()?;
     let current = chronicle_engine::corpus::ANALYSIS_VERSION;
@@ -20,8 +21,9 @@ fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<(
         eprintln!(
             "warning: the store {} was analysed by an older Chronicle (analysis version \
              {version}, this build {current}); its timelines can differ from those built \
-             from the same files: ingest the inputs again into a new store to bring it up \
-             to date",
+             from the same files: run `chronicle reanalyse --store {}` to bring it up to \
+             date",
+            store.dir().display(),
             store.dir().display(),
         );
     }

@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "analysis     version {}{}",
         s.analysis_version,
         if s.analysis_version < chronicle_engine::corpus::ANALYSIS_VERSION {
-            " (older than this build's: ingest the inputs again into a new store)"
+            " (older than this build's: run `chronicle reanalyse` on it)"
         } else {
             ""
         }

@@ -202,6 +202,21 @@ pub struct IngestReport {
     pub renamed: usize,
 }
 
+/// The outcome of [`Store::reanalyse`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReanalyseReport {
+    /// Articles analysed again.
+    pub articles: usize,
+    /// Their sentences before.
+    pub sentences_before: u64,
+    /// Their sentences after.
+    pub sentences_after: u64,
+    /// The analysis version the store had.
+    pub analysis_before: u32,
+    /// The analysis version it has now (this build's).
+    pub analysis_after: u32,
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -405,11 +420,11 @@ impl Store {
     }
 
     /// The analysis version its articles were analysed with when the store was created
-    /// ([`chronicle_engine::corpus::ANALYSIS_VERSION`] for a store this build created; 1
-    /// for one created before the version was recorded). A store with an older version
-    /// lacks what this build finds in text (timelines from it can differ from those
-    /// built from the same files): ingest the inputs again into a new store to bring it
-    /// up to date.
+    /// or last reanalysed ([`chronicle_engine::corpus::ANALYSIS_VERSION`] for a store
+    /// this build created; 1 for one created before the version was recorded). A store
+    /// with an older version lacks what this build finds in text (timelines from it can
+    /// differ from those built from the same files): [`Store::reanalyse`] brings it up
+    /// to date.
     ///
     /// ```
     /// use chronicle_engine::corpus::ANALYSIS_VERSION;
@@ -517,6 +532,110 @@ impl Store {
             options: options.clone(),
             report: IngestReport::default(),
         })
+    }
+
+    /// Analyses every stored article again with this build, from the text the store
+    /// keeps and in the language each was analysed in, then records the current
+    /// [`ANALYSIS_VERSION`](chronicle_engine::corpus::ANALYSIS_VERSION). Brings a store
+    /// created by an older build up to date without its input files. Articles go in
+    /// batches of `batch` (at least 1), each replaced in one transaction with the
+    /// store's counts, so an interruption leaves every article analysed by one build or
+    /// the other, never half-written; the version is recorded only at the end, so an
+    /// interrupted run is simply run again. Ids, texts, near duplicates and the
+    /// full-text index (which depends on the text only) are untouched.
+    /// `progress(done, total)` is called after each batch.
+    ///
+    /// ```
+    /// # use chronicle_ingest::Article;
+    /// # let article = Article {
+    /// #     id: "a".into(), published: chrono::NaiveDate::from_ymd_opt(2024, 3, 4).unwrap(),
+    /// #     title: None, url: None, source: None, language: None, text: "The dam failed on Sunday.".into(),
+    /// # };
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    /// store.ingest(vec![article]).unwrap();
+    /// let report = store.reanalyse(1000, &mut |_, _| {}).unwrap();
+    /// assert_eq!(report.articles, 1);
+    /// assert_eq!(report.sentences_before, report.sentences_after);
+    /// ```
+    pub fn reanalyse(
+        &self,
+        batch: usize,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ReanalyseReport> {
+        let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
+        let mut guard = writer
+            .lock()
+            .map_err(|_| StoreError::Index("a previous write panicked".into()))?;
+        let (conn, _) = &mut *guard;
+        let total: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let total = usize::try_from(total).unwrap_or(0);
+        let mut report = ReanalyseReport {
+            analysis_before: schema::analysis_version(conn)?,
+            ..ReanalyseReport::default()
+        };
+        progress(0, total);
+        let mut after_seq = 0i64;
+        loop {
+            let mut seqs = Vec::new();
+            let mut before = 0u64;
+            let mut articles = Vec::new();
+            {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT seq, id, published, title, url, source, language, text, n_sentences
+                     FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                )?;
+                let mut rows = stmt.query(params![after_seq, batch.max(1) as i64])?;
+                while let Some(r) = rows.next()? {
+                    let id: String = r.get(1)?;
+                    let published: String = r.get(2)?;
+                    let published = parse_day(&published).ok_or_else(|| StoreError::Corrupt {
+                        id: id.clone(),
+                        reason: format!("publication date {published:?} is not YYYY-MM-DD"),
+                    })?;
+                    seqs.push(r.get::<_, i64>(0)?);
+                    before += r.get::<_, i64>(8)?.max(0) as u64;
+                    articles.push(Article {
+                        id,
+                        published,
+                        title: r.get(3)?,
+                        url: r.get(4)?,
+                        source: r.get(5)?,
+                        // The language it was analysed in, declared so that it is kept.
+                        language: Some(r.get(6)?),
+                        text: r.get(7)?,
+                    });
+                }
+            }
+            let Some(&last) = seqs.last() else { break };
+            after_seq = last;
+            let per_article = analyse_per_article(articles, LanguagePolicy::Detect).2;
+            let blobs: Vec<(usize, Vec<u8>)> = per_article
+                .par_iter()
+                .map(|sentences| (sentences.len(), codec::encode(sentences)))
+                .collect();
+            let after: u64 = blobs.iter().map(|(n, _)| *n as u64).sum();
+            let tx = conn.transaction()?;
+            let mut totals = counts::current_or_rebuild(&tx)?;
+            totals.sentences = (totals.sentences + after).saturating_sub(before);
+            {
+                let mut update = tx.prepare_cached(
+                    "UPDATE articles SET n_sentences = ?1, sentences = ?2 WHERE seq = ?3",
+                )?;
+                for (seq, (n, blob)) in seqs.iter().zip(&blobs) {
+                    update.execute(params![*n as i64, blob, seq])?;
+                }
+            }
+            counts::store(&tx, &totals)?;
+            tx.commit()?;
+            report.articles += seqs.len();
+            report.sentences_before += before;
+            report.sentences_after += after;
+            progress(report.articles, total.max(report.articles));
+        }
+        schema::set_analysis_version(conn, chronicle_engine::corpus::ANALYSIS_VERSION)?;
+        report.analysis_after = chronicle_engine::corpus::ANALYSIS_VERSION;
+        Ok(report)
     }
 
     /// BM25 search over article titles and texts (tantivy query syntax: words, `"a
@@ -1051,6 +1170,28 @@ struct Prepared {
     signature: Option<neardup::Signature>,
 }
 
+/// Analyses articles (in parallel) and splits the corpus's sentences by article.
+fn analyse_per_article(
+    articles: Vec<Article>,
+    language: LanguagePolicy,
+) -> (
+    Vec<Article>,
+    Vec<chronicle_engine::corpus::ArticleAnalysis>,
+    Vec<Vec<AnalysedSentence>>,
+) {
+    let Corpus {
+        articles,
+        analyses,
+        mut sentences,
+    } = Corpus::analyse_with(articles, language);
+    let mut per_article: Vec<Vec<AnalysedSentence>> = Vec::with_capacity(articles.len());
+    for analysis in analyses.iter().rev() {
+        per_article.push(sentences.split_off(analysis.sentence_range.start));
+    }
+    per_article.reverse();
+    (articles, analyses, per_article)
+}
+
 fn ingest_batch(
     conn: &mut Connection,
     index: &TextIndex,
@@ -1085,17 +1226,7 @@ fn ingest_batch(
         return Ok(());
     }
     // 2. Analyse (in parallel), sign for near duplicates.
-    let corpus = Corpus::analyse_with(fresh, options.language);
-    let Corpus {
-        articles,
-        analyses,
-        mut sentences,
-    } = corpus;
-    let mut per_article: Vec<Vec<AnalysedSentence>> = Vec::with_capacity(articles.len());
-    for analysis in analyses.iter().rev() {
-        per_article.push(sentences.split_off(analysis.sentence_range.start));
-    }
-    per_article.reverse();
+    let (articles, analyses, per_article) = analyse_per_article(fresh, options.language);
     let signatures: Vec<Option<neardup::Signature>> = articles
         .par_iter()
         .map(|a| neardup::signature(&a.text))

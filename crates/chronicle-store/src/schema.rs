@@ -40,8 +40,9 @@ CREATE TABLE lsh (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, 
 ";
 
 /// The analysis version of the store's articles (see [`ANALYSIS_VERSION`]): the one it
-/// was created with, 1 for a store created before the version was recorded. Articles
-/// ingested later are analysed by the current build, the older ones stay as they were.
+/// was created with or last reanalysed with ([`crate::Store::reanalyse`]), 1 for a store
+/// created before the version was recorded. Articles ingested later are analysed by the
+/// current build, the older ones stay as they were until the store is reanalysed.
 pub(crate) fn analysis_version(conn: &Connection) -> Result<u32, StoreError> {
     let value: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = 'analysis'", [], |r| {
@@ -49,6 +50,17 @@ pub(crate) fn analysis_version(conn: &Connection) -> Result<u32, StoreError> {
         })
         .optional()?;
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(1))
+}
+
+/// Records the analysis version of the store's articles (after all of them were
+/// analysed by this build: [`crate::Store::reanalyse`]).
+pub(crate) fn set_analysis_version(conn: &Connection, version: u32) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('analysis', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [version.to_string()],
+    )?;
+    Ok(())
 }
 
 /// The store's schema version (0 for an empty database).

@@ -405,3 +405,34 @@ fn undeclared_language_is_identified_at_ingest() {
     let stored = store.article("fr-1").unwrap().unwrap();
     assert_eq!(stored.language, chronicle_text::Language::English);
 }
+
+#[test]
+fn reanalysis_needs_the_write_side_and_keeps_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::create_or_open(dir.path()).unwrap();
+        store.ingest(sample()).unwrap();
+    }
+    let reader = Store::open(dir.path()).unwrap();
+    assert!(matches!(
+        reader.reanalyse(10, &mut |_, _| {}),
+        Err(StoreError::ReadOnly)
+    ));
+    drop(reader);
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let before = store.stats().unwrap();
+    let mut calls = Vec::new();
+    // Batches of 2: three articles take two transactions.
+    let report = store
+        .reanalyse(2, &mut |done, total| calls.push((done, total)))
+        .unwrap();
+    assert_eq!(calls, [(0, 3), (2, 3), (3, 3)]);
+    assert_eq!(report.articles, 3);
+    assert_eq!(report.sentences_before, report.sentences_after);
+    assert_eq!(report.sentences_after, before.sentences);
+    let after = store.stats().unwrap();
+    assert_eq!((after.articles, after.near_duplicates), (3, 1));
+    let herald = store.article("herald-1").unwrap().unwrap();
+    assert_eq!(herald.near_duplicate_of.as_deref(), Some("wire-1"));
+    assert_eq!(store.search("dam", Window::default(), 10).unwrap().len(), 2);
+}

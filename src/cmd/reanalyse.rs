@@ -1,0 +1,75 @@
+//! `chronicle reanalyse`: analyse a store's articles again with this build, from the
+//! text the store keeps (a store made by an older build lacks what this one finds).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use chronicle_store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+
+const EXAMPLES: &str = "\
+Examples:
+  chronicle reanalyse --store news.store
+  chronicle stats --store news.store";
+
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Store folder.
+    #[arg(long, value_name = "DIR")]
+    store: PathBuf,
+
+    /// Articles per transaction (each is committed atomically).
+    #[arg(long, default_value_t = 1000, value_name = "N", hide = true)]
+    batch: usize,
+
+    /// No progress bar or summary.
+    #[arg(long)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    if !args.store.join(chronicle_store::DB_FILE).exists() {
+        // Opening for writing would create an empty store: say what is wrong instead.
+        return Err(chronicle_store::StoreError::NotFound(args.store.clone()).into());
+    }
+    let store = Store::create_or_open(&args.store)
+        .with_context(|| format!("cannot open the store {}", args.store.display()))?;
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template(
+                "{spinner} reanalysing: {pos}/{len} articles [{bar:30}] eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        )
+    };
+    let report = store
+        .reanalyse(args.batch.max(1), &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })
+        .context(
+            "reanalysis failed (the batches committed before the failure are kept; run it \
+             again to finish)",
+        )?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!(
+            "reanalysed {} articles in {:.1}s: {} sentences (were {}); analysis version {} \
+             (was {})",
+            report.articles,
+            started.elapsed().as_secs_f64(),
+            report.sentences_after,
+            report.sentences_before,
+            report.analysis_after,
+            report.analysis_before,
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
