@@ -1,7 +1,9 @@
 //! The tantivy full-text index: a derived, rebuildable view of the SQLite records.
 //!
 //! Fields: `seq` (the article's SQLite rowid; indexed, fast), `published` (days since
-//! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25; no positions, so phrases match as all their words),
+//! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25; no positions, so
+//! phrases match as all their words; Chinese and Japanese text as overlapping character
+//! pairs: [`PairTokenizer`]),
 //! and `words` (lower-cased unstemmed tokens, no frequencies: for keyword substring
 //! candidates). Nothing is stored: records come from SQLite.
 //!
@@ -20,7 +22,9 @@ use tantivy::query::{
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{
+    LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
 
 use crate::StoreError;
@@ -42,13 +46,20 @@ pub(crate) struct Fields {
     pub words: Field,
 }
 
-fn schema() -> (Schema, Fields) {
+/// The tokenizer of `title` and `text`: tantivy's `en_stem` with Chinese and Japanese
+/// runs cut into character pairs ([`PairTokenizer`]).
+const PAIRS_STEM: &str = "chronicle_pairs_stem";
+/// The tokenizer of indexes created before [`PAIRS_STEM`]: they are read and written as
+/// they are (a Chinese query finds little in them until the store is ingested anew).
+const EN_STEM: &str = "en_stem";
+
+fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
     let mut b = Schema::builder();
     let seq = b.add_u64_field("seq", INDEXED | FAST);
     let published = b.add_i64_field("published", INDEXED | FAST);
     let stemmed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("en_stem")
+            .set_tokenizer(stem_tokenizer)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let title = b.add_text_field("title", stemmed.clone());
@@ -79,6 +90,125 @@ pub(crate) struct TextIndex {
     pub fields: Fields,
 }
 
+/// tantivy's `SimpleTokenizer` (a token is a run of letters and digits) with one
+/// difference: a run of Chinese characters or kana ([`chronicle_text::is_unspaced`]) is
+/// cut from the letters and digits around it and gives its overlapping character pairs
+/// (a lone character stands for itself), as `chronicle_text::Analyzer` does. These
+/// scripts put no spaces between words, so without it a whole clause is one token and
+/// no query word matches it.
+#[derive(Clone, Default)]
+pub(crate) struct PairTokenizer {
+    token: Token,
+    spans: Vec<(usize, usize)>,
+}
+
+/// The tokens of one text, found up front by [`PairTokenizer`].
+pub(crate) struct PairTokenStream<'a> {
+    text: &'a str,
+    spans: std::slice::Iter<'a, (usize, usize)>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairTokenStream<'a> {
+        self.token.reset();
+        self.spans.clear();
+        pair_spans(text, &mut self.spans);
+        PairTokenStream {
+            text,
+            spans: self.spans.iter(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for PairTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(&(from, to)) = self.spans.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The byte spans of [`PairTokenizer`]'s tokens.
+fn pair_spans(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut run: Option<(usize, bool)> = None;
+    let mut pair: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let unspaced = chronicle_text::is_unspaced(c);
+        let word = c.is_alphanumeric() && !unspaced;
+        // End a run of letters and digits.
+        if let Some((start, false)) = run
+            && !word
+        {
+            out.push((start, i));
+            run = None;
+        }
+        // End or continue a run of unspaced characters.
+        if let Some((start, true)) = run {
+            if unspaced {
+                let previous = pair.unwrap_or(start);
+                out.push((previous, i + c.len_utf8()));
+                pair = Some(i);
+                continue;
+            }
+            if pair.is_none() {
+                out.push((start, i));
+            }
+            run = None;
+            pair = None;
+        }
+        if run.is_none() && (word || unspaced) {
+            run = Some((i, unspaced));
+        }
+    }
+}
+
+/// `query` with each run of Chinese characters or kana written as its character pairs
+/// apart ("安全保障" → "安全 全保 保障"): the query parser makes a phrase of a word that
+/// tokenizes into several tokens, and the index keeps no positions for phrases.
+fn spaced_pairs(query: &str) -> std::borrow::Cow<'_, str> {
+    if !query.chars().any(chronicle_text::is_unspaced) {
+        return query.into();
+    }
+    let mut spans = Vec::new();
+    pair_spans(query, &mut spans);
+    let mut out = String::with_capacity(query.len() * 2);
+    let mut at = 0;
+    for (start, end) in spans {
+        if query[start..end].starts_with(chronicle_text::is_unspaced) {
+            // What lies between tokens (operators, quotes, spaces) stays.
+            if start > at {
+                out.push_str(&query[at..start]);
+            }
+            out.push(' ');
+            out.push_str(&query[start..end]);
+            out.push(' ');
+            at = at.max(end);
+        }
+    }
+    out.push_str(&query[at.min(query.len())..]);
+    out.into()
+}
+
 fn err(e: impl std::fmt::Display) -> StoreError {
     StoreError::Index(e.to_string())
 }
@@ -87,11 +217,11 @@ impl TextIndex {
     /// Opens the index in `dir`, creating it when `create` and it does not exist.
     /// Returns `Ok(None)` when there is no index and `create` is false.
     pub fn open(dir: &Path, create: bool) -> Result<Option<TextIndex>, StoreError> {
-        let (schema, fields) = schema();
+        let (schema, fields) = schema(PAIRS_STEM);
         let exists = dir.join("meta.json").exists();
         let index = if exists {
             let index = Index::open_in_dir(dir).map_err(err)?;
-            if index.schema() != schema {
+            if index.schema() != schema && index.schema() != self::schema(EN_STEM).0 {
                 return Err(StoreError::Index(
                     "the full-text index has an unexpected schema".into(),
                 ));
@@ -103,6 +233,14 @@ impl TextIndex {
         } else {
             return Ok(None);
         };
+        index.tokenizers().register(
+            PAIRS_STEM,
+            TextAnalyzer::builder(PairTokenizer::default())
+                .filter(RemoveLongFilter::limit(40))
+                .filter(LowerCaser)
+                .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+                .build(),
+        );
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -215,7 +353,7 @@ impl TextIndex {
         self.reader.reload().map_err(err)?;
         let searcher = self.reader.searcher();
         let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
-        let (parsed, _errors) = parser.parse_query_lenient(query);
+        let (parsed, _errors) = parser.parse_query_lenient(&spaced_pairs(query));
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
         if let Some(w) = self.window_query(from, to) {
             clauses.push((Occur::Must, w));
@@ -434,5 +572,51 @@ impl SegmentCollector for SeqSegmentCollector {
 
     fn harvest(self) -> Vec<i64> {
         self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<&str> {
+        let mut spans = Vec::new();
+        pair_spans(text, &mut spans);
+        spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn unspaced_runs_give_pairs_and_the_rest_splits_like_tantivy() {
+        assert_eq!(
+            tokens("al-Assad's 2011 top-kill"),
+            ["al", "Assad", "s", "2011", "top", "kill"]
+        );
+        assert_eq!(
+            tokens("据BBC报道，安理会于2011年通过"),
+            [
+                "据", "BBC", "报道", "安理", "理会", "会于", "2011", "年通", "通过"
+            ]
+        );
+        assert_eq!(tokens(""), Vec::<&str>::new());
+        assert_eq!(tokens("年"), ["年"]);
+    }
+
+    #[test]
+    fn unspaced_query_words_are_written_as_their_pairs() {
+        assert_eq!(spaced_pairs("oil spill"), "oil spill");
+        assert_eq!(spaced_pairs("安全保障"), " 安全  全保  保障 ");
+        assert_eq!(spaced_pairs("BBC 安理会 -dam"), "BBC  安理  理会  -dam");
+    }
+
+    #[test]
+    fn an_index_made_with_the_former_tokenizer_still_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        Index::create_in_dir(dir.path(), schema(EN_STEM).0).unwrap();
+        let index = TextIndex::open(dir.path(), false).unwrap().unwrap();
+        assert_eq!(index.indexed_seq().unwrap(), 0);
+        // Anything else is refused.
+        let other = tempfile::tempdir().unwrap();
+        Index::create_in_dir(other.path(), schema("whitespace").0).unwrap();
+        assert!(TextIndex::open(other.path(), false).is_err());
     }
 }

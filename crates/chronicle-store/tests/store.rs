@@ -436,3 +436,44 @@ fn reanalysis_needs_the_write_side_and_keeps_every_article() {
     assert_eq!(herald.near_duplicate_of.as_deref(), Some("wire-1"));
     assert_eq!(store.search("dam", Window::default(), 10).unwrap().len(), 2);
 }
+
+/// Chinese and Japanese put no spaces between words: the index cuts their text into
+/// character pairs, so a query word finds the clause that holds it.
+#[test]
+fn chinese_and_japanese_text_is_found_by_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    store
+        .ingest(vec![
+            article(
+                "zh-1",
+                day(2024, 3, 6),
+                "wire",
+                "河谷水坝于3月4日夜间决堤，下游三个村庄被洪水淹没。",
+            ),
+            article(
+                "ja-1",
+                day(2024, 3, 7),
+                "wire",
+                "政府は3月6日、ダムの再建に予算を割り当てると発表した。",
+            ),
+            article("en-1", day(2024, 3, 7), "wire", WIRE),
+        ])
+        .unwrap();
+    let ids = |query: &str| -> Vec<String> {
+        store
+            .search(query, Window::default(), 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    assert_eq!(ids("水坝"), ["zh-1"]);
+    assert_eq!(ids("村庄 洪水"), ["zh-1"]);
+    assert_eq!(ids("再建"), ["ja-1"]);
+    assert_eq!(ids("Kessler dam"), ["en-1"]);
+    let corpus = store
+        .corpus_for(&Topic::query("水坝决堤"), Window::default())
+        .unwrap();
+    assert_eq!(corpus.articles.len(), 1);
+}
