@@ -517,6 +517,9 @@ impl Ctx<'_> {
                 Lex::Holiday => consider(self.holiday(i)),
                 Lex::DecadeWord(_) => {}
                 Lex::Unit(..) => {
+                    if let Some((val, end)) = self.iberian_day_of_month(i, 0, i) {
+                        consider(self.found(i, end, val));
+                    }
                     consider(self.year_ago_adj(i, i));
                     if !self.english {
                         consider(self.unit_post_modifier(i));
@@ -1634,6 +1637,9 @@ impl Ctx<'_> {
         }
         // The end of the name: Portuguese "segunda-feira".
         let e = self.feira(i);
+        if let Some((d, end)) = self.weekday_with_day(wd, e) {
+            return self.found(i, end, Val::Day(d));
+        }
         if !self.english {
             if e == i + 1
                 && matches!(
@@ -2316,6 +2322,78 @@ impl Ctx<'_> {
 
     /// Day `d` of the month (this, the last or the next) that puts it nearest the
     /// reference date.
+    /// Day `d` of the month before, the current or the next one: the nearest such day,
+    /// biased by the tense; the next one after the reference day for a `step` of 1, the
+    /// last one before it for -1.
+    fn resolve_day_of_month(&self, d: u32, tense: Tense, step: i32) -> Option<NaiveDate> {
+        let cands: Vec<(i64, NaiveDate)> = (-2..=2)
+            .filter_map(|k| {
+                let (y, m) = self.shift_month(k)?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            })
+            .map(|c| ((c - self.r).num_days(), c))
+            .collect();
+        match step {
+            1 => cands
+                .iter()
+                .filter(|c| c.0 > 0)
+                .min_by_key(|c| c.0)
+                .map(|c| c.1),
+            -1 => cands
+                .iter()
+                .filter(|c| c.0 < 0)
+                .max_by_key(|c| c.0)
+                .map(|c| c.1),
+            _ => {
+                let near: Vec<(i64, NaiveDate)> =
+                    cands.into_iter().filter(|c| c.0.abs() <= 45).collect();
+                let keyed: Vec<(i64, usize)> =
+                    near.iter().enumerate().map(|(k, c)| (c.0, k)).collect();
+                Self::pick_nearest(&keyed, tense).map(|k| near[k].1)
+            }
+        }
+    }
+
+    /// Spanish and Portuguese "día 30" / "dia 30" (after `i`, the unit word): the day of
+    /// the month named by its number alone, resolved by `step` (-1 "el pasado día 13",
+    /// 1 "o próximo dia 30", 0 "el día 11" by the tense). With a month after the number
+    /// ("el pasado día 13 de marzo") the date is that day. Returns the value and the end.
+    fn iberian_day_of_month(&self, i: usize, step: i32, tense_from: usize) -> Option<(Val, usize)> {
+        if self.english || !matches!(self.word(i).to_lowercase().as_str(), "día" | "dia") {
+            return None;
+        }
+        let (d, end) = self.day_at(i + 1)?;
+        if let Some(f) = self.day_first(i + 1) {
+            return matches!(f.val, Val::Day(_)).then_some((f.val, f.end));
+        }
+        // "dia 30 de ..." with anything but a month, "día 2 de huelga": no date.
+        if self.word(end).eq_ignore_ascii_case("de") {
+            return None;
+        }
+        let date = self.resolve_day_of_month(d, self.tense(tense_from, end), step)?;
+        Some((Val::Day(date), end))
+    }
+
+    /// A weekday's day of the month in brackets after its name, as Brazilian news writes
+    /// it ("nesta quarta-feira (18)", "na segunda (16)"): the day of that number nearest
+    /// the reference day that falls on the weekday, else the nearest of that number.
+    /// `e` is the token after the name. Returns the date and the end.
+    fn weekday_with_day(&self, wd: u32, e: usize) -> Option<(NaiveDate, usize)> {
+        if self.english || !self.is_p(e, '(') || !self.is_p(e + 2, ')') {
+            return None;
+        }
+        let (d, _) = self.day_at(e + 1)?;
+        let on_weekday = (-1..=1)
+            .filter_map(|k| {
+                let (y, m) = self.shift_month(k)?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            })
+            .filter(|c| c.weekday().num_days_from_monday() == wd)
+            .min_by_key(|c| (*c - self.r).num_days().abs());
+        let date = on_weekday.or_else(|| self.day_of_month_near(d))?;
+        Some((date, e + 3))
+    }
+
     fn day_of_month_near(&self, d: u32) -> Option<NaiveDate> {
         [-1, 0, 1]
             .iter()
@@ -2753,6 +2831,10 @@ impl Ctx<'_> {
             return self.found(s, e + 1, duration(count, u));
         }
         match self.lex(j) {
+            Lex::Unit(Unit::Day, false) if self.iberian_day_of_month(j, step, s).is_some() => {
+                let (val, end) = self.iberian_day_of_month(j, step, s)?;
+                self.found(s, end, val)
+            }
             Lex::Unit(u, false) => {
                 // "the past year": TimeBank (and HeidelTime) annotate the year before
                 // the current one, as for "the last year". ("the past decade" stays a
@@ -2795,6 +2877,9 @@ impl Ctx<'_> {
             }
             Lex::Weekday(wd) => {
                 let e = self.feira(j);
+                if let Some((d, end)) = self.weekday_with_day(wd, e) {
+                    return self.found(s, end, Val::Day(d));
+                }
                 let d = match step {
                     -1 | 1 => self.step_weekday(wd, step)?,
                     _ => self.resolve_weekday(wd, self.tense(s, e))?,

@@ -1648,3 +1648,47 @@ fn chinese_japanese_and_korean_dates_in_any_language() {
     assert!(values("3个月以来，13月40日。", p).is_empty());
     check("일본은 3월에", p, &[]);
 }
+
+/// Spanish and Portuguese name a day of the month by its number alone ("el día 11", "o
+/// próximo dia 30", "el pasado día 13 de marzo"), and Brazilian news puts a weekday's
+/// day in brackets ("nesta quarta-feira (18)"). Published on Wednesday 2024-01-10.
+#[test]
+fn iberian_days_of_the_month_and_bracketed_weekday_days() {
+    let es = |t: &str| tag_in(Language::Spanish, t, WED);
+    let pt = |t: &str| tag_in(Language::Portuguese, t, WED);
+    assert_eq!(
+        es("La medida estará vigente hasta el próximo día 30."),
+        ["próximo día 30=2024-01-30"]
+    );
+    assert_eq!(
+        es("Se aprobó el pasado día 28."),
+        ["pasado día 28=2023-12-28"]
+    );
+    assert_eq!(
+        es("Se aprobó el pasado día 13 de diciembre."),
+        ["pasado día 13 de diciembre=2023-12-13"]
+    );
+    assert_eq!(es("El día 8 la OMS habló."), ["día 8=2024-01-08"]);
+    assert_eq!(es("El lunes (8) cerraron."), ["lunes (8)=2024-01-08"]);
+    // A day count is no date.
+    assert!(es("La huelga entra en su día 2 de protestas.").is_empty());
+    assert_eq!(
+        pt("O ministério confirmou nesta quarta-feira (10) a morte."),
+        ["nesta quarta-feira (10)=2024-01-10"]
+    );
+    assert_eq!(
+        pt("Na segunda (8), o governo agiu."),
+        ["segunda (8)=2024-01-08"]
+    );
+    assert_eq!(
+        pt("As aulas voltam no próximo dia 5."),
+        ["próximo dia 5=2024-02-05"]
+    );
+    assert_eq!(
+        pt("No dia 26 de dezembro, houve chuva."),
+        ["dia 26 de dezembro=2023-12-26"]
+    );
+    // Still an ordinal without brackets, and English "day 30" is no date.
+    assert!(pt("pela segunda vez").is_empty());
+    assert!(tag_in(Language::English, "on day 30 of the trial", WED).is_empty());
+}
