@@ -96,6 +96,13 @@ fn bench_skips_a_bad_topic_and_a_bad_gold_file_and_scores_the_rest() {
         &dataset.join("bridge-2/timelines/broken.txt"),
         "no dates here\n",
     );
+    // An empty article file is named, and the rest of its topic is scored.
+    write(&dataset.join("bridge/InputDocs/2024-03-05/empty.txt"), "");
+    // A keywords file with a byte-order mark is read.
+    write(
+        &dataset.join("bridge-2/keywords.json"),
+        "\u{feff}[\"bridge\"]",
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
         .args(["bench", "--quiet", "--dataset"])
         .arg(&dataset)
@@ -110,6 +117,11 @@ fn bench_skips_a_bad_topic_and_a_bad_gold_file_and_scores_the_rest() {
     assert!(stdout.contains("average over 2 task(s)"), "{stdout}");
     assert!(stderr.contains("notes is not a topic folder"), "{stderr}");
     assert!(stderr.contains("broken.txt has no dates"), "{stderr}");
+    assert!(
+        stderr.contains("empty.txt: empty file: no article text (skipped)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("keywords.json"), "{stderr}");
     assert!(stderr.contains("2 topic(s) or task(s) skipped"), "{stderr}");
 }
 

@@ -130,6 +130,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let clock = Instant::now();
         let report = topic.read_articles();
         times.read += clock.elapsed();
+        // Named one by one, also with --quiet, as `timeline` and `ingest` do: a file left
+        // out changes what is measured.
+        for problem in &report.problems {
+            eprintln!("warning: {problem} (skipped)");
+        }
         if !args.quiet {
             eprintln!(
                 "{}: {} articles, {} problems, {} gold timelines",

@@ -262,6 +262,9 @@ pub fn parse_timeline(text: &str, path: Option<&Path>) -> Parsed {
         empty_dates: Vec::new(),
     };
     let mut block = Block::new();
+    // A leading byte-order mark (Windows editors, Python's utf-8-sig) is skipped; tilse
+    // would read it as part of the first line and lose the first date.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = py_splitlines(text);
     let n_lines = lines.len();
     for (idx, raw) in lines.into_iter().enumerate() {
@@ -488,6 +491,16 @@ mod tests {
         );
         assert_eq!(p.warnings.len(), 1);
         assert!(p.warnings[0].message.contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let parsed = parse_timeline(
+            "\u{feff}2010-04-20\r\nThe rig exploded .\r\n--------------------------------\r\n",
+            None,
+        );
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        assert_eq!(parsed.timeline[&d(2010, 4, 20)], ["The rig exploded ."]);
     }
 
     #[test]

@@ -218,7 +218,10 @@ impl Topic {
         let keywords_path = dir.join("keywords.json");
         let keywords = match std::fs::read(&keywords_path) {
             Ok(bytes) => {
-                serde_json::from_slice(&bytes).map_err(|source| DatasetError::BadKeywords {
+                // A byte-order mark, as Windows editors and Python's utf-8-sig write it,
+                // is no part of the JSON.
+                let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+                serde_json::from_slice(json).map_err(|source| DatasetError::BadKeywords {
                     path: keywords_path.clone(),
                     source,
                 })?
@@ -281,6 +284,15 @@ mod tests {
         )
         .unwrap();
         dir
+    }
+
+    #[test]
+    fn keywords_with_a_byte_order_mark_are_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = topic(tmp.path(), "a");
+        std::fs::write(a.join("keywords.json"), "\u{feff}[\"morte\", \"covid\"]").unwrap();
+        let ds = Dataset::open(tmp.path()).unwrap();
+        assert_eq!(ds.topic("a").unwrap().keywords, ["morte", "covid"]);
     }
 
     #[test]
