@@ -272,12 +272,30 @@ fn bad_input_is_reported_and_skipped() {
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, "no date line here\nJust text.\n").unwrap();
     std::fs::write(dir.path().join("binary.txt"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    // An older archive's Latin-1 file is read, with a note ("é" is the byte 0xe9).
+    let mut latin1 = b"date 2024-05-03\nLa mairie a approuv".to_vec();
+    latin1.extend_from_slice(b"\xe9 le budget de la ville mercredi apr\xe8s un long d\xe9bat.\n");
+    std::fs::write(dir.path().join("latin1.txt"), latin1).unwrap();
 
-    let output = chronicle(&["timeline", dir.path().to_str().unwrap()]);
+    let output = chronicle(&["timeline", dir.path().to_str().unwrap(), "--format", "json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(err.contains("bad.txt"), "{err}");
     assert!(err.contains("binary.txt"), "{err}");
+    assert!(
+        err.contains("note: ") && err.contains("latin1.txt: not UTF-8: read as Windows-1252"),
+        "{err}"
+    );
+    let french = chronicle(&[
+        "timeline",
+        dir.path().join("latin1.txt").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        stdout(&french).contains("La mairie a approuvé le budget"),
+        "{}",
+        stdout(&french)
+    );
     assert!(stdout(&output).contains("2024-05-01") || stdout(&output).contains("2024-05-02"));
 
     let only_bad = chronicle(&["timeline", bad.to_str().unwrap()]);

@@ -132,9 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         times.read += clock.elapsed();
         // Named one by one, also with --quiet, as `timeline` and `ingest` do: a file left
         // out changes what is measured.
-        for problem in &report.problems {
-            eprintln!("warning: {problem} (skipped)");
-        }
+        super::report_read_problems(&report);
         if !args.quiet {
             eprintln!(
                 "{}: {} articles, {} problems, {} gold timelines",

@@ -122,9 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     });
     bar.finish_and_clear();
-    for problem in &read.problems {
-        eprintln!("warning: {problem} (skipped)");
-    }
+    super::report_read_problems(&read);
     stored.context("ingest failed (everything committed before the failure is kept)")?;
     let report = ingester
         .finish()

@@ -11,6 +11,17 @@ pub mod synth;
 pub mod tag;
 pub mod timeline;
 
+/// Names on standard error (also with `--quiet`) each input file or line that was
+/// skipped, and each read despite a fault (a text file that is not UTF-8).
+fn report_read_problems(report: &chronicle_ingest::ReadReport) {
+    for problem in &report.problems {
+        eprintln!("warning: {problem} (skipped)");
+    }
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+}
+
 /// Warns (on standard error, also with `--quiet`) when a store's articles were analysed
 /// by an older build: its timelines lack what this build finds in text, such as
 /// chronology entries, until it is reanalysed (`chronicle reanalyse`).

@@ -118,9 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let spinner = super::timeline::spinner(args.quiet, "reading and analysing articles");
             let (backend, report) = MemoryBackend::load_inputs(&args.inputs, args.language);
             spinner.finish_and_clear();
-            for problem in &report.problems {
-                eprintln!("warning: {problem} (skipped)");
-            }
+            super::report_read_problems(&report);
             if !args.quiet {
                 eprintln!("{} articles read into memory", backend.len());
             }

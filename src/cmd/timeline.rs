@@ -114,9 +114,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 
     let report = read_with_progress(&args.inputs, args.quiet);
-    for problem in &report.problems {
-        eprintln!("warning: {problem} (skipped)");
-    }
+    super::report_read_problems(&report);
     if !args.quiet {
         eprintln!(
             "read {} articles from {} files ({} duplicates, {} skipped)",

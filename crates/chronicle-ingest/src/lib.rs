@@ -188,6 +188,9 @@ pub struct ReadReport {
     pub articles: Vec<Article>,
     /// Bad files and lines, in the same order.
     pub problems: Vec<Problem>,
+    /// Files read despite a fault, with what was assumed (a text file that is not UTF-8
+    /// is read as Windows-1252), in the same order.
+    pub notes: Vec<Problem>,
     /// Articles skipped as exact duplicates (same id, or same date and text).
     pub duplicates: usize,
     /// Files opened.

@@ -58,6 +58,8 @@ struct FileOutcome<'a> {
     path: &'a Path,
     candidates: Vec<Candidate>,
     problems: Vec<Problem>,
+    /// What was read despite a fault (see [`ReadReport::notes`]).
+    notes: Vec<Problem>,
 }
 
 /// Files per parallel batch: small enough for smooth progress, large enough to keep
@@ -210,6 +212,7 @@ fn assemble(
         problems: outcome.problems.len(),
     };
     report.problems.extend(outcome.problems);
+    report.notes.extend(outcome.notes);
     let mut fresh = Vec::with_capacity(outcome.candidates.len());
     for candidate in outcome.candidates {
         match assembler.add(candidate, outcome.path) {
@@ -357,6 +360,7 @@ fn read_file(file: &InputFile) -> FileOutcome<'_> {
         path,
         candidates: Vec::new(),
         problems: Vec::new(),
+        notes: Vec::new(),
     };
     let problem = |line, reason: String| Problem::new(path, line, reason);
     if let Kind::Unreadable(reason) = &file.kind {
@@ -372,10 +376,19 @@ fn read_file(file: &InputFile) -> FileOutcome<'_> {
         }
     };
     match file.kind {
-        Kind::Text => match read_text(path, &bytes) {
-            Ok(candidate) => out.candidates.push(candidate),
-            Err((line, reason)) => out.problems.push(problem(line, reason)),
-        },
+        Kind::Text => {
+            let (content, legacy) = text_of(&bytes);
+            if legacy {
+                out.notes.push(problem(
+                    None,
+                    "not UTF-8: read as Windows-1252 (Latin-1 with its punctuation)".into(),
+                ));
+            }
+            match read_text(path, &content) {
+                Ok(candidate) => out.candidates.push(candidate),
+                Err((line, reason)) => out.problems.push(problem(line, reason)),
+            }
+        }
         Kind::Jsonl { gz } => {
             let bytes = if gz {
                 let mut decoded = Vec::new();
@@ -429,8 +442,21 @@ fn utf8(bytes: &[u8]) -> Result<&str, (Option<usize>, String)> {
 
 /// A one-article file. Under `InputDocs/<YYYY-MM-DD>/` the folder gives the date (dataset
 /// layout); elsewhere a date line is needed, with a date-named folder as the fallback.
-fn read_text(path: &Path, bytes: &[u8]) -> Result<Candidate, (Option<usize>, String)> {
-    let content = utf8(bytes)?;
+/// The text of a one-article file: UTF-8, or else Windows-1252, the usual encoding of
+/// older Western European news archives (every byte is a character in it, so nothing is
+/// lost; a file that is neither reads as mojibake rather than not at all). Whether the
+/// fallback was used.
+fn text_of(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.into(), false),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, true)
+        }
+    }
+}
+
+fn read_text(path: &Path, content: &str) -> Result<Candidate, (Option<usize>, String)> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let parent = path.parent();
     let folder_date = parent
@@ -580,6 +606,7 @@ fn read_jsonl_pieces(
         path,
         candidates: Vec::new(),
         problems,
+        notes: Vec::new(),
     };
     let file = match std::fs::File::open(path) {
         Ok(f) => f,

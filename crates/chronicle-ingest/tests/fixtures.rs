@@ -306,7 +306,6 @@ fn bad_input_each_gets_one_clear_problem() {
         "a_nodate.txt:1: the first line does not start with `date YYYY-MM-DD`",
         "a_timeline.txt:1: the first line is a bare date: this looks like a timeline (tilse format)",
         "b_baddate.txt:1: unparsable date \"2023-13-40\" on the date line: expected a real date as YYYY-MM-DD",
-        "c_utf8.txt:3: invalid UTF-8: the file must be UTF-8 text",
         "d_empty.txt: empty file: no date line and no article text",
         "e_nobody.txt: no article text after the date line",
         "g.jsonl:2: not valid JSON: ",
@@ -324,9 +323,17 @@ fn bad_input_each_gets_one_clear_problem() {
     for (got, want) in p.iter().zip(expect) {
         assert!(got.starts_with(want), "got {got:?}, want {want:?}");
     }
-    // Exactly one good article per good source survives.
-    assert_eq!(r.articles.len(), 2, "{:?}", ids(&r));
+    // Exactly one good article per good source survives; a text file that is not UTF-8
+    // is read as Windows-1252, with a note.
+    assert_eq!(r.articles.len(), 3, "{:?}", ids(&r));
     assert_eq!(article(&r, "f_good").text, "Still read.");
+    assert_eq!(article(&r, "c_utf8").text, "ok line\nbad \u{ff} byte");
+    let notes: Vec<String> = r.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("c_utf8.txt: not UTF-8: read as Windows-1252"),
+        "{notes:?}"
+    );
     assert!(r.articles.iter().any(|a| a.text == "ok"));
     assert_eq!(r.skipped.len(), 1);
     assert!(
