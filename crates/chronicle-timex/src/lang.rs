@@ -297,6 +297,82 @@ const PT_WEEKDAYS: &[(&str, u32)] = &[
     ("sabado", 5),
     ("domingo", 6),
 ];
+/// Russian month names in the forms news uses: nominative ("март"), genitive after a
+/// day ("17 марта"), prepositional ("в марте"), and the abbreviations.
+const RU_MONTHS: &[(&str, u32, bool)] = &[
+    ("январь", 1, false),
+    ("января", 1, false),
+    ("январе", 1, false),
+    ("янв", 1, true),
+    ("февраль", 2, false),
+    ("февраля", 2, false),
+    ("феврале", 2, false),
+    ("фев", 2, true),
+    ("февр", 2, true),
+    ("март", 3, false),
+    ("марта", 3, false),
+    ("марте", 3, false),
+    ("апрель", 4, false),
+    ("апреля", 4, false),
+    ("апреле", 4, false),
+    ("апр", 4, true),
+    ("май", 5, false),
+    ("мая", 5, false),
+    ("мае", 5, false),
+    ("июнь", 6, false),
+    ("июня", 6, false),
+    ("июне", 6, false),
+    ("июль", 7, false),
+    ("июля", 7, false),
+    ("июле", 7, false),
+    ("август", 8, false),
+    ("августа", 8, false),
+    ("августе", 8, false),
+    ("авг", 8, true),
+    ("сентябрь", 9, false),
+    ("сентября", 9, false),
+    ("сентябре", 9, false),
+    ("сент", 9, true),
+    ("октябрь", 10, false),
+    ("октября", 10, false),
+    ("октябре", 10, false),
+    ("окт", 10, true),
+    ("ноябрь", 11, false),
+    ("ноября", 11, false),
+    ("ноябре", 11, false),
+    ("нояб", 11, true),
+    ("декабрь", 12, false),
+    ("декабря", 12, false),
+    ("декабре", 12, false),
+    ("дек", 12, true),
+];
+/// Russian weekday names: nominative, accusative ("в среду"), genitive and
+/// prepositional forms.
+const RU_WEEKDAYS: &[(&str, u32)] = &[
+    ("понедельник", 0),
+    ("понедельника", 0),
+    ("понедельнике", 0),
+    ("вторник", 1),
+    ("вторника", 1),
+    ("вторнике", 1),
+    ("среда", 2),
+    ("среду", 2),
+    ("среды", 2),
+    ("среде", 2),
+    ("четверг", 3),
+    ("четверга", 3),
+    ("четверге", 3),
+    ("пятница", 4),
+    ("пятницу", 4),
+    ("пятницы", 4),
+    ("пятнице", 4),
+    ("суббота", 5),
+    ("субботу", 5),
+    ("субботы", 5),
+    ("субботе", 5),
+    ("воскресенье", 6),
+    ("воскресенья", 6),
+];
 const NL_WEEKDAYS: &[(&str, u32)] = &[
     ("maandag", 0),
     ("dinsdag", 1),
@@ -347,6 +423,7 @@ pub(crate) fn table(language: Language) -> Table {
             Language::German => (DE_MONTHS, DE_WEEKDAYS, &[]),
             Language::Portuguese => (PT_MONTHS, PT_WEEKDAYS, &["de"]),
             Language::Dutch => (NL_MONTHS, NL_WEEKDAYS, &[]),
+            Language::Russian => (RU_MONTHS, RU_WEEKDAYS, &[]),
         };
     use Kw::{Now, Today, Tomorrow, Yesterday};
     let relative: &'static [(&'static str, Kw)] = match language {
@@ -388,6 +465,14 @@ pub(crate) fn table(language: Language) -> Table {
             ("vandaag", Today),
             ("morgen", Tomorrow),
         ],
+        Language::Russian => &[
+            ("вчера", Yesterday),
+            ("сегодня", Today),
+            ("завтра", Tomorrow),
+            ("позавчера", DayBeforeYesterday),
+            ("послезавтра", DayAfterTomorrow),
+            ("сейчас", Now),
+        ],
     };
     let extra: fn(&str) -> Lex = match language {
         Language::English => |_| Lex::Other,
@@ -397,6 +482,7 @@ pub(crate) fn table(language: Language) -> Table {
         Language::German => german_word,
         Language::Portuguese => portuguese_word,
         Language::Dutch => dutch_word,
+        Language::Russian => russian_word,
     };
     Table {
         months,
@@ -584,6 +670,62 @@ fn italian_word(w: &str) -> Lex {
         "dopodomani" => K(DayAfterTomorrow),
         "ha" | "hanno" | "aveva" | "avevano" | "era" | "erano" | "fu" | "furono" => K(Was),
         _ if w.ends_with("rà") || w.ends_with("ranno") => K(Will),
+        _ => Lex::Other,
+    }
+}
+
+fn russian_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "день" | "дня" => U(Unit::Day, false),
+        "дней" | "дни" => U(Unit::Day, true),
+        "неделя" | "неделю" | "недели" | "неделе" => U(Unit::Week, false),
+        "недель" => U(Unit::Week, true),
+        "месяц" | "месяца" | "месяце" => U(Unit::Month, false),
+        "месяцев" | "месяцы" => U(Unit::Month, true),
+        "квартал" | "квартале" => U(Unit::Quarter, false),
+        "год" | "года" | "году" => U(Unit::Year, false),
+        "лет" | "годы" | "годов" => U(Unit::Year, true),
+        "десятилетие" => U(Unit::Decade, false),
+        "век" | "века" | "веке" => U(Unit::Century, false),
+        "два" | "две" => N(2),
+        "три" => N(3),
+        "четыре" => N(4),
+        "пять" => N(5),
+        "шесть" => N(6),
+        "семь" => N(7),
+        "восемь" => N(8),
+        "девять" => N(9),
+        "десять" => N(10),
+        "одиннадцать" => N(11),
+        "двенадцать" => N(12),
+        "пятнадцать" => N(15),
+        "двадцать" => N(20),
+        "тридцать" => N(30),
+        "несколько" => K(SeveralK),
+        "назад" => K(AgoK),
+        "прошлый" | "прошлая" | "прошлое" | "прошлой" | "прошлом" | "прошлого" | "прошлую"
+        | "прошедшей" | "прошедшем" => K(LastK),
+        "следующий" | "следующая" | "следующей" | "следующем" | "следующую" | "будущей"
+        | "будущем" => K(NextK),
+        "этот" | "эта" | "это" | "этой" | "этом" | "эту" | "текущем" | "текущей" => {
+            K(ThisK)
+        }
+        "будет" | "будут" | "состоится" | "станет" => K(Will),
+        "был" | "была" | "было" | "были" => K(Was),
+        // Past verbs end in -л, -ла, -ло, -ли after a vowel ("заявил", "сообщила",
+        // "погибли"), reflexive ones in -лся, -лась, -лось, -лись ("начались"); a noun so
+        // spelt ("материал") only biases the tense.
+        _ if w.chars().count() > 4
+            && [
+                "ил", "ила", "ило", "или", "ал", "ала", "ало", "али", "ел", "ела", "ело", "ели",
+                "ыл", "ыла", "ыли", "лся", "лась", "лось", "лись",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end)) =>
+        {
+            K(Was)
+        }
         _ => Lex::Other,
     }
 }

@@ -1736,6 +1736,14 @@ impl Ctx<'_> {
         let Lex::Unit(u, false) = self.lex(i) else {
             return None;
         };
+        // Russian has no article: "неделю назад" is "a week ago". (Italian "fa" is also
+        // "does": "ogni giorno fa caldo" is no date.)
+        if self.is(i + 1, Kw::Ago)
+            && self.word(i + 1).eq_ignore_ascii_case("назад")
+            && (i == 0 || self.count_at(i - 1).is_none())
+        {
+            return self.ago(i, i + 2, 1, u);
+        }
         let (step, end) = self.post_step(i + 1)?;
         let val = self.shifted(u, step)?;
         self.found(i, end, val)

@@ -349,6 +349,7 @@ fn other_languages_absolute_and_relative() {
             "2023-12-31",
         ),
         (Language::Dutch, "op 31 december 2023", "2023-12-31"),
+        (Language::Russian, "31 декабря 2023 года", "2023-12-31"),
     ];
     for (lang, text, value) in cases {
         let r = Tagger::new(lang).tag(text, p);
@@ -367,6 +368,7 @@ fn other_languages_absolute_and_relative() {
         (Language::Dutch, "gisteren", "2024-01-01"),
         (Language::Spanish, "mañana", "2024-01-03"),
         (Language::German, "heute", "2024-01-02"),
+        (Language::Russian, "вчера", "2024-01-01"),
     ];
     for (lang, text, value) in rel {
         let r = Tagger::new(lang).tag(&format!("Es {text}."), p);
@@ -1691,4 +1693,44 @@ fn iberian_days_of_the_month_and_bracketed_weekday_days() {
     // Still an ordinal without brackets, and English "day 30" is no date.
     assert!(pt("pela segunda vez").is_empty());
     assert!(tag_in(Language::English, "on day 30 of the trial", WED).is_empty());
+}
+
+#[test]
+fn russian_relative() {
+    let ru = |t: &str| tag_in(Language::Russian, t, WED);
+    assert_eq!(
+        ru("Протесты начались 15 декабря."),
+        ["15 декабря=2023-12-15"]
+    );
+    assert_eq!(
+        ru("Выборы пройдут 4 марта 2024 года."),
+        ["4 марта 2024=2024-03-04"]
+    );
+    assert_eq!(ru("В декабре цены выросли."), ["декабре=2023-12"]);
+    assert_eq!(
+        ru("Два дня назад прошли митинги."),
+        ["Два дня назад=2024-01-08"]
+    );
+    assert_eq!(
+        ru("Неделю назад власти объявили."),
+        ["Неделю назад=2024-W01"]
+    );
+    assert_eq!(
+        ru("На прошлой неделе он подписал указ."),
+        ["прошлой неделе=2024-W01"]
+    );
+    assert_eq!(
+        ru("В прошлом году экономика выросла."),
+        ["прошлом году=2023"]
+    );
+    assert_eq!(ru("В следующем месяце."), ["следующем месяце=2024-02"]);
+    assert_eq!(ru("позавчера"), ["позавчера=2024-01-08"]);
+    // Weekdays by the tense of the clause: past "заявил" → the last one, "состоится" →
+    // the next.
+    assert_eq!(
+        ru("Во вторник министр заявил об этом."),
+        ["вторник=2024-01-09"]
+    );
+    assert_eq!(ru("Встреча состоится в пятницу."), ["пятницу=2024-01-12"]);
+    assert_eq!(ru("В следующую пятницу."), ["следующую пятницу=2024-01-12"]);
 }
