@@ -10,7 +10,6 @@ use anyhow::{Context, bail};
 use chronicle_ingest::{Article, ReadReport};
 use chronicle_store::{IngestOptions, Store};
 use chronicle_text::LanguagePolicy;
-use indicatif::{ProgressBar, ProgressStyle};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -57,17 +56,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         batch: args.batch.max(1),
         ..IngestOptions::default()
     };
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(0).with_style(
-            ProgressStyle::with_template(
-                "{spinner} ingesting: {pos}/{len} files read [{bar:30}] {msg} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
-    };
+    let bar = super::progress_bar(
+        args.quiet,
+        "{spinner} ingesting: {pos}/{len} files read [{bar:30}] {msg} eta {eta}",
+    );
     let mut ingester = store.ingester(&options)?;
     // Files are read on one thread while the articles already read are analysed and
     // stored on this one; the bounded channel keeps memory flat however large the input.

@@ -11,6 +11,19 @@ pub mod synth;
 pub mod tag;
 pub mod timeline;
 
+/// A progress bar on standard error drawn with `template` (indicatif's syntax), or a
+/// hidden one with `--quiet` (indicatif hides it too when stderr is not a terminal).
+fn progress_bar(quiet: bool, template: &str) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    )
+}
+
 /// Names on standard error (also with `--quiet`) each input file or line that was
 /// skipped, and each read despite a fault (a text file that is not UTF-8).
 fn report_read_problems(report: &chronicle_ingest::ReadReport) {

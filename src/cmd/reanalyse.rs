@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use anyhow::Context;
 use chronicle_store::Store;
-use indicatif::{ProgressBar, ProgressStyle};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -38,17 +37,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let store = Store::create_or_open(&args.store)
         .with_context(|| format!("cannot open the store {}", args.store.display()))?;
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(0).with_style(
-            ProgressStyle::with_template(
-                "{spinner} reanalysing: {pos}/{len} articles [{bar:30}] eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
-    };
+    let bar = super::progress_bar(
+        args.quiet,
+        "{spinner} reanalysing: {pos}/{len} articles [{bar:30}] eta {eta}",
+    );
     let report = store
         .reanalyse(args.batch.max(1), &mut |done, total| {
             bar.set_length(total as u64);

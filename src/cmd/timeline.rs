@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use chronicle_engine::{Corpus, Format, TimelineOptions, build_timeline, render};
 use chronicle_text::{Language, LanguagePolicy};
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -208,17 +208,10 @@ fn display_inputs(inputs: &[PathBuf]) -> String {
 /// Reads the inputs, with a progress bar on stderr (hidden when stderr is not a
 /// terminal or with `--quiet`).
 pub(crate) fn read_with_progress(inputs: &[PathBuf], quiet: bool) -> chronicle_ingest::ReadReport {
-    let bar = if quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(0).with_style(
-            ProgressStyle::with_template(
-                "{spinner} reading {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
-    };
+    let bar = super::progress_bar(
+        quiet,
+        "{spinner} reading {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
+    );
     let report = chronicle_ingest::read_inputs_with_progress(inputs, &mut |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
