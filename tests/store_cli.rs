@@ -412,3 +412,45 @@ fn reanalyse_brings_an_older_store_up_to_date() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
     assert!(!missing.exists());
 }
+
+/// A store made before a language was known keeps its articles' languages with
+/// `reanalyse`, and identifies them again with `reanalyse --language auto`.
+#[test]
+fn reanalyse_can_identify_languages_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ru.txt");
+    std::fs::write(
+        &input,
+        "date 2011-03-20\nСовет Безопасности ООН 17 марта принял резолюцию о защите мирного \
+         населения Ливии.\nВчера французские самолеты нанесли первые удары по колоннам \
+         правительственных войск.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&input), "--quiet"]);
+    assert_eq!(stats(s(&store))["languages"][0][0], "ru");
+    // As an older build that knew no Russian would have stored it.
+    let db = rusqlite::Connection::open(store.join("store.sqlite")).unwrap();
+    db.execute_batch(
+        "UPDATE articles SET language = 'en';
+         DELETE FROM meta WHERE key IN ('analysis', 'counts');",
+    )
+    .unwrap();
+    drop(db);
+    ok(&["reanalyse", "--store", s(&store), "--quiet"]);
+    assert_eq!(stats(s(&store))["languages"][0][0], "en");
+    let out = chronicle(&["reanalyse", "--store", s(&store), "--language", "auto"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 now in another language"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let languages = stats(s(&store))["languages"].clone();
+    assert_eq!(languages, serde_json::json!([["ru", 1]]));
+    let timeline = ok(&["timeline", "--store", s(&store), "--quiet"]);
+    assert!(
+        timeline.contains("2011-03-17") && timeline.contains("2011-03-19"),
+        "{timeline}"
+    );
+}

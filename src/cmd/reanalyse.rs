@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use chronicle_store::Store;
+use chronicle_text::LanguagePolicy;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -20,6 +21,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     store: PathBuf,
 
+    /// Language to analyse each article in: `keep` the one it was analysed in; `auto`
+    /// identify it again from the text (for a build that knows more languages) unless
+    /// the article declared one; or one of en, es, fr, it, de, pt, nl, ru for every
+    /// article that declared none.
+    #[arg(long, default_value = "keep", value_parser = parse_language_choice, value_name = "LANGUAGE")]
+    language: LanguageChoice,
+
     /// Articles per transaction (each is committed atomically).
     #[arg(long, default_value_t = 1000, value_name = "N", hide = true)]
     batch: usize,
@@ -27,6 +35,18 @@ pub struct Args {
     /// No progress bar or summary.
     #[arg(long)]
     quiet: bool,
+}
+
+/// What `--language` says: keep each article's language, or decide it by a policy.
+#[derive(Debug, Clone, Copy)]
+struct LanguageChoice(Option<LanguagePolicy>);
+
+/// `keep`, or a language policy as `--language` takes it elsewhere.
+fn parse_language_choice(s: &str) -> Result<LanguageChoice, String> {
+    if s.eq_ignore_ascii_case("keep") {
+        return Ok(LanguageChoice(None));
+    }
+    super::timeline::parse_language_policy(s).map(|p| LanguageChoice(Some(p)))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -42,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{spinner} reanalysing: {pos}/{len} articles [{bar:30}] eta {eta}",
     );
     let report = store
-        .reanalyse(args.batch.max(1), &mut |done, total| {
+        .reanalyse(args.language.0, args.batch.max(1), &mut |done, total| {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
         })
@@ -53,12 +73,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     if !args.quiet {
         eprintln!(
-            "reanalysed {} articles in {:.1}s: {} sentences (were {}); analysis version {} \
-             (was {})",
+            "reanalysed {} articles in {:.1}s: {} sentences (were {}); {} now in another \
+             language; analysis version {} (was {})",
             report.articles,
             started.elapsed().as_secs_f64(),
             report.sentences_after,
             report.sentences_before,
+            report.languages_changed,
             report.analysis_after,
             report.analysis_before,
         );

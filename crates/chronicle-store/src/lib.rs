@@ -215,6 +215,9 @@ pub struct ReanalyseReport {
     pub analysis_before: u32,
     /// The analysis version it has now (this build's).
     pub analysis_after: u32,
+    /// Articles now analysed in another language than before (only when languages are
+    /// identified again).
+    pub languages_changed: usize,
 }
 
 /// One search result.
@@ -535,9 +538,13 @@ impl Store {
     }
 
     /// Analyses every stored article again with this build, from the text the store
-    /// keeps and in the language each was analysed in, then records the current
+    /// keeps, then records the current
     /// [`ANALYSIS_VERSION`](chronicle_engine::corpus::ANALYSIS_VERSION). Brings a store
-    /// created by an older build up to date without its input files. Articles go in
+    /// created by an older build up to date without its input files. With `language`
+    /// `None` each article keeps the language it was analysed in; with a policy, an
+    /// article's declared language wins and the others are decided by the policy as at
+    /// ingest (`LanguagePolicy::Detect` identifies them again, for a build that knows
+    /// more languages), and the stored language and counts follow. Articles go in
     /// batches of `batch` (at least 1), each replaced in one transaction with the
     /// store's counts, so an interruption leaves every article analysed by one build or
     /// the other, never half-written; the version is recorded only at the end, so an
@@ -554,12 +561,13 @@ impl Store {
     /// let dir = tempfile::tempdir().unwrap();
     /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
     /// store.ingest(vec![article]).unwrap();
-    /// let report = store.reanalyse(1000, &mut |_, _| {}).unwrap();
+    /// let report = store.reanalyse(None, 1000, &mut |_, _| {}).unwrap();
     /// assert_eq!(report.articles, 1);
     /// assert_eq!(report.sentences_before, report.sentences_after);
     /// ```
     pub fn reanalyse(
         &self,
+        language: Option<LanguagePolicy>,
         batch: usize,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ReanalyseReport> {
@@ -579,10 +587,12 @@ impl Store {
         loop {
             let mut seqs = Vec::new();
             let mut before = 0u64;
+            let mut stored_languages: Vec<String> = Vec::new();
             let mut articles = Vec::new();
             {
                 let mut stmt = conn.prepare_cached(
-                    "SELECT seq, id, published, title, url, source, language, text, n_sentences
+                    "SELECT seq, id, published, title, url, source, language, text, n_sentences,
+                            declared_language
                      FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2",
                 )?;
                 let mut rows = stmt.query(params![after_seq, batch.max(1) as i64])?;
@@ -595,21 +605,27 @@ impl Store {
                     })?;
                     seqs.push(r.get::<_, i64>(0)?);
                     before += r.get::<_, i64>(8)?.max(0) as u64;
+                    let stored: String = r.get(6)?;
                     articles.push(Article {
                         id,
                         published,
                         title: r.get(3)?,
                         url: r.get(4)?,
                         source: r.get(5)?,
-                        // The language it was analysed in, declared so that it is kept.
-                        language: Some(r.get(6)?),
+                        // Kept: the language it was analysed in, given as declared.
+                        language: match language {
+                            None => Some(stored.clone()),
+                            Some(_) => r.get(9)?,
+                        },
                         text: r.get(7)?,
                     });
+                    stored_languages.push(stored);
                 }
             }
             let Some(&last) = seqs.last() else { break };
             after_seq = last;
-            let per_article = analyse_per_article(articles, LanguagePolicy::Detect).2;
+            let (_, analyses, per_article) =
+                analyse_per_article(articles, language.unwrap_or_default());
             let blobs: Vec<(usize, Vec<u8>)> = per_article
                 .par_iter()
                 .map(|sentences| (sentences.len(), codec::encode(sentences)))
@@ -620,10 +636,27 @@ impl Store {
             totals.sentences = (totals.sentences + after).saturating_sub(before);
             {
                 let mut update = tx.prepare_cached(
-                    "UPDATE articles SET n_sentences = ?1, sentences = ?2 WHERE seq = ?3",
+                    "UPDATE articles SET n_sentences = ?1, sentences = ?2, language = ?3
+                     WHERE seq = ?4",
                 )?;
-                for (seq, (n, blob)) in seqs.iter().zip(&blobs) {
-                    update.execute(params![*n as i64, blob, seq])?;
+                for (((seq, (n, blob)), analysis), stored) in seqs
+                    .iter()
+                    .zip(&blobs)
+                    .zip(&analyses)
+                    .zip(&stored_languages)
+                {
+                    let now = analysis.language.code();
+                    if now != stored {
+                        report.languages_changed += 1;
+                        if let Some(count) = totals.languages.get_mut(stored.as_str()) {
+                            *count = count.saturating_sub(1);
+                            if *count == 0 {
+                                totals.languages.remove(stored.as_str());
+                            }
+                        }
+                        *totals.languages.entry(now.to_string()).or_default() += 1;
+                    }
+                    update.execute(params![*n as i64, blob, now, seq])?;
                 }
             }
             counts::store(&tx, &totals)?;

@@ -415,7 +415,7 @@ fn reanalysis_needs_the_write_side_and_keeps_every_article() {
     }
     let reader = Store::open(dir.path()).unwrap();
     assert!(matches!(
-        reader.reanalyse(10, &mut |_, _| {}),
+        reader.reanalyse(None, 10, &mut |_, _| {}),
         Err(StoreError::ReadOnly)
     ));
     drop(reader);
@@ -424,7 +424,7 @@ fn reanalysis_needs_the_write_side_and_keeps_every_article() {
     let mut calls = Vec::new();
     // Batches of 2: three articles take two transactions.
     let report = store
-        .reanalyse(2, &mut |done, total| calls.push((done, total)))
+        .reanalyse(None, 2, &mut |done, total| calls.push((done, total)))
         .unwrap();
     assert_eq!(calls, [(0, 3), (2, 3), (3, 3)]);
     assert_eq!(report.articles, 3);
