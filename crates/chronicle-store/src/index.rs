@@ -27,6 +27,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
 
+use chronicle_text::{Analyzer, Language};
+
 use crate::StoreError;
 
 /// Writer memory budget, shared by the indexing threads: tantivy's minimum per thread
@@ -377,7 +379,8 @@ impl TextIndex {
     }
 
     /// Every article that may match a topic: for a query, those containing any of its
-    /// stemmed terms; for keywords, those with a token containing each alphanumeric
+    /// stemmed terms or a word starting with one of its words' stems in some supported
+    /// language ([`language_stems`]); for keywords, those with a token containing each alphanumeric
     /// piece of some keyword; both within the window. A superset of what the engine's
     /// selection keeps; `seq`s ascending.
     pub fn candidates(
@@ -475,7 +478,16 @@ impl TextIndex {
         if let Some(q) = query {
             let stems = self.stems(q);
             if !stems.is_empty() {
-                let any = self.any_stem(&stems, IndexRecordOption::Basic);
+                let mut any = self.any_stem(&stems, IndexRecordOption::Basic);
+                // The index stems as English; an article in another language holds the
+                // query's word in another form ("manifestaciones" for "manifestación"):
+                // its stem in each language, as a prefix of an unstemmed word.
+                for stem in language_stems(q) {
+                    let pattern = format!("{}.*", escape_regex(&stem));
+                    let prefix =
+                        RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
+                    any.push((Occur::Should, Box::new(prefix)));
+                }
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
@@ -516,6 +528,34 @@ impl TextIndex {
         self.reader.reload().map_err(err)?;
         Ok(self.reader.searcher().num_docs())
     }
+}
+
+/// Shortest stem taken as a prefix: a shorter one matches too many words to narrow
+/// anything.
+const MIN_PREFIX_STEM: usize = 4;
+
+/// The stems of a query's words in every supported language (lower case, each language's
+/// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
+/// are left to the index's character pairs), distinct.
+fn language_stems(query: &str) -> Vec<String> {
+    let analyzers: Vec<Analyzer> = Language::ALL.iter().map(|&l| Analyzer::new(l)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (s, e) in chronicle_text::word_tokens(query) {
+        let word = query[s..e].to_lowercase();
+        if word.starts_with(chronicle_text::is_unspaced) {
+            continue;
+        }
+        for analyzer in &analyzers {
+            if analyzer.is_stop_word(&word) {
+                continue;
+            }
+            let stem = analyzer.stem(&word);
+            if stem.chars().count() >= MIN_PREFIX_STEM && !out.iter().any(|o| o == &stem) {
+                out.push(stem.into_owned());
+            }
+        }
+    }
+    out
 }
 
 fn escape_regex(s: &str) -> String {
@@ -606,6 +646,19 @@ mod tests {
         assert_eq!(spaced_pairs("oil spill"), "oil spill");
         assert_eq!(spaced_pairs("安全保障"), " 安全  全保  保障 ");
         assert_eq!(spaced_pairs("BBC 安理会 -dam"), "BBC  安理  理会  -dam");
+    }
+
+    #[test]
+    fn query_words_give_their_stems_in_every_language() {
+        let stems = language_stems("Manifestaciones de la oposición");
+        assert!(stems.contains(&"manifest".to_string()), "{stems:?}");
+        assert!(
+            stems.contains(&"oposicion".to_string()) || stems.contains(&"oposición".to_string()),
+            "{stems:?}"
+        );
+        // Stop words ("de", "la") and short stems give no prefix; nor does Chinese.
+        assert!(stems.iter().all(|s| s.chars().count() >= MIN_PREFIX_STEM));
+        assert!(language_stems("的 de la 水坝").is_empty());
     }
 
     #[test]

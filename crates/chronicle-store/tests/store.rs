@@ -477,3 +477,40 @@ fn chinese_and_japanese_text_is_found_by_its_words() {
         .unwrap();
     assert_eq!(corpus.articles.len(), 1);
 }
+
+/// The index stems as English; a query finds an article in another language that holds
+/// its word in another form, as a timeline from files does.
+#[test]
+fn a_query_finds_other_languages_word_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    store
+        .ingest(vec![
+            article(
+                "es-1",
+                day(2024, 3, 5),
+                "diario",
+                "Miles de manifestantes salieron a las calles el lunes. Las manifestaciones \
+                 continuaron durante toda la noche.",
+            ),
+            article(
+                "ru-1",
+                day(2024, 3, 5),
+                "газета",
+                "Протесты продолжались всю ночь, сообщили власти во вторник.",
+            ),
+            article("en-1", day(2024, 3, 7), "wire", WIRE),
+        ])
+        .unwrap();
+    let found = |query: &str| -> usize {
+        store
+            .corpus_for(&Topic::query(query), Window::default())
+            .unwrap()
+            .articles
+            .len()
+    };
+    assert_eq!(found("manifestación"), 1);
+    assert_eq!(found("протест"), 1);
+    assert_eq!(found("dams failing"), 1);
+    assert_eq!(found("parlamento"), 0);
+}
