@@ -17,7 +17,8 @@ use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentReader;
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -356,7 +357,20 @@ impl TextIndex {
         let searcher = self.reader.searcher();
         let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
         let (parsed, _errors) = parser.parse_query_lenient(&spaced_pairs(query));
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+        // Words in another language's forms, as for a timeline's candidates (see
+        // `topic_filter`); they match with a score of 0, so the order stays BM25's over
+        // the stemmed query and such articles come after its matches.
+        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, parsed)];
+        for stem in language_stems(query) {
+            let pattern = format!("{}.*", escape_regex(&stem));
+            let prefix = RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
+            any.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(prefix), 0.0)),
+            ));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
         if let Some(w) = self.window_query(from, to) {
             clauses.push((Occur::Must, w));
         }

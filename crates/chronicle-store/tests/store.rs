@@ -513,4 +513,10 @@ fn a_query_finds_other_languages_word_forms() {
     assert_eq!(found("протест"), 1);
     assert_eq!(found("dams failing"), 1);
     assert_eq!(found("parlamento"), 0);
+    // Search finds them too, after the stemmed matches.
+    let hits = store
+        .search("manifestación", Window::default(), 10)
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, "es-1");
 }
