@@ -2328,8 +2328,6 @@ impl Ctx<'_> {
         self.found(i, end, Val::Time(self.r, suffix))
     }
 
-    /// Day `d` of the month (this, the last or the next) that puts it nearest the
-    /// reference date.
     /// Day `d` of the month before, the current or the next one: the nearest such day,
     /// biased by the tense; the next one after the reference day for a `step` of 1, the
     /// last one before it for -1.
@@ -2402,6 +2400,8 @@ impl Ctx<'_> {
         Some((date, e + 3))
     }
 
+    /// Day `d` of the month (this, the last or the next) that puts it nearest the
+    /// reference date.
     fn day_of_month_near(&self, d: u32) -> Option<NaiveDate> {
         [-1, 0, 1]
             .iter()
@@ -2838,11 +2838,11 @@ impl Ctx<'_> {
         {
             return self.found(s, e + 1, duration(count, u));
         }
+        // "el próximo día 30", "o último dia 13".
+        if let Some((val, end)) = self.iberian_day_of_month(j, step, s) {
+            return self.found(s, end, val);
+        }
         match self.lex(j) {
-            Lex::Unit(Unit::Day, false) if self.iberian_day_of_month(j, step, s).is_some() => {
-                let (val, end) = self.iberian_day_of_month(j, step, s)?;
-                self.found(s, end, val)
-            }
             Lex::Unit(u, false) => {
                 // "the past year": TimeBank (and HeidelTime) annotate the year before
                 // the current one, as for "the last year". ("the past decade" stays a
