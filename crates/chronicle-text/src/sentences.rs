@@ -38,6 +38,9 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (block_start, block_end) in blocks(text) {
         let block = &text[block_start..block_end];
+        // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
+        // list item) starts the next piece instead.
+        let mut ordinal: Option<(usize, usize)> = None;
         for piece in sentencex::get_sentence_boundaries(language.code(), block) {
             let (Some(start), Some(end)) = (
                 block_start.checked_add(piece.start_byte),
@@ -48,10 +51,27 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
             if end > block_end || start >= end {
                 continue;
             }
+            let start = ordinal.take().map_or(start, |(s, _)| s);
+            if is_bare_ordinal(text.get(start..end).unwrap_or("")) {
+                ordinal = Some((start, end));
+                continue;
+            }
+            push_trimmed(text, start, end, &mut out);
+        }
+        if let Some((start, end)) = ordinal {
             push_trimmed(text, start, end, &mut out);
         }
     }
     out
+}
+
+/// Whether `piece` is only a one- or two-digit number and a period: a German date's day
+/// ("15. Februar") or a list number, never a sentence of its own.
+fn is_bare_ordinal(piece: &str) -> bool {
+    piece
+        .trim()
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Pushes `text[start..end]` trimmed of white space, if anything is left.
@@ -107,6 +127,16 @@ mod tests {
             .iter()
             .map(|s| s.text(text))
             .collect()
+    }
+
+    #[test]
+    fn a_bare_ordinal_starts_the_next_sentence() {
+        let text = "15. Februar: In Bengasi beginnen die Proteste.\n3.";
+        let s: Vec<&str> = split_sentences(text, Language::German)
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(s, ["15. Februar: In Bengasi beginnen die Proteste.", "3."]);
     }
 
     #[test]
