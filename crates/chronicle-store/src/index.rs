@@ -552,14 +552,17 @@ const MIN_PREFIX_STEM: usize = 4;
 /// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
 /// are left to the index's character pairs), distinct.
 fn language_stems(query: &str) -> Vec<String> {
-    let analyzers: Vec<Analyzer> = Language::ALL.iter().map(|&l| Analyzer::new(l)).collect();
+    // Built once: each holds its language's stop words.
+    static ANALYZERS: std::sync::LazyLock<Vec<Analyzer>> =
+        std::sync::LazyLock::new(|| Language::ALL.iter().map(|&l| Analyzer::new(l)).collect());
+    let analyzers = &*ANALYZERS;
     let mut out: Vec<String> = Vec::new();
     for (s, e) in chronicle_text::word_tokens(query) {
         let word = query[s..e].to_lowercase();
         if word.starts_with(chronicle_text::is_unspaced) {
             continue;
         }
-        for analyzer in &analyzers {
+        for analyzer in analyzers {
             if analyzer.is_stop_word(&word) {
                 continue;
             }
