@@ -307,6 +307,32 @@ fn bad_input_is_reported_and_skipped() {
     );
 }
 
+/// An archive with many bad files names ten per reason and counts the rest.
+#[test]
+fn many_bad_files_are_named_ten_per_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "date 2024-05-02\nThe council approved the 2025 budget on Wednesday after a long debate.\n",
+    )
+    .unwrap();
+    for i in 0..12 {
+        std::fs::write(dir.path().join(format!("empty-{i:02}.txt")), "").unwrap();
+    }
+    let output = chronicle(&["timeline", dir.path().to_str().unwrap(), "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert_eq!(err.matches("(skipped)").count(), 11, "{err}");
+    assert!(
+        err.contains("empty-09.txt") && !err.contains("empty-10.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 more input(s) for the same reason: empty file"),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_empty_timeline_says_why() {
     let dir = tempfile::tempdir().unwrap();

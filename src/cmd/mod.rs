@@ -24,14 +24,32 @@ fn progress_bar(quiet: bool, template: &str) -> indicatif::ProgressBar {
     )
 }
 
+/// Input files or lines named for one reason before the rest are counted: an archive
+/// with thousands of empty files should not bury the output.
+const NAMED_PER_REASON: usize = 10;
+
 /// Names on standard error (also with `--quiet`) each input file or line that was
-/// skipped, and each read despite a fault (a text file that is not UTF-8).
+/// skipped, and each read despite a fault (a text file that is not UTF-8), up to
+/// [`NAMED_PER_REASON`] for one reason; the others are counted.
 fn report_read_problems(report: &chronicle_ingest::ReadReport) {
-    for problem in &report.problems {
-        eprintln!("warning: {problem} (skipped)");
+    print_per_reason(&report.problems, "warning", " (skipped)");
+    print_per_reason(&report.notes, "note", "");
+}
+
+fn print_per_reason(problems: &[chronicle_ingest::Problem], level: &str, suffix: &str) {
+    let mut named: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut unnamed: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for problem in problems {
+        let seen = named.entry(problem.reason.as_str()).or_default();
+        *seen += 1;
+        if *seen <= NAMED_PER_REASON {
+            eprintln!("{level}: {problem}{suffix}");
+        } else {
+            *unnamed.entry(problem.reason.as_str()).or_default() += 1;
+        }
     }
-    for note in &report.notes {
-        eprintln!("note: {note}");
+    for (reason, n) in unnamed {
+        eprintln!("{level}: {n} more input(s) for the same reason: {reason}{suffix}");
     }
 }
 
