@@ -60,13 +60,12 @@ fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<(
     let version = store.analysis_version()?;
     let current = chronicle_engine::corpus::ANALYSIS_VERSION;
     if version < current {
+        let dir = store.dir().display();
         eprintln!(
-            "warning: the store {} was analysed by an older Chronicle (analysis version \
+            "warning: the store {dir} was analysed by an older Chronicle (analysis version \
              {version}, this build {current}); its timelines can differ from those built \
-             from the same files: run `chronicle reanalyse --store {}` to bring it up to \
+             from the same files: run `chronicle reanalyse --store {dir}` to bring it up to \
              date",
-            store.dir().display(),
-            store.dir().display(),
         );
     }
     Ok(())

@@ -28,9 +28,8 @@ pub struct DayMention {
 /// The version of what [`Corpus::analyse`] records for each sentence, raised when a
 /// field is added or its meaning changes (2: chronology entries; 3: Chinese, Japanese
 /// and Korean dates, words and terms, Spanish and Portuguese days of the month, Russian,
-/// German day ordinals the splitter cut off).
-/// A store records the version its articles were analysed with, so it can tell that they
-/// lack something this build would find.
+/// German day ordinals the splitter cut off). A store records the version its articles
+/// were analysed with, so it can tell that they lack something this build would find.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 /// One analysed sentence.
@@ -356,9 +355,9 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
 /// The byte length of a chronology entry's date and separator when `first`, the
 /// sentence's first temporal expression, is a day that opens it as one: nothing before
 /// it but a list bullet, then a colon or a dash and a space ("April 22 - The rig sinks",
-/// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies", "3月17日：安理会通过决议");
-/// 0 otherwise. A day
-/// followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
+/// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies"; Chinese and Japanese
+/// type a full-width colon without a space: "3月17日：安理会通过决议"); 0 otherwise. A
+/// day followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
 /// 2010 4:36 PM" stamps are left out before this is asked).
 fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
     // The same test as for `days`, so that the entry's day is `days[0]`.
@@ -377,8 +376,6 @@ fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
     }
     let after = sentence.get(first.byte_end..).unwrap_or("");
     let separated = after.trim_start();
-    // Chinese and Japanese type a full-width colon with no space after it
-    // ("3月17日：安理会通过决议").
     if let Some(rest) = separated.strip_prefix('：') {
         return sentence.len() - rest.trim_start().len();
     }

@@ -440,8 +440,6 @@ fn utf8(bytes: &[u8]) -> Result<&str, (Option<usize>, String)> {
     })
 }
 
-/// A one-article file. Under `InputDocs/<YYYY-MM-DD>/` the folder gives the date (dataset
-/// layout); elsewhere a date line is needed, with a date-named folder as the fallback.
 /// The text of a one-article file: UTF-8, or else Windows-1252, the usual encoding of
 /// older Western European news archives (every byte is a character in it, so nothing is
 /// lost; a file that is neither reads as mojibake rather than not at all). Whether the
@@ -456,6 +454,9 @@ fn text_of(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     }
 }
 
+/// A one-article file (its text, from [`text_of`]). Under `InputDocs/<YYYY-MM-DD>/` the
+/// folder gives the date (dataset layout); elsewhere a date line is needed, with a
+/// date-named folder as the fallback.
 fn read_text(path: &Path, content: &str) -> Result<Candidate, (Option<usize>, String)> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let parent = path.parent();
