@@ -150,37 +150,30 @@ impl TokenStream for PairTokenStream<'_> {
 
 /// The byte spans of [`PairTokenizer`]'s tokens.
 fn pair_spans(text: &str, out: &mut Vec<(usize, usize)>) {
+    // A run: its start, and whether it is of unspaced characters.
     let mut run: Option<(usize, bool)> = None;
-    let mut pair: Option<usize> = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let unspaced = chronicle_text::is_unspaced(c);
-        let word = c.is_alphanumeric() && !unspaced;
-        // End a run of letters and digits.
-        if let Some((start, false)) = run
-            && !word
+        let kind = if chronicle_text::is_unspaced(c) {
+            Some(true)
+        } else {
+            c.is_alphanumeric().then_some(false)
+        };
+        if let Some((start, unspaced)) = run
+            && kind != Some(unspaced)
         {
-            out.push((start, i));
-            run = None;
-        }
-        // End or continue a run of unspaced characters.
-        if let Some((start, true)) = run {
             if unspaced {
-                let previous = pair.unwrap_or(start);
-                out.push((previous, i + c.len_utf8()));
-                pair = Some(i);
-                continue;
-            }
-            if pair.is_none() {
+                let pairs = chronicle_text::unspaced_pairs(&text[start..i]);
+                out.extend(pairs.map(|(s, e)| (start + s, start + e)));
+            } else {
                 out.push((start, i));
             }
             run = None;
-            pair = None;
         }
-        if run.is_none() && (word || unspaced) {
-            run = Some((i, unspaced));
+        if run.is_none() {
+            run = kind.map(|unspaced| (i, unspaced));
         }
     }
 }

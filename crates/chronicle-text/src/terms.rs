@@ -182,17 +182,29 @@ impl Analyzer {
     }
 }
 
-/// Calls `f` with each pair of adjacent characters of `run`, or with `run` itself when
-/// it is a single character.
-fn for_each_pair(run: &str, f: &mut impl FnMut(&str)) {
+/// The byte ranges of a run of unspaced characters' ([`is_unspaced`]) overlapping
+/// character pairs, or of the run itself when it is one character: what [`Analyzer`]
+/// takes as the run's terms, and the store's index as its tokens.
+///
+/// ```
+/// use chronicle_text::unspaced_pairs;
+/// let run = "安理会";
+/// let pairs: Vec<&str> = unspaced_pairs(run).map(|(s, e)| &run[s..e]).collect();
+/// assert_eq!(pairs, ["安理", "理会"]);
+/// assert_eq!(unspaced_pairs("年").collect::<Vec<_>>(), [(0, 3)]);
+/// ```
+pub fn unspaced_pairs(run: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
-    if starts.len() == 1 {
-        f(run);
-        return;
-    }
-    for k in 0..starts.len() - 1 {
-        let end = starts.get(k + 2).copied().unwrap_or(run.len());
-        f(&run[starts[k]..end]);
+    let single = (starts.len() == 1).then_some((0, run.len()));
+    let pairs = (0..starts.len().saturating_sub(1))
+        .map(move |k| (starts[k], starts.get(k + 2).copied().unwrap_or(run.len())));
+    single.into_iter().chain(pairs)
+}
+
+/// Calls `f` with each of a run's [`unspaced_pairs`].
+fn for_each_pair(run: &str, f: &mut impl FnMut(&str)) {
+    for (s, e) in unspaced_pairs(run) {
+        f(&run[s..e]);
     }
 }
 
