@@ -354,13 +354,8 @@ impl TextIndex {
         // `topic_filter`); they match with a score of 0, so the order stays BM25's over
         // the stemmed query and such articles come after its matches.
         let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, parsed)];
-        for stem in language_stems(query) {
-            let pattern = format!("{}.*", escape_regex(&stem));
-            let prefix = RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
-            any.push((
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(prefix), 0.0)),
-            ));
+        for prefix in self.stem_prefixes(query)? {
+            any.push((Occur::Should, Box::new(ConstScoreQuery::new(prefix, 0.0))));
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
@@ -473,6 +468,18 @@ impl TextIndex {
             .collect()
     }
 
+    /// A query per [`language_stems`] of `query`: a word of `words` starting with it.
+    fn stem_prefixes(&self, query: &str) -> Result<Vec<Box<dyn Query>>, StoreError> {
+        language_stems(query)
+            .iter()
+            .map(|stem| {
+                let pattern = format!("{}.*", escape_regex(stem));
+                let q = RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
+                Ok(Box::new(q) as Box<dyn Query>)
+            })
+            .collect()
+    }
+
     /// The query matching every candidate of a topic (see [`TextIndex::candidates`]).
     fn topic_filter(
         &self,
@@ -489,11 +496,8 @@ impl TextIndex {
                 // The index stems as English; an article in another language holds the
                 // query's word in another form ("manifestaciones" for "manifestación"):
                 // its stem in each language, as a prefix of an unstemmed word.
-                for stem in language_stems(q) {
-                    let pattern = format!("{}.*", escape_regex(&stem));
-                    let prefix =
-                        RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
-                    any.push((Occur::Should, Box::new(prefix)));
+                for prefix in self.stem_prefixes(q)? {
+                    any.push((Occur::Should, prefix));
                 }
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
