@@ -442,3 +442,59 @@ fn undeclared_language_is_identified_from_the_text() {
     let english = timeline(&["--language", "en"]);
     assert!(entry(&english, "2024-03-03").is_none(), "{english}");
 }
+
+#[test]
+fn arabic_reports_are_dated_by_their_own_calendar_words() {
+    // Written for this test: a dam fails on Sunday 3 March 2024; the reports name the day
+    // with both month names ("3 آذار/مارس"), with Arabic-Indic digits ("٣ مارس") and
+    // with the Levantine name alone.
+    let dir = tempfile::tempdir().unwrap();
+    let reports = [
+        (
+            "2024-03-04",
+            "انهار سد وادي الريم يوم الأحد 3 آذار/مارس بعد أيام من الأمطار الغزيرة، وغمرت \
+             المياه الأحياء المنخفضة في البلدة. وأجلى رجال الإطفاء والشرطة السكان خلال الليل.",
+        ),
+        (
+            "2024-03-06",
+            "يعتقد المهندسون الذين يفحصون سد وادي الريم، الذي انهار في ٣ مارس، أن شقا في \
+             القاعدة تسبب في الانهيار. وطلبت البلدية مساعدة الحكومة لإصلاح الأضرار.",
+        ),
+        (
+            "2024-03-09",
+            "وعدت الحكومة بإعادة بناء سد وادي الريم، الذي انهار في 3 آذار، قبل الشتاء \
+             المقبل. وبدأت العائلات التي تم إجلاؤها العودة إلى منازلها هذا الأسبوع.",
+        ),
+    ];
+    for (i, (date, text)) in reports.iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("report-{i}.txt")),
+            format!("date {date}\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let timeline = |language: &[&str]| {
+        let mut args = vec![
+            "timeline",
+            folder,
+            "--keywords",
+            "الريم",
+            "--dates",
+            "1",
+            "--format",
+            "json",
+            "--quiet",
+        ];
+        args.extend_from_slice(language);
+        timeline_json(&args)
+    };
+    let detected = timeline(&[]);
+    let day = entry(&detected, "2024-03-03").unwrap_or_else(|| panic!("{detected}"));
+    assert_eq!(day["reports"], 3, "{detected}");
+    let text = day["sentences"][0]["text"].as_str().unwrap();
+    assert!(text.starts_with("انهار سد وادي الريم"), "{text}");
+    // Read as English, the Arabic month names are no dates.
+    let english = timeline(&["--language", "en"]);
+    assert!(entry(&english, "2024-03-03").is_none(), "{english}");
+}

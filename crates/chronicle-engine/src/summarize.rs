@@ -193,7 +193,7 @@ fn is_question(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '`', '”', '’', ')'])
         .trim_end()
-        .ends_with('?')
+        .ends_with(['?', '؟', '？'])
 }
 
 /// Whether a sentence is a photo or video caption ("The new capping stack is pictured in
@@ -422,7 +422,7 @@ fn candidate_pools(
 /// 22. April").
 fn refers_back(sentence: &str, offset: usize) -> bool {
     /// "since" in the languages the tagger reads (Italian's "dal" also opens ranges).
-    const SINCE: &[&str] = &["since", "depuis", "desde", "seit", "sinds"];
+    const SINCE: &[&str] = &["since", "depuis", "desde", "seit", "sinds", "منذ"];
     /// Articles that may stand between "since" and the date.
     const ARTICLES: &[&str] = &["le", "el", "dem"];
     let before = sentence.get(..offset).unwrap_or("");
@@ -448,6 +448,7 @@ mod tests {
         assert!(is_question("Who is to blame for the spill?"));
         assert!(is_question("Will the cleanup make it worse ? ''"));
         assert!(!is_question("He asked who was to blame."));
+        assert!(is_question("من المسؤول عن التسرب؟"));
         assert!(!is_question("\"Why now?\" he asked, before the vote."));
     }
 
@@ -506,6 +507,8 @@ mod tests {
         assert!(refers_back(s, s.find("22").unwrap()));
         let s = "Öl tritt seit dem 22. April aus .";
         assert!(refers_back(s, s.find("22").unwrap()));
+        let s = "يتظاهر السكان منذ 15 آذار .";
+        assert!(refers_back(s, s.find("15").unwrap()));
         let s = "The dam broke on March 3, flooding the town.";
         assert!(!refers_back(s, s.find("March").unwrap()));
         let s = "Le barrage a cédé le 3 mars .";

@@ -130,6 +130,8 @@ pub(crate) enum Lex {
     PartOfDay(&'static str),
     /// A decade word ("nineties" → 9).
     DecadeWord(u32),
+    /// A unit word in the dual, which counts two of it (Arabic "يومين", two days).
+    Dual(Unit),
     /// The first word of a holiday name ("Christmas", "Memorial").
     Holiday,
     Kw(Kw),
@@ -397,6 +399,78 @@ const NL_MONTHS: &[(&str, u32, bool)] = &[
     ("december", 12, false),
 ];
 
+/// Arabic month names, written as the tagger reads them (hamza seats folded, see
+/// [`fold_arabic`]): the names used in Egypt and the Gulf ("مارس"), in the Levant and
+/// Iraq ("آذار"; the two-word ones are joined by the tokenizer, see
+/// [`levantine_month`]) and in the Maghreb ("جانفي").
+const AR_MONTHS: &[(&str, u32, bool)] = &[
+    ("يناير", 1, false),
+    ("جانفي", 1, false),
+    ("فبراير", 2, false),
+    ("فيفري", 2, false),
+    ("شباط", 2, false),
+    ("مارس", 3, false),
+    ("آذار", 3, false),
+    ("اذار", 3, false),
+    ("ابريل", 4, false),
+    ("افريل", 4, false),
+    ("نيسان", 4, false),
+    ("مايو", 5, false),
+    ("ماي", 5, false),
+    ("ايار", 5, false),
+    ("يونيو", 6, false),
+    ("يونيه", 6, false),
+    ("جوان", 6, false),
+    ("حزيران", 6, false),
+    ("يوليو", 7, false),
+    ("يوليه", 7, false),
+    ("جويلية", 7, false),
+    ("تموز", 7, false),
+    ("اغسطس", 8, false),
+    ("اوت", 8, false),
+    // "آب" keeps its madda: folded, it would be "اب" ("father").
+    ("آب", 8, false),
+    ("سبتمبر", 9, false),
+    ("ايلول", 9, false),
+    ("اكتوبر", 10, false),
+    ("نوفمبر", 11, false),
+    ("ديسمبر", 12, false),
+];
+/// Arabic weekday names, with the article they are written with ("يوم الجمعة").
+const AR_WEEKDAYS: &[(&str, u32)] = &[
+    ("الاثنين", 0),
+    ("الثلاثاء", 1),
+    ("الاربعاء", 2),
+    ("الخميس", 3),
+    ("الجمعة", 4),
+    ("السبت", 5),
+    ("الاحد", 6),
+];
+
+/// The month of a Levantine name written in two words: "كانون الثاني" (January),
+/// "تشرين الأول" (October), "تشرين الثاني" (November), "كانون الأول" (December).
+/// Both words folded with [`fold_arabic`].
+pub(crate) fn levantine_month(first: &str, second: &str) -> Option<u32> {
+    match (first, second) {
+        ("كانون", "الثاني") => Some(1),
+        ("تشرين", "الاول") => Some(10),
+        ("تشرين", "الثاني") => Some(11),
+        ("كانون", "الاول") => Some(12),
+        _ => None,
+    }
+}
+
+/// Folds the spellings of an Arabic word for table lookup: short-vowel marks and the
+/// elongation stroke are dropped ("غداً" reads "غدا"), and an alif with a hamza seat
+/// is a plain alif ("الأحد" and "الاحد" are both written). Other characters pass.
+pub(crate) fn fold_arabic(c: char) -> Option<char> {
+    match c {
+        '\u{64B}'..='\u{652}' | '\u{670}' | '\u{640}' => None,
+        '\u{623}' | '\u{625}' => Some('\u{627}'),
+        _ => Some(c),
+    }
+}
+
 /// The word tables of one language.
 pub(crate) struct Table {
     months: &'static [(&'static str, u32, bool)],
@@ -424,6 +498,7 @@ pub(crate) fn table(language: Language) -> Table {
             Language::Portuguese => (PT_MONTHS, PT_WEEKDAYS, &["de"]),
             Language::Dutch => (NL_MONTHS, NL_WEEKDAYS, &[]),
             Language::Russian => (RU_MONTHS, RU_WEEKDAYS, &[]),
+            Language::Arabic => (AR_MONTHS, AR_WEEKDAYS, &["من"]),
         };
     use Kw::{Now, Today, Tomorrow, Yesterday};
     let relative: &'static [(&'static str, Kw)] = match language {
@@ -473,6 +548,14 @@ pub(crate) fn table(language: Language) -> Table {
             ("послезавтра", DayAfterTomorrow),
             ("сейчас", Now),
         ],
+        Language::Arabic => &[
+            ("امس", Yesterday),
+            ("بالامس", Yesterday),
+            ("اليوم", Today),
+            ("غدا", Tomorrow),
+            ("الان", Now),
+            ("الآن", Now),
+        ],
     };
     let extra: fn(&str) -> Lex = match language {
         Language::English => |_| Lex::Other,
@@ -483,6 +566,7 @@ pub(crate) fn table(language: Language) -> Table {
         Language::Portuguese => portuguese_word,
         Language::Dutch => dutch_word,
         Language::Russian => russian_word,
+        Language::Arabic => arabic_word,
     };
     Table {
         months,
@@ -724,6 +808,65 @@ fn russian_word(w: &str) -> Lex {
             .iter()
             .any(|end| w.ends_with(end)) =>
         {
+            K(Was)
+        }
+        _ => Lex::Other,
+    }
+}
+
+/// Arabic relative vocabulary, on words folded with [`fold_arabic`]. Arabic puts "ago"
+/// before its count ("قبل ثلاثة أيام", "منذ أسبوعين") and "last"/"next" after the
+/// noun ("الأسبوع الماضي", "يوم الجمعة المقبل"); a count of two is the noun's dual
+/// ("يومين"), which [`Lex::Dual`] carries.
+fn arabic_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "يوم" => U(Unit::Day, false),
+        "ايام" | "الايام" => U(Unit::Day, true),
+        "اسبوع" | "الاسبوع" => U(Unit::Week, false),
+        "اسابيع" => U(Unit::Week, true),
+        "شهر" | "الشهر" => U(Unit::Month, false),
+        "اشهر" | "شهور" => U(Unit::Month, true),
+        "عام" | "العام" | "سنة" | "السنة" => U(Unit::Year, false),
+        "اعوام" | "سنوات" => U(Unit::Year, true),
+        "عقد" | "العقد" => U(Unit::Decade, false),
+        "قرن" | "القرن" => U(Unit::Century, false),
+        "يومين" => Lex::Dual(Unit::Day),
+        "اسبوعين" => Lex::Dual(Unit::Week),
+        "شهرين" => Lex::Dual(Unit::Month),
+        "عامين" | "سنتين" => Lex::Dual(Unit::Year),
+        "ثلاثة" | "ثلاث" => N(3),
+        "اربعة" | "اربع" => N(4),
+        "خمسة" | "خمس" => N(5),
+        "ستة" | "ست" => N(6),
+        "سبعة" | "سبع" => N(7),
+        "ثمانية" | "ثماني" => N(8),
+        "تسعة" | "تسع" => N(9),
+        "عشرة" | "عشر" => N(10),
+        "عدة" => K(SeveralK),
+        // Ordinals name a day of the month: "الثاني من حزيران", the second of June.
+        "الاول" => Lex::OrdWord(1),
+        "الثاني" => Lex::OrdWord(2),
+        "الثالث" => Lex::OrdWord(3),
+        "الرابع" => Lex::OrdWord(4),
+        "الخامس" => Lex::OrdWord(5),
+        "السادس" => Lex::OrdWord(6),
+        "السابع" => Lex::OrdWord(7),
+        "الثامن" => Lex::OrdWord(8),
+        "التاسع" => Lex::OrdWord(9),
+        "العاشر" => Lex::OrdWord(10),
+        // "و" (and) is written joined to the next word: "23 و24 أيار".
+        "و" => K(Kw::And),
+        "قبل" | "منذ" => K(AgoBefore),
+        "الماضي" | "الماضية" | "المنصرم" | "المنصرمة" => K(LastPost),
+        "المقبل" | "المقبلة" | "القادم" | "القادمة" => K(NextK),
+        "هذا" | "هذه" | "الحالي" | "الحالية" | "الجاري" | "الجارية" => {
+            K(ThisK)
+        }
+        "سوف" | "سيتم" | "ستعقد" | "سيعقد" | "المقرر" | "المرتقب" | "المنتظر" => {
+            K(Will)
+        }
+        "قال" | "قالت" | "اعلن" | "اعلنت" | "كان" | "كانت" | "وقع" | "وقعت" | "قتل" => {
             K(Was)
         }
         _ => Lex::Other,

@@ -515,7 +515,7 @@ impl Ctx<'_> {
                     }
                 }
                 Lex::Holiday => consider(self.holiday(i)),
-                Lex::DecadeWord(_) => {}
+                Lex::DecadeWord(_) | Lex::Dual(_) => {}
                 Lex::Unit(..) => {
                     if let Some((val, end)) = self.iberian_day_of_month(i, 0, i) {
                         consider(self.found(i, end, val));
@@ -1510,7 +1510,19 @@ impl Ctx<'_> {
         };
         let (y, end) = match self.opt_year(k) {
             Some((y, e)) => (Some(y), e),
-            None => (None, k),
+            // "le 7 mai dernier", "7 أيار الماضي": the last (or next) such day.
+            None => match self.post_step(k) {
+                Some((step, e)) if d2.is_none() => {
+                    let (ry, reference) = (self.r.year(), (self.r.month(), self.r.day()));
+                    let y = match (step < 0, (m, d) < reference, (m, d) > reference) {
+                        (true, true, _) | (false, _, true) => ry,
+                        (true, false, _) => ry - 1,
+                        (false, _, false) => ry + 1,
+                    };
+                    (Some(y), e)
+                }
+                _ => (None, k),
+            },
         };
         self.date_or_range(i, end, y, m, d, d2.map(|e| (m, e)), i)
     }
@@ -1744,6 +1756,10 @@ impl Ctx<'_> {
         {
             return self.ago(i, i + 2, 1, u);
         }
+        // Arabic "this" also follows its noun: "العام الحالي", "الشهر الجاري".
+        if self.is(i + 1, Kw::This) && self.word(i + 1).starts_with(is_arabic) {
+            return self.found(i, i + 2, self.shifted(u, 0)?);
+        }
         let (step, end) = self.post_step(i + 1)?;
         let val = self.shifted(u, step)?;
         self.found(i, end, val)
@@ -1763,6 +1779,15 @@ impl Ctx<'_> {
                 return None;
             }
             start = i - 2;
+        }
+        // Arabic counts two with the noun's dual ("قبل يومين") and one with the bare
+        // noun ("قبل أسبوع", a week ago).
+        match self.lex(i + 1) {
+            Lex::Dual(u) => return self.ago(start, i + 2, 2, u),
+            Lex::Unit(u, false) if self.word(i).starts_with(is_arabic) => {
+                return self.ago(start, i + 2, 1, u);
+            }
+            _ => {}
         }
         let (count, j, _) = self.count_at(i + 1)?;
         let Lex::Unit(u, _) = self.lex(j) else {
@@ -2454,6 +2479,15 @@ impl Ctx<'_> {
     fn keyword(&self, i: usize, k: Kw) -> Option<Found> {
         let r = self.r;
         match k {
+            // Arabic "اليوم" is also "the day": "اليوم التالي" (the next day), "اليوم
+            // الأول" (the first day); "اليوم الاثنين" (today, Monday) is today.
+            Kw::Today
+                if self.word(i).starts_with(is_arabic)
+                    && self.word(i + 1).starts_with("ال")
+                    && !matches!(self.lex(i + 1), Lex::Weekday(_)) =>
+            {
+                None
+            }
             Kw::Today => self.with_part(i, i + 1, r),
             Kw::Yesterday => self.with_part(i, i + 1, r.checked_sub_days(DAY)?),
             Kw::Tomorrow if !self.english => self.foreign_tomorrow(i),
@@ -3832,6 +3866,11 @@ fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(y, m, 1)?;
     let fwd = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
     first.checked_add_days(Days::new(u64::from(fwd + 7 * (n - 1))))
+}
+
+/// A letter of the Arabic script.
+fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&c)
 }
 
 fn is_zone(w: &str) -> bool {

@@ -1645,6 +1645,12 @@ fn chinese_japanese_and_korean_dates_in_any_language() {
         &["2011년 3월 17일=2011-03-17"],
     );
     check("공습은 3월 19일에 시작됐다.", p, &["3월 19일에=2011-03-19"]);
+    // Full-width digits, as Japanese text often writes them.
+    check(
+        "安保理は２０１１年３月１７日に決議を採択した。",
+        p,
+        &["２０１１年３月１７日=2011-03-17"],
+    );
     // A count of units or an impossible date is no date.
     assert!(values("第1973号决议。", p).is_empty());
     assert!(values("3个月以来，13月40日。", p).is_empty());
@@ -1733,4 +1739,60 @@ fn russian_relative() {
     );
     assert_eq!(ru("Встреча состоится в пятницу."), ["пятницу=2024-01-12"]);
     assert_eq!(ru("В следующую пятницу."), ["следующую пятницу=2024-01-12"]);
+}
+
+/// Arabic: the three sets of month names, two-word Levantine months and months named
+/// twice ("آذار/مارس"), Arabic-Indic digits, "ago" before its count with the dual,
+/// "last"/"next" after the noun, and "اليوم" as today only when it is not "the day".
+/// Published on Wednesday 2024-01-10.
+#[test]
+fn arabic_dates() {
+    let ar = |t: &str| tag_in(Language::Arabic, t, WED);
+    assert_eq!(
+        ar("اندلعت الاحتجاجات في 18 آذار/مارس 2011."),
+        ["18 آذار/مارس 2011=2011-03-18"]
+    );
+    assert_eq!(
+        ar("انتخب رئيسا في 7 أيار (مايو) 2012."),
+        ["7 أيار (مايو) 2012=2012-05-07"]
+    );
+    assert_eq!(
+        ar("وصل المبعوث في 3 كانون الثاني 2012."),
+        ["3 كانون الثاني 2012=2012-01-03"]
+    );
+    assert_eq!(ar("صدر في 25 يناير."), ["25 يناير=2024-01-25"]);
+    assert_eq!(
+        ar("أعلنت في ١٥ ديسمبر ٢٠٢٣ القرار."),
+        ["١٥ ديسمبر ٢٠٢٣=2023-12-15"]
+    );
+    assert_eq!(ar("صدر في ٢٠٢٣/١٢/١٧."), ["٢٠٢٣/١٢/١٧=2023-12-17"]);
+    assert_eq!(ar("في 7 جوان الماضي."), ["7 جوان الماضي=2023-06-07"]);
+    assert_eq!(ar("قالت الوزارة أمس إن"), ["أمس=2024-01-09"]);
+    assert_eq!(ar("سيزور المدينة غداً."), ["غداً=2024-01-11"]);
+    assert_eq!(ar("وقعت قبل ثلاثة أيام."), ["قبل ثلاثة أيام=2024-01-07"]);
+    assert_eq!(ar("قتل اثنان قبل يومين."), ["قبل يومين=2024-01-08"]);
+    assert_eq!(ar("عقد اجتماع الأسبوع الماضي."), ["الأسبوع الماضي=2024-W01"]);
+    assert_eq!(ar("في العام الماضي."), ["العام الماضي=2023"]);
+    assert_eq!(
+        ar("من المقرر أن يجتمعوا يوم الثلاثاء المقبل."),
+        ["الثلاثاء المقبل=2024-01-16"]
+    );
+    assert_eq!(ar("أعلن يوم الأحد أن"), ["الأحد=2024-01-07"]);
+    assert_eq!(ar("في تشرين الأول الماضي."), ["تشرين الأول الماضي=2023-10"]);
+    // "اليوم التالي" is the next day, not today; "اليوم الاثنين" is today, Monday.
+    assert!(ar("وفي اليوم التالي خرج الآلاف.").is_empty());
+    assert_eq!(ar("تظاهروا اليوم."), ["اليوم=2024-01-10"]);
+    // "آب" is August only with its madda: "أب" is "father".
+    assert!(ar("قال أب الضحية").is_empty());
+    // "و" (and) joined to the second day; an ordinal day "of" a month; "this" after its
+    // noun.
+    assert_eq!(
+        ar("جرت في 23 و24 أيار/مايو."),
+        ["23 و24 أيار/مايو=2024-05-23"]
+    );
+    assert_eq!(
+        ar("صدر الحكم في الثاني من كانون الثاني."),
+        ["الثاني من كانون الثاني=2024-01-02"]
+    );
+    assert_eq!(ar("انخفضت الأسعار خلال العام الحالي."), ["العام الحالي=2024"]);
 }

@@ -41,16 +41,17 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if b.is_ascii_digit() {
+        if b.is_ascii_digit() || b >= 0x80 && text[i..].chars().next().and_then(digit).is_some() {
             let start = i;
             let mut value: u32 = 0;
-            while i < n && bytes[i].is_ascii_digit() {
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(bytes[i] - b'0'));
-                i += 1;
+            let mut count = 0usize;
+            for c in text[i..].chars() {
+                let Some(d) = digit(c) else { break };
+                value = value.saturating_mul(10).saturating_add(d);
+                count += 1;
+                i += c.len_utf8();
             }
-            let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
+            let digits = u8::try_from(count).unwrap_or(u8::MAX);
             // Glue an ordinal or plural suffix only when the letters end there.
             let mut ordinal = false;
             let mut plural = false;
@@ -119,7 +120,7 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             }
             i = end;
             let word = &text[start..end];
-            let lex = if len > 12 || len < 2 && !word.eq_ignore_ascii_case("a") {
+            let lex = if len > 12 || len < 2 && !word.eq_ignore_ascii_case("a") && word != "و" {
                 crate::lang::Lex::Other
             } else if ascii {
                 let mut buf = [0u8; 16];
@@ -133,7 +134,11 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
                 }
             } else {
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.extend(
+                    word.chars()
+                        .flat_map(char::to_lowercase)
+                        .filter_map(crate::lang::fold_arabic),
+                );
                 table.lex(&lower)
             };
             out.push(Tok {
@@ -153,13 +158,87 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
         out.push(Tok {
             bs: i,
             be: i + l,
-            kind: Kind::Punct(c),
+            kind: Kind::Punct(ascii_punct(c)),
             lex: Lex::Other,
             cap: false,
         });
         i += l;
     }
+    join_month_names(text, &mut out);
     out
+}
+
+/// The value of a decimal digit in the scripts news writes numbers in: ASCII,
+/// Arabic-Indic ("١٥ مارس ٢٠١١"), Eastern Arabic-Indic (Persian, Urdu) and full-width
+/// (Japanese "２０１１年３月").
+pub(crate) fn digit(c: char) -> Option<u32> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6F0}'..='\u{6F9}' => '\u{6F0}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    Some(u32::from(c) - u32::from(zero))
+}
+
+/// Arabic punctuation as the ASCII mark the rules look for ("15 مارس، 2011").
+fn ascii_punct(c: char) -> char {
+    match c {
+        '\u{60C}' => ',',
+        '\u{61B}' => ';',
+        '\u{61F}' => '?',
+        _ => c,
+    }
+}
+
+/// Joins month names written in two words or twice into one month token:
+/// - the Levantine names of two words ("كانون الثاني", January; "تشرين الأول",
+///   October), whose first word alone is no month;
+/// - a month given in two calendars' names, as Arabic outlets write it ("15 آذار/مارس
+///   2011", "آذار (مارس)"), so the day and the year still stand beside one month.
+fn join_month_names(text: &str, tokens: &mut Vec<Tok>) {
+    // Arabic letters are encoded with the lead bytes 0xD8-0xDB.
+    if !text.bytes().any(|b| (0xD8..=0xDB).contains(&b)) {
+        return;
+    }
+    let word = |t: &Tok| -> String {
+        text[t.bs..t.be]
+            .chars()
+            .filter_map(crate::lang::fold_arabic)
+            .collect()
+    };
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let two_words = if tokens[i].kind == Kind::Word && tokens[i + 1].kind == Kind::Word {
+            crate::lang::levantine_month(&word(&tokens[i]), &word(&tokens[i + 1]))
+        } else {
+            None
+        };
+        if let Some(month) = two_words {
+            tokens[i].be = tokens[i + 1].be;
+            tokens[i].lex = Lex::Month(month, false);
+            tokens.remove(i + 1);
+            continue;
+        }
+        if let Lex::Month(month, _) = tokens[i].lex
+            && let Some(Kind::Punct(open @ ('/' | '('))) = tokens.get(i + 1).map(|t| t.kind)
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.lex == Lex::Month(month, false))
+        {
+            let close = open == '('
+                && tokens
+                    .get(i + 3)
+                    .is_some_and(|t| t.kind == Kind::Punct(')'));
+            if open == '/' || close {
+                let last = if close { i + 3 } else { i + 2 };
+                tokens[i].be = tokens[last].be;
+                tokens.drain(i + 1..=last);
+            }
+        }
+        i += 1;
+    }
 }
 
 fn is_word_byte(b: u8) -> bool {
