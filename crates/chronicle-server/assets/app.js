@@ -265,8 +265,9 @@
         const panelId = `reports-${++panelSeq}`;
         const card = el("li", { class: "sentence-card" });
         const n = sentence.sources.length;
+        // dir="auto": an Arabic sentence reads right to left inside the page's layout.
         const button = el("button", { type: "button", class: "sentence", "aria-expanded": "false", "aria-controls": panelId },
-          sentence.text,
+          el("span", { dir: "auto" }, sentence.text),
           el("span", { class: "hint" }, `Show the ${n} report${n === 1 ? "" : "s"} behind it`));
         const panel = reportsPanel(sentence, panelId);
         button.addEventListener("click", () => {
@@ -298,7 +299,7 @@
       meta.append(`${a.source || (url && hostOf(url)) || "unnamed outlet"} · ${longDate(a.published)}`);
       if (url) meta.append(" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original"));
       for (const para of a.text.split(/\n\s*\n|\n/)) {
-        if (para.trim()) $("article-text").append(el("p", {}, para.trim()));
+        if (para.trim()) $("article-text").append(el("p", { dir: "auto" }, para.trim()));
       }
     } catch (e) {
       $("article-title").textContent = "Cannot load the article";
