@@ -166,3 +166,57 @@ fn a_gold_file_without_dates_is_left_out_and_the_rest_scored() {
     assert!(stderr.contains("could be scored"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn gold_in_another_script_is_warned_about_and_scored_with_unicode_tokens() {
+    // Written for this test: an Arabic gold timeline and a prediction sharing some words.
+    let dir = scratch("script");
+    let gold = dir.join("gold/dam");
+    let pred = dir.join("pred/dam");
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::create_dir_all(&pred).unwrap();
+    let sep = "--------------------------------";
+    std::fs::write(
+        gold.join("tl.txt"),
+        format!("2024-03-03\nانهار سد وادي الريم بعد الأمطار الغزيرة .\n{sep}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        pred.join("tl.txt"),
+        format!("2024-03-03\nانهار سد وادي الريم وغمرت المياه البلدة .\n{sep}\n"),
+    )
+    .unwrap();
+    let run = |rule: &[&str]| {
+        let out = chronicle()
+            .arg("eval")
+            .arg("--gold")
+            .arg(dir.join("gold"))
+            .arg("--pred")
+            .arg(dir.join("pred"))
+            .args(rule)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // ROUGE-1.5.5 reads no Arabic letter: zero, and a warning that says why.
+    let (stdout, stderr) = run(&[]);
+    assert!(stdout.contains("ROUGE-1 F 0.0000"), "{stdout}");
+    assert!(
+        stderr.contains("100 % of the gold summaries' letters are outside ASCII"),
+        "{stderr}"
+    );
+    // Unicode tokens: "انهار سد وادي الريم" is shared, 4 of the 7 words on each side.
+    let (stdout, stderr) = run(&["--rouge-tokens", "unicode"]);
+    assert!(!stderr.contains("outside ASCII"), "{stderr}");
+    let f = stdout
+        .split("ROUGE-1 F ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse::<f64>().ok())
+        .expect("a ROUGE-1 F score");
+    assert!((f - 4.0 / 7.0).abs() < 1e-4, "{stdout}");
+}

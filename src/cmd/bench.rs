@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use chronicle_engine::{Corpus, DateRanking, TimelineOptions, build_timeline};
-use chronicle_eval::{Report, TaskReport};
+use chronicle_eval::{Notice, Report, TaskReport, TokenRule};
 use chronicle_ingest::dataset::{Dataset, Topic};
 use chronicle_text::LanguagePolicy;
 use chrono::{Days, NaiveDate};
@@ -59,6 +59,12 @@ pub struct Args {
     /// for comparing on a new dataset).
     #[arg(long, default_value = "evidence", value_name = "METHOD")]
     ranking: DateRanking,
+
+    /// ROUGE tokens: `rouge155` (ROUGE-1.5.5 exactly, as published results are
+    /// computed: ASCII letters and digits only) or `unicode` (letters and digits of every
+    /// script, for datasets in other languages; not comparable with published numbers).
+    #[arg(long, default_value = "rouge155", value_name = "RULE")]
+    rouge_tokens: TokenRule,
 
     /// No progress messages.
     #[arg(long)]
@@ -109,6 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let mut times = StageTimes::default();
     let mut tasks = Vec::new();
+    let mut gold_shares = Vec::new();
     for topic in topics {
         if topic.timelines.is_empty() {
             eprintln!(
@@ -194,7 +201,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     eprintln!("warning: {warning}");
                 }
             }
-            tasks.push(TaskReport::new(task, &predicted, &gold.timeline));
+            gold_shares.push(chronicle_eval::gold_letter_share(&gold.timeline));
+            tasks.push(TaskReport::with_tokens(
+                task,
+                &predicted,
+                &gold.timeline,
+                args.rouge_tokens,
+            ));
             times.score += clock.elapsed();
         }
     }
@@ -211,7 +224,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let report = Report::from_tasks(tasks);
+    let share = gold_shares.iter().sum::<f64>() / gold_shares.len() as f64;
+    if let Some(notice) = Notice::for_script(share, args.rouge_tokens) {
+        eprintln!("warning: {notice}");
+    }
     print!("{}", report.to_table());
+    if args.rouge_tokens == TokenRule::Unicode {
+        println!(
+            "\nROUGE tokens: letters and digits of every script (--rouge-tokens unicode), \
+             not ROUGE-1.5.5's"
+        );
+    }
     println!(
         "\ntime: read {:.2}s, analyse {:.2}s, timeline {:.2}s, score {:.2}s, total {:.2}s",
         times.read.as_secs_f64(),

@@ -18,18 +18,24 @@ pub struct Args {
     /// Also write every number as JSON (the shape of tilse's scores.json).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// ROUGE tokens: `rouge155` (ROUGE-1.5.5 exactly, as published results are
+    /// computed: ASCII letters and digits only) or `unicode` (letters and digits of every
+    /// script, for datasets in other languages; not comparable with published numbers).
+    #[arg(long, default_value = "rouge155", value_name = "RULE")]
+    pub rouge_tokens: chronicle_eval::TokenRule,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     let (report, notices) =
-        chronicle_eval::evaluate_dirs(&args.gold, &args.pred).with_context(|| {
-            format!(
-                "evaluating {} against {}",
-                args.pred.display(),
-                args.gold.display()
-            )
-        })?;
+        chronicle_eval::evaluate_dirs_with(&args.gold, &args.pred, args.rouge_tokens)
+            .with_context(|| {
+                format!(
+                    "evaluating {} against {}",
+                    args.pred.display(),
+                    args.gold.display()
+                )
+            })?;
     let elapsed = start.elapsed();
     for n in &notices {
         let level = if n.is_error() { "error" } else { "warning" };

@@ -27,8 +27,11 @@ pub mod tokenize;
 
 pub use error::EvalError;
 pub use metrics::{Prf, RougeScores, Scores, Task, evaluate};
-pub use report::{Notice, Report, TaskReport, evaluate_dirs};
+pub use report::{
+    Notice, Report, TaskReport, evaluate_dirs, evaluate_dirs_with, gold_letter_share,
+};
 pub use timeline::{
     ParseWarning, Parsed, Timeline, parse_timeline, read_timeline_file, to_tilse_string,
     write_task_timeline, write_timeline_file,
 };
+pub use tokenize::TokenRule;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::rouge::{Analyzer, Counts, Grams, counts};
 use crate::timeline::Timeline;
-use crate::tokenize::similarity_tokens;
+use crate::tokenize::{TokenRule, similarity_tokens};
 
 /// Precision, recall and F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -238,9 +238,15 @@ pub struct Task {
 }
 
 impl Task {
-    /// Analyzes both timelines (tokenizing and stemming every sentence once).
+    /// Analyzes both timelines (tokenizing and stemming every sentence once) with
+    /// ROUGE-1.5.5's tokens.
     pub fn new(pred: &Timeline, gold: &Timeline) -> Self {
-        let mut analyzer = Analyzer::default();
+        Task::with_tokens(pred, gold, TokenRule::Rouge155)
+    }
+
+    /// Like [`Task::new`], with the tokens of `rule`.
+    pub fn with_tokens(pred: &Timeline, gold: &Timeline, rule: TokenRule) -> Self {
+        let mut analyzer = Analyzer::new(rule);
         let mut sim_ids = HashMap::new();
         Task {
             pred: Side::new(pred, &mut analyzer, &mut sim_ids),

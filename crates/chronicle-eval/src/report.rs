@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::EvalError;
 use crate::metrics::{Scores, Task};
 use crate::timeline::{ParseWarning, Timeline, read_timeline_file};
+use crate::tokenize::TokenRule;
 
 /// The scores of one task (one gold timeline).
 ///
@@ -36,11 +37,21 @@ pub struct TaskReport {
 impl TaskReport {
     /// Scores `pred` against `gold` as task `task`.
     pub fn new(task: impl Into<String>, pred: &Timeline, gold: &Timeline) -> Self {
+        TaskReport::with_tokens(task, pred, gold, TokenRule::Rouge155)
+    }
+
+    /// Like [`TaskReport::new`], with the ROUGE tokens of `rule`.
+    pub fn with_tokens(
+        task: impl Into<String>,
+        pred: &Timeline,
+        gold: &Timeline,
+        rule: TokenRule,
+    ) -> Self {
         TaskReport {
             task: task.into(),
             gold_dates: gold.len(),
             pred_dates: pred.len(),
-            scores: Task::new(pred, gold).scores(),
+            scores: Task::with_tokens(pred, gold, rule).scores(),
         }
     }
 }
@@ -206,6 +217,37 @@ pub enum Notice {
         /// Why.
         reason: String,
     },
+    /// The gold summaries are largely in a script ROUGE-1.5.5 cannot read (see
+    /// [`TokenRule::Rouge155`]): its scores undercount them.
+    ScriptUnreadByRouge {
+        /// Percentage of the gold summaries' letters outside ASCII.
+        percent: u32,
+    },
+}
+
+/// The share of letters outside ASCII from which [`TokenRule::Rouge155`] is worth a
+/// warning: Latin-script languages stay far below it (French about 3 %), other scripts
+/// far above.
+const UNREAD_SCRIPT_SHARE: f64 = 0.2;
+
+impl Notice {
+    /// A [`Notice::ScriptUnreadByRouge`] when `rule` cannot read the gold summaries
+    /// whose share of letters outside ASCII is `share`
+    /// ([`crate::tokenize::non_ascii_letter_share`]).
+    ///
+    /// ```
+    /// use chronicle_eval::{Notice, TokenRule};
+    /// assert!(Notice::for_script(0.9, TokenRule::Rouge155).is_some());
+    /// assert!(Notice::for_script(0.9, TokenRule::Unicode).is_none());
+    /// assert!(Notice::for_script(0.03, TokenRule::Rouge155).is_none());
+    /// ```
+    pub fn for_script(share: f64, rule: TokenRule) -> Option<Notice> {
+        (rule == TokenRule::Rouge155 && share > UNREAD_SCRIPT_SHARE).then(|| {
+            Notice::ScriptUnreadByRouge {
+                percent: (share * 100.0).round() as u32,
+            }
+        })
+    }
 }
 
 impl Notice {
@@ -239,6 +281,13 @@ impl std::fmt::Display for Notice {
                     "{task}: {reason}; scored as an empty timeline (all zeros)"
                 )
             }
+            Notice::ScriptUnreadByRouge { percent } => write!(
+                f,
+                "{percent} % of the gold summaries' letters are outside ASCII, which \
+                 ROUGE-1.5.5 does not read: its scores undercount here (date F1 is \
+                 unaffected); `--rouge-tokens unicode` counts the words of every script \
+                 (not comparable with published ROUGE-1.5.5 numbers)"
+            ),
         }
     }
 }
@@ -250,6 +299,15 @@ impl std::fmt::Display for Notice {
 /// unreadable prediction scores zero, each with a [`Notice`] (see [`Notice::is_error`]).
 /// Errors when a folder cannot be read or no gold timeline can be scored.
 pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<Notice>), EvalError> {
+    evaluate_dirs_with(gold_dir, pred_dir, TokenRule::Rouge155)
+}
+
+/// Like [`evaluate_dirs`], with the ROUGE tokens of `rule`.
+pub fn evaluate_dirs_with(
+    gold_dir: &Path,
+    pred_dir: &Path,
+    rule: TokenRule,
+) -> Result<(Report, Vec<Notice>), EvalError> {
     let gold_files = task_files(gold_dir)?;
     if gold_files.is_empty() {
         return Err(EvalError::NoGoldTimelines(gold_dir.to_path_buf()));
@@ -257,6 +315,7 @@ pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<No
     let pred_files = task_files(pred_dir)?;
     let mut notices = Vec::new();
     let mut tasks = Vec::new();
+    let mut shares = Vec::new();
     for (task, gold_path) in &gold_files {
         let gold = match read_timeline_file(gold_path) {
             Ok(gold) => gold,
@@ -295,7 +354,13 @@ pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<No
                 Timeline::new()
             }
         };
-        tasks.push(TaskReport::new(task.clone(), &pred, &gold.timeline));
+        shares.push(gold_letter_share(&gold.timeline));
+        tasks.push(TaskReport::with_tokens(
+            task.clone(),
+            &pred,
+            &gold.timeline,
+            rule,
+        ));
     }
     for (task, _) in &pred_files {
         if gold_files.binary_search_by(|(t, _)| t.cmp(task)).is_err() {
@@ -313,5 +378,13 @@ pub fn evaluate_dirs(gold_dir: &Path, pred_dir: &Path) -> Result<(Report, Vec<No
                 .join("; "),
         });
     }
+    let share = shares.iter().sum::<f64>() / shares.len() as f64;
+    notices.extend(Notice::for_script(share, rule));
     Ok((Report::from_tasks(tasks), notices))
+}
+
+/// The share of a gold timeline's letters outside ASCII (see
+/// [`crate::tokenize::non_ascii_letter_share`]).
+pub fn gold_letter_share(gold: &Timeline) -> f64 {
+    crate::tokenize::non_ascii_letter_share(gold.values().flatten().map(String::as_str))
 }

@@ -8,8 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::stem::stem_token;
-use crate::tokenize::for_each_content_token;
+use crate::tokenize::{TokenRule, for_each_content_token, stem_content_token};
 
 /// Raw ROUGE-N counts of one peer (predicted) summary against one model (gold) summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,6 +43,7 @@ pub fn rouge_counts(peer: &[String], model: &[String]) -> [Counts; 2] {
 /// Maps tokens to ids, caching stems, so that n-grams are cheap to count and compare.
 #[derive(Default)]
 pub(crate) struct Analyzer {
+    rule: TokenRule,
     /// Raw (unstemmed) token → id of its stem.
     stems: HashMap<String, u32>,
     /// Stem → id.
@@ -51,15 +51,22 @@ pub(crate) struct Analyzer {
 }
 
 impl Analyzer {
+    pub(crate) fn new(rule: TokenRule) -> Self {
+        Analyzer {
+            rule,
+            ..Analyzer::default()
+        }
+    }
+
     /// Stemmed token ids of a summary (its sentences in order).
     pub(crate) fn tokens(&mut self, sentences: &[String]) -> Vec<u32> {
         let mut out = Vec::new();
         for s in sentences {
-            for_each_content_token(s, |raw| {
+            for_each_content_token(s, self.rule, |raw| {
                 let id = match self.stems.get(raw) {
                     Some(&id) => id,
                     None => {
-                        let stem = stem_token(raw);
+                        let stem = stem_content_token(raw);
                         let next = self.ids.len() as u32;
                         let id = *self.ids.entry(stem).or_insert(next);
                         self.stems.insert(raw.to_string(), id);

@@ -2,7 +2,8 @@
 
 use chronicle_eval::rouge::rouge_counts;
 use chronicle_eval::timeline::{parse_timeline, to_tilse_string};
-use chronicle_eval::{Timeline, evaluate};
+use chronicle_eval::tokenize::{TokenRule, rouge_tokens, tokens_with};
+use chronicle_eval::{Task, Timeline, evaluate};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -40,7 +41,6 @@ fn in_unit(x: f64) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
-
     #[test]
     fn all_scores_in_unit_interval(pred in timeline(), gold in timeline()) {
         let s = evaluate(&pred, &gold);
@@ -102,5 +102,28 @@ proptest! {
         let _ = chronicle_eval::stem::stem_token(&word);
         let _ = chronicle_eval::tokenize::rouge_tokens(&word);
         let _ = chronicle_eval::tokenize::similarity_tokens(&word);
+    }
+}
+
+proptest! {
+    // On ASCII text the Unicode token rule is ROUGE-1.5.5's, so it can be used on an
+    // English dataset without changing its numbers.
+    #[test]
+    fn unicode_tokens_equal_rouge_tokens_on_ascii(s in "[ -~]{0,80}") {
+        prop_assert_eq!(tokens_with(&s, TokenRule::Unicode), rouge_tokens(&s));
+    }
+
+    // Any text under the Unicode rule: scores in [0, 1], a timeline matches itself.
+    #[test]
+    fn unicode_rule_scores_stay_in_unit(pred in timeline(), gold in timeline()) {
+        let task = Task::with_tokens(&pred, &gold, TokenRule::Unicode);
+        let s = task.scores();
+        for (_, prf) in s.entries() {
+            prop_assert!(in_unit(prf.precision) && in_unit(prf.recall) && in_unit(prf.f_score));
+        }
+        let own = Task::with_tokens(&gold, &gold, TokenRule::Unicode).scores();
+        if gold.values().flatten().any(|x| !tokens_with(x, TokenRule::Unicode).is_empty()) {
+            prop_assert!((own.concat_rouge_1.f_score - 1.0).abs() < 1e-9);
+        }
     }
 }
