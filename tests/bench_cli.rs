@@ -137,3 +137,21 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_missing_dataset_is_named_once_with_its_cause() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("no-such-dataset");
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["bench", "--dataset"])
+        .arg(&missing)
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-dataset"), "{stderr}");
+    // The OS error is quoted by the error that wraps it, and said once.
+    assert_eq!(stderr.matches("(os error").count(), 1, "{stderr}");
+}

@@ -161,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let shape = match gold_shape(gold_path) {
                 Ok(shape) => shape,
                 Err(e) => {
-                    eprintln!("error: {e:#} (task {task} skipped)");
+                    eprintln!("error: {} (task {task} skipped)", super::error_message(&e));
                     problems += 1;
                     continue;
                 }

@@ -11,6 +11,24 @@ pub mod synth;
 pub mod tag;
 pub mod timeline;
 
+/// An error and its causes on one line, as `{:#}` prints them, less a cause that the
+/// error wrapping it already quotes ("cannot read DIR: No such file or directory" is not
+/// followed by "No such file or directory" again).
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
 /// A progress bar on standard error drawn with `template` (indicatif's syntax), or a
 /// hidden one with `--quiet` (indicatif hides it too when stderr is not a terminal).
 fn progress_bar(quiet: bool, template: &str) -> indicatif::ProgressBar {
@@ -69,4 +87,42 @@ fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::error_message;
+    use anyhow::Context;
+
+    #[test]
+    fn a_cause_already_quoted_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        /// An error that quotes its source in its message, as the library errors do.
+        #[derive(Debug)]
+        struct Quoting {
+            source: std::io::Error,
+        }
+        impl std::fmt::Display for Quoting {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "cannot read data: {}", self.source)
+            }
+        }
+        impl std::error::Error for Quoting {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.source)
+            }
+        }
+        let err = Err::<(), _>(Quoting { source: io })
+            .context("cannot open the dataset")
+            .unwrap_err();
+        assert_eq!(
+            error_message(&err),
+            "cannot open the dataset: cannot read data: no such file"
+        );
+        // Causes that are not quoted are all kept, as `{:#}` keeps them.
+        let err = Err::<(), _>(std::io::Error::other("disk full"))
+            .context("writing out.txt")
+            .unwrap_err();
+        assert_eq!(error_message(&err), "writing out.txt: disk full");
+    }
 }
