@@ -51,7 +51,7 @@ pub struct Args {
 
     /// Language of articles that do not declare one: `auto` identifies it from each
     /// article's text (English when it cannot be told), or one of en, es, fr, it, de,
-    /// pt, nl, ru, ar.
+    /// pt, nl, ru, ar, uk.
     #[arg(long, default_value = "auto", value_parser = super::timeline::parse_language_policy)]
     language: LanguagePolicy,
 

@@ -23,8 +23,8 @@ pub struct Args {
 
     /// Language to analyse each article in: `keep` the one it was analysed in; `auto`
     /// identify it again from the text (for a build that knows more languages) unless
-    /// the article declared one; or one of en, es, fr, it, de, pt, nl, ru, ar for every
-    /// article that declared none.
+    /// the article declared one; or one of en, es, fr, it, de, pt, nl, ru, ar, uk for
+    /// every article that declared none.
     #[arg(long, default_value = "keep", value_parser = parse_language_choice, value_name = "LANGUAGE")]
     language: LanguageChoice,
 

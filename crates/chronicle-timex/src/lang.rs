@@ -375,6 +375,81 @@ const RU_WEEKDAYS: &[(&str, u32)] = &[
     ("воскресенье", 6),
     ("воскресенья", 6),
 ];
+/// Ukrainian month names: nominative ("березень"), genitive after a day ("17 березня"),
+/// locative ("у березні"), and the abbreviations.
+const UK_MONTHS: &[(&str, u32, bool)] = &[
+    ("січень", 1, false),
+    ("січня", 1, false),
+    ("січні", 1, false),
+    ("січ", 1, true),
+    ("лютий", 2, false),
+    ("лютого", 2, false),
+    ("лютому", 2, false),
+    ("лют", 2, true),
+    ("березень", 3, false),
+    ("березня", 3, false),
+    ("березні", 3, false),
+    ("бер", 3, true),
+    ("квітень", 4, false),
+    ("квітня", 4, false),
+    ("квітні", 4, false),
+    ("квіт", 4, true),
+    ("травень", 5, false),
+    ("травня", 5, false),
+    ("травні", 5, false),
+    ("трав", 5, true),
+    ("червень", 6, false),
+    ("червня", 6, false),
+    ("червні", 6, false),
+    ("черв", 6, true),
+    ("липень", 7, false),
+    ("липня", 7, false),
+    ("липні", 7, false),
+    ("лип", 7, true),
+    ("серпень", 8, false),
+    ("серпня", 8, false),
+    ("серпні", 8, false),
+    ("серп", 8, true),
+    ("вересень", 9, false),
+    ("вересня", 9, false),
+    ("вересні", 9, false),
+    ("вер", 9, true),
+    ("жовтень", 10, false),
+    ("жовтня", 10, false),
+    ("жовтні", 10, false),
+    ("жовт", 10, true),
+    ("листопад", 11, false),
+    ("листопада", 11, false),
+    ("листопаді", 11, false),
+    ("лист", 11, true),
+    ("грудень", 12, false),
+    ("грудня", 12, false),
+    ("грудні", 12, false),
+    ("груд", 12, true),
+];
+/// Ukrainian weekday names: nominative, accusative ("у середу", "в п'ятницю") and
+/// genitive forms. The apostrophe of "п'ятниця" is kept inside the word by the
+/// tokenizer.
+const UK_WEEKDAYS: &[(&str, u32)] = &[
+    ("понеділок", 0),
+    ("понеділка", 0),
+    ("вівторок", 1),
+    ("вівторка", 1),
+    ("середа", 2),
+    ("середу", 2),
+    ("середи", 2),
+    ("четвер", 3),
+    ("четверга", 3),
+    ("п'ятниця", 4),
+    ("п'ятницю", 4),
+    ("п'ятниці", 4),
+    ("субота", 5),
+    ("суботу", 5),
+    ("суботи", 5),
+    ("неділя", 6),
+    ("неділю", 6),
+    ("неділі", 6),
+];
 const NL_WEEKDAYS: &[(&str, u32)] = &[
     ("maandag", 0),
     ("dinsdag", 1),
@@ -499,6 +574,7 @@ pub(crate) fn table(language: Language) -> Table {
             Language::Dutch => (NL_MONTHS, NL_WEEKDAYS, &[]),
             Language::Russian => (RU_MONTHS, RU_WEEKDAYS, &[]),
             Language::Arabic => (AR_MONTHS, AR_WEEKDAYS, &["من"]),
+            Language::Ukrainian => (UK_MONTHS, UK_WEEKDAYS, &[]),
         };
     use Kw::{Now, Today, Tomorrow, Yesterday};
     let relative: &'static [(&'static str, Kw)] = match language {
@@ -548,6 +624,15 @@ pub(crate) fn table(language: Language) -> Table {
             ("послезавтра", DayAfterTomorrow),
             ("сейчас", Now),
         ],
+        Language::Ukrainian => &[
+            ("вчора", Yesterday),
+            ("учора", Yesterday),
+            ("сьогодні", Today),
+            ("завтра", Tomorrow),
+            ("позавчора", DayBeforeYesterday),
+            ("післязавтра", DayAfterTomorrow),
+            ("зараз", Now),
+        ],
         Language::Arabic => &[
             ("امس", Yesterday),
             ("بالامس", Yesterday),
@@ -567,6 +652,7 @@ pub(crate) fn table(language: Language) -> Table {
         Language::Dutch => dutch_word,
         Language::Russian => russian_word,
         Language::Arabic => arabic_word,
+        Language::Ukrainian => ukrainian_word,
     };
     Table {
         months,
@@ -867,6 +953,62 @@ fn arabic_word(w: &str) -> Lex {
             K(Will)
         }
         "قال" | "قالت" | "اعلن" | "اعلنت" | "كان" | "كانت" | "وقع" | "وقعت" | "قتل" => {
+            K(Was)
+        }
+        _ => Lex::Other,
+    }
+}
+
+fn ukrainian_word(w: &str) -> Lex {
+    use Lex::{Kw as K, NumWord as N, Unit as U};
+    match w {
+        "день" | "дня" | "дні" => U(Unit::Day, false),
+        "днів" => U(Unit::Day, true),
+        "тиждень" | "тижня" | "тижні" => U(Unit::Week, false),
+        "тижнів" => U(Unit::Week, true),
+        "місяць" | "місяця" | "місяці" => U(Unit::Month, false),
+        "місяців" => U(Unit::Month, true),
+        "квартал" | "кварталі" => U(Unit::Quarter, false),
+        "рік" | "року" | "роки" | "році" => U(Unit::Year, false),
+        "років" => U(Unit::Year, true),
+        "десятиліття" => U(Unit::Decade, false),
+        "століття" => U(Unit::Century, false),
+        "два" | "дві" => N(2),
+        "три" => N(3),
+        "чотири" => N(4),
+        "п'ять" => N(5),
+        "шість" => N(6),
+        "сім" => N(7),
+        "вісім" => N(8),
+        "дев'ять" => N(9),
+        "десять" => N(10),
+        "кілька" | "декілька" => K(SeveralK),
+        "тому" => K(AgoK),
+        "минулий" | "минула" | "минуле" | "минулого" | "минулої" | "минулому" | "минулій"
+        | "минулу" => K(LastK),
+        "наступний"
+        | "наступна"
+        | "наступного"
+        | "наступної"
+        | "наступному"
+        | "наступній"
+        | "наступну" => K(NextK),
+        "цей" | "ця" | "це" | "цього" | "цієї" | "цьому" | "цю" | "поточного" => {
+            K(ThisK)
+        }
+        "буде" | "будуть" | "відбудеться" | "стане" => K(Will),
+        "був" | "була" | "було" | "були" => K(Was),
+        // Past verbs end in -в, -ла, -ло, -ли after a vowel ("заявив", "повідомила",
+        // "загинули"), reflexive ones in -вся, -лася, -лися ("почалися"); a noun so spelt
+        // ("школа" is too short, "могила" is not) only biases the tense.
+        _ if w.chars().count() > 4
+            && [
+                "ив", "ав", "ила", "ала", "іла", "или", "али", "іли", "сли", "ило", "ало", "вся",
+                "лася", "лися", "лось",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end)) =>
+        {
             K(Was)
         }
         _ => Lex::Other,

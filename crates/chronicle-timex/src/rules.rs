@@ -1748,10 +1748,10 @@ impl Ctx<'_> {
         let Lex::Unit(u, false) = self.lex(i) else {
             return None;
         };
-        // Russian has no article: "неделю назад" is "a week ago". (Italian "fa" is also
-        // "does": "ogni giorno fa caldo" is no date.)
+        // Russian and Ukrainian have no article: "неделю назад", "тиждень тому" are "a
+        // week ago". (Italian "fa" is also "does": "ogni giorno fa caldo" is no date.)
         if self.is(i + 1, Kw::Ago)
-            && self.word(i + 1).eq_ignore_ascii_case("назад")
+            && ["назад", "тому"].contains(&self.word(i + 1).to_lowercase().as_str())
             && (i == 0 || self.count_at(i - 1).is_none())
         {
             return self.ago(i, i + 2, 1, u);

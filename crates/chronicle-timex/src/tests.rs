@@ -350,6 +350,7 @@ fn other_languages_absolute_and_relative() {
         ),
         (Language::Dutch, "op 31 december 2023", "2023-12-31"),
         (Language::Russian, "31 декабря 2023 года", "2023-12-31"),
+        (Language::Ukrainian, "31 грудня 2023 року", "2023-12-31"),
     ];
     for (lang, text, value) in cases {
         let r = Tagger::new(lang).tag(text, p);
@@ -369,6 +370,7 @@ fn other_languages_absolute_and_relative() {
         (Language::Spanish, "mañana", "2024-01-03"),
         (Language::German, "heute", "2024-01-02"),
         (Language::Russian, "вчера", "2024-01-01"),
+        (Language::Ukrainian, "вчора", "2024-01-01"),
     ];
     for (lang, text, value) in rel {
         let r = Tagger::new(lang).tag(&format!("Es {text}."), p);
@@ -1795,4 +1797,35 @@ fn arabic_dates() {
         ["الثاني من كانون الثاني=2024-01-02"]
     );
     assert_eq!(ar("انخفضت الأسعار خلال العام الحالي."), ["العام الحالي=2024"]);
+}
+
+#[test]
+fn ukrainian_relative() {
+    let uk = |t: &str| tag_in(Language::Ukrainian, t, WED);
+    assert_eq!(
+        uk("Протести почалися 21 листопада 2013 року."),
+        ["21 листопада 2013=2013-11-21"]
+    );
+    assert_eq!(
+        uk("Вибори відбудуться 25 травня."),
+        ["25 травня=2024-05-25"]
+    );
+    assert_eq!(uk("У грудні ціни зросли."), ["грудні=2023-12"]);
+    assert_eq!(uk("Два дні тому в Києві."), ["Два дні тому=2024-01-08"]);
+    assert_eq!(
+        uk("Тиждень тому влада оголосила."),
+        ["Тиждень тому=2024-W01"]
+    );
+    assert_eq!(
+        uk("Минулого тижня парламент ухвалив закон."),
+        ["Минулого тижня=2024-W01"]
+    );
+    assert_eq!(uk("Наступного місяця."), ["Наступного місяця=2024-02"]);
+    // The apostrophe stays inside "п'ятниця", typed or typographic.
+    assert_eq!(uk("У п'ятницю президент заявив."), ["п'ятницю=2024-01-05"]);
+    assert_eq!(uk("У п’ятницю президент заявив."), ["п’ятницю=2024-01-05"]);
+    assert_eq!(
+        uk("Зустріч відбудеться в п'ятницю."),
+        ["п'ятницю=2024-01-12"]
+    );
 }

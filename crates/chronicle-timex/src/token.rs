@@ -109,14 +109,24 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             let mut ascii = true;
             let mut len = 0usize;
             let mut end = i;
-            for ch in text[i..].chars() {
-                if ch.is_alphabetic() && !chronicle_text::is_unspaced(ch) {
-                    ascii &= ch.is_ascii();
-                    end += ch.len_utf8();
-                    len += 1;
+            let mut chars = text[i..].chars().peekable();
+            let mut prev = c;
+            while let Some(ch) = chars.next() {
+                let inside = if ch.is_alphabetic() {
+                    !chronicle_text::is_unspaced(ch)
                 } else {
+                    // Ukrainian writes an apostrophe inside words ("п'ятниця", "дев'ять").
+                    matches!(ch, '\'' | '\u{2019}')
+                        && is_cyrillic(prev)
+                        && chars.peek().is_some_and(|&next| is_cyrillic(next))
+                };
+                if !inside {
                     break;
                 }
+                ascii &= ch.is_ascii();
+                end += ch.len_utf8();
+                len += 1;
+                prev = ch;
             }
             i = end;
             let word = &text[start..end];
@@ -137,7 +147,14 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
                 lower.extend(
                     word.chars()
                         .flat_map(char::to_lowercase)
-                        .filter_map(crate::lang::fold_arabic),
+                        .filter_map(crate::lang::fold_arabic)
+                        .map(|c| {
+                            if matches!(c, '\u{2019}' | '\u{2BC}') {
+                                '\''
+                            } else {
+                                c
+                            }
+                        }),
                 );
                 table.lex(&lower)
             };
@@ -166,6 +183,11 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
     }
     join_month_names(text, &mut out);
     out
+}
+
+/// A letter of the Cyrillic script.
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4FF}').contains(&c)
 }
 
 /// The value of a decimal digit in the scripts news writes numbers in: ASCII,
