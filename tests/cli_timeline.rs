@@ -392,7 +392,6 @@ fn invalid_options_are_refused() {
 /// Spanish corpus is dated by its Spanish date expressions without `--language`.
 #[test]
 fn undeclared_language_is_identified_from_the_text() {
-    let dir = tempfile::tempdir().unwrap();
     let reports = [
         (
             "2024-03-04",
@@ -413,9 +412,20 @@ fn undeclared_language_is_identified_from_the_text() {
              sus casas este fin de semana.",
         ),
     ];
+    let (detected, english) = one_date_detected_and_english(&reports, "presa");
+    assert_eq!(detected["dates"][0]["date"], "2024-03-03", "{detected}");
+    // Assuming English, "3 de marzo" is not a date: the event day is not found.
+    assert!(entry(&english, "2024-03-03").is_none(), "{english}");
+}
+
+/// Writes `(publication date, text)` reports to a folder and builds a one-date timeline
+/// of those holding `keyword`, twice: with the language identified from the text and
+/// with English assumed.
+fn one_date_detected_and_english(reports: &[(&str, &str)], keyword: &str) -> (Value, Value) {
+    let dir = tempfile::tempdir().unwrap();
     for (i, (date, text)) in reports.iter().enumerate() {
         std::fs::write(
-            dir.path().join(format!("informe-{i}.txt")),
+            dir.path().join(format!("report-{i}.txt")),
             format!("date {date}\n{text}\n"),
         )
         .unwrap();
@@ -426,7 +436,7 @@ fn undeclared_language_is_identified_from_the_text() {
             "timeline",
             folder,
             "--keywords",
-            "presa",
+            keyword,
             "--dates",
             "1",
             "--format",
@@ -436,11 +446,7 @@ fn undeclared_language_is_identified_from_the_text() {
         args.extend_from_slice(language);
         timeline_json(&args)
     };
-    let detected = timeline(&[]);
-    assert_eq!(detected["dates"][0]["date"], "2024-03-03", "{detected}");
-    // Assuming English, "3 de marzo" is not a date: the event day is not found.
-    let english = timeline(&["--language", "en"]);
-    assert!(entry(&english, "2024-03-03").is_none(), "{english}");
+    (timeline(&[]), timeline(&["--language", "en"]))
 }
 
 #[test]
@@ -448,7 +454,6 @@ fn arabic_reports_are_dated_by_their_own_calendar_words() {
     // Written for this test: a dam fails on Sunday 3 March 2024; the reports name the day
     // with both month names ("3 آذار/مارس"), with Arabic-Indic digits ("٣ مارس") and
     // with the Levantine name alone.
-    let dir = tempfile::tempdir().unwrap();
     let reports = [
         (
             "2024-03-04",
@@ -466,35 +471,38 @@ fn arabic_reports_are_dated_by_their_own_calendar_words() {
              المقبل. وبدأت العائلات التي تم إجلاؤها العودة إلى منازلها هذا الأسبوع.",
         ),
     ];
-    for (i, (date, text)) in reports.iter().enumerate() {
-        std::fs::write(
-            dir.path().join(format!("report-{i}.txt")),
-            format!("date {date}\n{text}\n"),
-        )
-        .unwrap();
-    }
-    let folder = dir.path().to_str().unwrap();
-    let timeline = |language: &[&str]| {
-        let mut args = vec![
-            "timeline",
-            folder,
-            "--keywords",
-            "الريم",
-            "--dates",
-            "1",
-            "--format",
-            "json",
-            "--quiet",
-        ];
-        args.extend_from_slice(language);
-        timeline_json(&args)
-    };
-    let detected = timeline(&[]);
+    let (detected, english) = one_date_detected_and_english(&reports, "الريم");
     let day = entry(&detected, "2024-03-03").unwrap_or_else(|| panic!("{detected}"));
     assert_eq!(day["reports"], 3, "{detected}");
     let text = day["sentences"][0]["text"].as_str().unwrap();
     assert!(text.starts_with("انهار سد وادي الريم"), "{text}");
     // Read as English, the Arabic month names are no dates.
-    let english = timeline(&["--language", "en"]);
+    assert!(entry(&english, "2024-03-03").is_none(), "{english}");
+}
+
+#[test]
+fn ukrainian_reports_are_not_read_as_russian() {
+    // Written for this test. whatlang used to take Ukrainian for Russian, whose month
+    // names ("марта") are not Ukrainian ones ("березня").
+    let reports = [
+        (
+            "2024-03-04",
+            "У неділю, 3 березня, прорвало греблю на річці Рось після кількох днів сильних \
+             дощів. Вода затопила нижні квартали міста, рятувальники евакуювали мешканців.",
+        ),
+        (
+            "2024-03-06",
+            "Інженери, які оглядають греблю на Росі, що прорвало 3 березня, вважають, що \
+             причиною стала тріщина в основі. Міська рада попросила уряд про допомогу.",
+        ),
+        (
+            "2024-03-09",
+            "Уряд пообіцяв відбудувати греблю на Росі, зруйновану 3 березня, до наступної \
+             зими. Евакуйовані родини почали повертатися додому.",
+        ),
+    ];
+    let (detected, english) = one_date_detected_and_english(&reports, "греблю");
+    let day = entry(&detected, "2024-03-03").unwrap_or_else(|| panic!("{detected}"));
+    assert_eq!(day["reports"], 3, "{detected}");
     assert!(entry(&english, "2024-03-03").is_none(), "{english}");
 }
