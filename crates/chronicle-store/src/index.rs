@@ -468,12 +468,18 @@ impl TextIndex {
             .collect()
     }
 
-    /// A query per [`language_stems`] of `query`: a word of `words` starting with it.
+    /// A query per [`language_stems`] of `query`: a word of `words` starting with it
+    /// (an Arabic one after the article and a conjunction or preposition joined before
+    /// it: "سد" finds "والسد").
     fn stem_prefixes(&self, query: &str) -> Result<Vec<Box<dyn Query>>, StoreError> {
         language_stems(query)
             .iter()
             .map(|stem| {
-                let pattern = format!("{}.*", escape_regex(stem));
+                let pattern = if stem.starts_with(is_arabic) {
+                    format!("{ARABIC_PREFIXES}{}.*", escape_regex(stem))
+                } else {
+                    format!("{}.*", escape_regex(stem))
+                };
                 let q = RegexQuery::from_pattern(&pattern, self.fields.words).map_err(err)?;
                 Ok(Box::new(q) as Box<dyn Query>)
             })
@@ -544,6 +550,15 @@ impl TextIndex {
 /// Shortest stem taken as a prefix: a shorter one matches too many words to narrow
 /// anything.
 const MIN_PREFIX_STEM: usize = 4;
+/// The same for Arabic, whose stems are often a root of three letters or two ("سد").
+const MIN_ARABIC_PREFIX_STEM: usize = 2;
+/// What may stand before an Arabic stem in an indexed word: the article and a
+/// conjunction or preposition joined to it (see `chronicle_text`'s Arabic stemming).
+const ARABIC_PREFIXES: &str = "(وبال|وال|فال|بال|كال|ولل|لل|ال)?";
+
+fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&c)
+}
 
 /// The stems of a query's words in every supported language (lower case, each language's
 /// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
@@ -564,7 +579,12 @@ fn language_stems(query: &str) -> Vec<String> {
                 continue;
             }
             let stem = analyzer.stem(&word);
-            if stem.chars().count() >= MIN_PREFIX_STEM && !out.iter().any(|o| o == &stem) {
+            let min = if stem.starts_with(is_arabic) {
+                MIN_ARABIC_PREFIX_STEM
+            } else {
+                MIN_PREFIX_STEM
+            };
+            if stem.chars().count() >= min && !out.iter().any(|o| o == &stem) {
                 out.push(stem.into_owned());
             }
         }

@@ -499,6 +499,13 @@ fn a_query_finds_other_languages_word_forms() {
                 "газета",
                 "Протесты продолжались всю ночь, сообщили власти во вторник.",
             ),
+            article(
+                "ar-1",
+                day(2024, 3, 5),
+                "جريدة",
+                "انهار سد وادي الريم يوم الأحد بعد أيام من الأمطار الغزيرة، وغمرت المياه \
+                 البلدة. وطلبت البلدية مساعدة الحكومة لإصلاح الأضرار.",
+            ),
             article("en-1", day(2024, 3, 7), "wire", WIRE),
         ])
         .unwrap();
@@ -513,6 +520,10 @@ fn a_query_finds_other_languages_word_forms() {
     assert_eq!(found("протест"), 1);
     assert_eq!(found("dams failing"), 1);
     assert_eq!(found("parlamento"), 0);
+    // Arabic joins the article and prepositions to the word: "the dam" finds "سد", and
+    // "to the government" ("للحكومة") is found by "الحكومة".
+    assert_eq!(found("السد"), 1);
+    assert_eq!(found("للحكومة"), 1);
     // Search finds them too, after the stemmed matches.
     let hits = store
         .search("manifestación", Window::default(), 10)

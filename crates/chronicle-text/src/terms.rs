@@ -148,8 +148,21 @@ impl Analyzer {
     }
 
     /// Stems one lower-cased word.
+    ///
+    /// ```
+    /// use chronicle_text::{Analyzer, Language};
+    /// let ar = Analyzer::new(Language::Arabic);
+    /// // The article and a joined conjunction or preposition go, so "the dam" and "dam"
+    /// // are one term.
+    /// assert_eq!(ar.stem("السد"), ar.stem("سد"));
+    /// assert_eq!(ar.stem("وبالسد"), ar.stem("سد"));
+    /// ```
     pub fn stem<'a>(&self, lower: &'a str) -> std::borrow::Cow<'a, str> {
-        self.stemmer.stem(lower)
+        if self.language == Language::Arabic {
+            self.stemmer.stem(strip_arabic_prefix(lower))
+        } else {
+            self.stemmer.stem(lower)
+        }
     }
 
     /// The terms of `text`, in order.
@@ -177,7 +190,7 @@ impl Analyzer {
             if self.stop_words.contains(word) {
                 continue;
             }
-            f(&self.stemmer.stem(word));
+            f(&self.stem(word));
         }
     }
 }
@@ -206,6 +219,21 @@ fn for_each_pair(run: &str, f: &mut impl FnMut(&str)) {
     for (s, e) in unspaced_pairs(run) {
         f(&run[s..e]);
     }
+}
+
+/// An Arabic word without its article and a conjunction or preposition joined before it
+/// ("والسد", "and the dam", is "سد"), when two letters or more remain. Snowball's Arabic
+/// stemmer strips the article from longer words only ("الانهيار", not "السد"), so "the
+/// dam" and "dam" would be two terms.
+pub(crate) fn strip_arabic_prefix(word: &str) -> &str {
+    const PREFIXES: [&str; 8] = ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال"];
+    PREFIXES
+        .iter()
+        .find_map(|prefix| {
+            word.strip_prefix(prefix)
+                .filter(|rest| rest.chars().count() >= 2)
+        })
+        .unwrap_or(word)
 }
 
 fn strip_possessive(word: &str) -> &str {
