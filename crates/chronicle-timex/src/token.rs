@@ -232,7 +232,11 @@ fn join_month_names(text: &str, tokens: &mut Vec<Tok>) {
     };
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let two_words = if tokens[i].kind == Kind::Word && tokens[i + 1].kind == Kind::Word {
+        // The first words of the two-word names are written without marks or hamza.
+        let two_words = if tokens[i].kind == Kind::Word
+            && tokens[i + 1].kind == Kind::Word
+            && matches!(&text[tokens[i].bs..tokens[i].be], "كانون" | "تشرين")
+        {
             crate::lang::levantine_month(&word(&tokens[i]), &word(&tokens[i + 1]))
         } else {
             None
