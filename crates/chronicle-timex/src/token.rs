@@ -35,6 +35,8 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
     let mut i = 0;
     let n = bytes.len();
     let mut lower = String::new();
+    // Whether an Arabic word was seen: only then can month names need joining.
+    let mut arabic = false;
     while i < n {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
@@ -45,11 +47,24 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             let start = i;
             let mut value: u32 = 0;
             let mut count = 0usize;
-            for c in text[i..].chars() {
-                let Some(d) = digit(c) else { break };
-                value = value.saturating_mul(10).saturating_add(d);
-                count += 1;
-                i += c.len_utf8();
+            if b.is_ascii_digit() {
+                while i < n && bytes[i].is_ascii_digit() {
+                    value = value
+                        .saturating_mul(10)
+                        .saturating_add(u32::from(bytes[i] - b'0'));
+                    i += 1;
+                    count += 1;
+                }
+            } else {
+                // The digits of another script, one run of them.
+                for c in text[i..].chars() {
+                    let Some(d) = digit(c).filter(|_| !c.is_ascii()) else {
+                        break;
+                    };
+                    value = value.saturating_mul(10).saturating_add(d);
+                    count += 1;
+                    i += c.len_utf8();
+                }
             }
             let digits = u8::try_from(count).unwrap_or(u8::MAX);
             // Glue an ordinal or plural suffix only when the letters end there.
@@ -109,16 +124,18 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             let mut ascii = true;
             let mut len = 0usize;
             let mut end = i;
-            let mut chars = text[i..].chars().peekable();
             let mut prev = c;
-            while let Some(ch) = chars.next() {
+            for ch in text[i..].chars() {
                 let inside = if ch.is_alphabetic() {
                     !chronicle_text::is_unspaced(ch)
                 } else {
                     // Ukrainian writes an apostrophe inside words ("п'ятниця", "дев'ять").
                     matches!(ch, '\'' | '\u{2019}')
                         && is_cyrillic(prev)
-                        && chars.peek().is_some_and(|&next| is_cyrillic(next))
+                        && text[end + ch.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_cyrillic)
                 };
                 if !inside {
                     break;
@@ -128,6 +145,7 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
                 len += 1;
                 prev = ch;
             }
+            arabic |= is_arabic_letter(c);
             i = end;
             let word = &text[start..end];
             let lex = if len > 12 || len < 2 && !word.eq_ignore_ascii_case("a") && word != "و" {
@@ -181,8 +199,15 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
         });
         i += l;
     }
-    join_month_names(text, &mut out);
+    if arabic {
+        join_month_names(text, &mut out);
+    }
     out
+}
+
+/// A character of the Arabic block.
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&c)
 }
 
 /// A letter of the Cyrillic script.
@@ -220,10 +245,6 @@ fn ascii_punct(c: char) -> char {
 /// - a month given in two calendars' names, as Arabic outlets write it ("15 آذار/مارس
 ///   2011", "آذار (مارس)"), so the day and the year still stand beside one month.
 fn join_month_names(text: &str, tokens: &mut Vec<Tok>) {
-    // Arabic letters are encoded with the lead bytes 0xD8-0xDB.
-    if !text.bytes().any(|b| (0xD8..=0xDB).contains(&b)) {
-        return;
-    }
     let word = |t: &Tok| -> String {
         text[t.bs..t.be]
             .chars()
