@@ -89,10 +89,12 @@ impl std::fmt::Display for TokenRule {
 }
 
 /// Whether `c` is written without spaces between words: Chinese characters (CJK
-/// ideographs and their extensions) and Japanese kana.
+/// ideographs and their extensions) and Japanese kana. The same ranges as
+/// `chronicle_text::is_unspaced`; this crate has no dependency beyond what scoring needs.
 fn is_unspaced(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'
+        | '\u{31F0}'..='\u{31FF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'

@@ -475,7 +475,7 @@ impl TextIndex {
         language_stems(query)
             .iter()
             .map(|stem| {
-                let pattern = if stem.starts_with(is_arabic) {
+                let pattern = if stem.starts_with(chronicle_text::is_arabic) {
                     format!("{ARABIC_PREFIXES}{}.*", escape_regex(stem))
                 } else {
                     format!("{}.*", escape_regex(stem))
@@ -556,10 +556,6 @@ const MIN_ARABIC_PREFIX_STEM: usize = 2;
 /// conjunction or preposition joined to it (see `chronicle_text`'s Arabic stemming).
 const ARABIC_PREFIXES: &str = "(وبال|وال|فال|بال|كال|ولل|لل|ال)?";
 
-fn is_arabic(c: char) -> bool {
-    ('\u{600}'..='\u{6FF}').contains(&c)
-}
-
 /// The stems of a query's words in every supported language (lower case, each language's
 /// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
 /// are left to the index's character pairs), distinct.
@@ -579,7 +575,7 @@ fn language_stems(query: &str) -> Vec<String> {
                 continue;
             }
             let stem = analyzer.stem(&word);
-            let min = if stem.starts_with(is_arabic) {
+            let min = if stem.starts_with(chronicle_text::is_arabic) {
                 MIN_ARABIC_PREFIX_STEM
             } else {
                 MIN_PREFIX_STEM

@@ -78,6 +78,20 @@ pub fn is_unspaced(c: char) -> bool {
     )
 }
 
+/// Whether `c` is in the Arabic block (letters, vowel marks, Arabic-Indic digits and
+/// punctuation). Arabic joins the article and one-letter conjunctions and prepositions
+/// to the word ("والسد", "and the dam"): [`Analyzer::stem`] strips them, and the store's
+/// index allows them before a stem.
+///
+/// ```
+/// use chronicle_text::is_arabic;
+/// assert!(is_arabic('س') && is_arabic('٣'));
+/// assert!(!is_arabic('s') && !is_arabic('ж'));
+/// ```
+pub fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&c)
+}
+
 /// Characters of an unspaced script ([`is_unspaced`]) counted as one word: Chinese
 /// words average somewhat under two characters.
 const UNSPACED_CHARS_PER_WORD: usize = 2;

@@ -1757,7 +1757,7 @@ impl Ctx<'_> {
             return self.ago(i, i + 2, 1, u);
         }
         // Arabic "this" also follows its noun: "العام الحالي", "الشهر الجاري".
-        if self.is(i + 1, Kw::This) && self.word(i + 1).starts_with(is_arabic) {
+        if self.is(i + 1, Kw::This) && self.word(i + 1).starts_with(chronicle_text::is_arabic) {
             return self.found(i, i + 2, self.shifted(u, 0)?);
         }
         let (step, end) = self.post_step(i + 1)?;
@@ -1784,7 +1784,7 @@ impl Ctx<'_> {
         // noun ("قبل أسبوع", a week ago).
         match self.lex(i + 1) {
             Lex::Dual(u) => return self.ago(start, i + 2, 2, u),
-            Lex::Unit(u, false) if self.word(i).starts_with(is_arabic) => {
+            Lex::Unit(u, false) if self.word(i).starts_with(chronicle_text::is_arabic) => {
                 return self.ago(start, i + 2, 1, u);
             }
             _ => {}
@@ -2482,7 +2482,7 @@ impl Ctx<'_> {
             // Arabic "اليوم" is also "the day": "اليوم التالي" (the next day), "اليوم
             // الأول" (the first day); "اليوم الاثنين" (today, Monday) is today.
             Kw::Today
-                if self.word(i).starts_with(is_arabic)
+                if self.word(i).starts_with(chronicle_text::is_arabic)
                     && self.word(i + 1).starts_with("ال")
                     && !matches!(self.lex(i + 1), Lex::Weekday(_)) =>
             {
@@ -3866,11 +3866,6 @@ fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(y, m, 1)?;
     let fwd = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
     first.checked_add_days(Days::new(u64::from(fwd + 7 * (n - 1))))
-}
-
-/// A letter of the Arabic script.
-fn is_arabic(c: char) -> bool {
-    ('\u{600}'..='\u{6FF}').contains(&c)
 }
 
 fn is_zone(w: &str) -> bool {

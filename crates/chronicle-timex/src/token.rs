@@ -145,7 +145,7 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
                 len += 1;
                 prev = ch;
             }
-            arabic |= is_arabic_letter(c);
+            arabic |= chronicle_text::is_arabic(c);
             i = end;
             let word = &text[start..end];
             let lex = if len > 12 || len < 2 && !word.eq_ignore_ascii_case("a") && word != "و" {
@@ -205,11 +205,6 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
     out
 }
 
-/// A character of the Arabic block.
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{600}'..='\u{6FF}').contains(&c)
-}
-
 /// A letter of the Cyrillic script.
 fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4FF}').contains(&c)
@@ -218,7 +213,7 @@ fn is_cyrillic(c: char) -> bool {
 /// The value of a decimal digit in the scripts news writes numbers in: ASCII,
 /// Arabic-Indic ("١٥ مارس ٢٠١١"), Eastern Arabic-Indic (Persian, Urdu) and full-width
 /// (Japanese "２０１１年３月").
-pub(crate) fn digit(c: char) -> Option<u32> {
+fn digit(c: char) -> Option<u32> {
     let zero = match c {
         '0'..='9' => '0',
         '\u{660}'..='\u{669}' => '\u{660}',
