@@ -226,8 +226,8 @@ pub enum Notice {
 }
 
 /// The share of letters outside ASCII from which [`TokenRule::Rouge155`] is worth a
-/// warning: Latin-script languages stay far below it (French about 3 %), other scripts
-/// far above.
+/// warning: Latin-script languages stay far below it (French a few per cent), other
+/// scripts far above.
 const UNREAD_SCRIPT_SHARE: f64 = 0.2;
 
 impl Notice {

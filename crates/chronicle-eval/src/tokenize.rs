@@ -139,7 +139,7 @@ fn for_each_raw_token(sentence: &str, rule: TokenRule, mut f: impl FnMut(&str)) 
 }
 
 /// The share of the letters in `texts` that ROUGE-1.5.5 cannot read (outside ASCII):
-/// near 0 for English, about 0.02 for French, 1 for Arabic or Chinese. Scorers warn
+/// near 0 for English, a few hundredths for French, 1 for Arabic or Chinese. Scorers warn
 /// with it that [`TokenRule::Rouge155`] undercounts a dataset.
 ///
 /// ```
