@@ -31,7 +31,8 @@ enum Command {
     Search(cmd::search::Args),
     /// Show what a corpus store holds.
     Stats(cmd::stats::Args),
-    /// Analyse a corpus store's articles again with this build (after an upgrade).
+    /// Analyse a corpus store's articles again with this build, and rebuild an outdated
+    /// index (after an upgrade).
     Reanalyse(cmd::reanalyse::Args),
     /// Generate a synthetic archive from a corpus, for scale tests.
     Synth(cmd::synth::Args),

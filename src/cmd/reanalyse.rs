@@ -1,5 +1,6 @@
 //! `chronicle reanalyse`: analyse a store's articles again with this build, from the
-//! text the store keeps (a store made by an older build lacks what this one finds).
+//! text the store keeps (a store made by an older build lacks what this one finds), and
+//! rebuild a full-text index made with an older tokenizer.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,6 +84,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report.analysis_after,
             report.analysis_before,
         );
+    }
+    if store.index_is_outdated() {
+        // An index made before Chinese and Japanese runs were cut into character pairs.
+        let clock = Instant::now();
+        let store = store.rebuild_index().context(
+            "rebuilding the full-text index failed (the stored articles are untouched; run \
+             `chronicle reanalyse` again)",
+        )?;
+        if !args.quiet {
+            eprintln!(
+                "rebuilt the full-text index with this build's tokenizer in {:.1}s ({} \
+                 articles)",
+                clock.elapsed().as_secs_f64(),
+                store.stats()?.indexed
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

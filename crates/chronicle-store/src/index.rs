@@ -54,9 +54,9 @@ pub(crate) struct Fields {
 const PAIRS_STEM: &str = "chronicle_pairs_stem";
 /// The tokenizer of indexes created before [`PAIRS_STEM`]: they are read and written as
 /// they are (a Chinese query finds little in them until the store is ingested anew).
-const EN_STEM: &str = "en_stem";
+pub(crate) const EN_STEM: &str = "en_stem";
 
-fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
+pub(crate) fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
     let mut b = Schema::builder();
     let seq = b.add_u64_field("seq", INDEXED | FAST);
     let published = b.add_i64_field("published", INDEXED | FAST);
@@ -247,6 +247,12 @@ impl TextIndex {
             reader,
             fields,
         }))
+    }
+
+    /// Whether the index uses this build's tokenizer ([`PAIRS_STEM`]), not the one of
+    /// indexes made before it.
+    pub fn is_current(&self) -> bool {
+        self.index.schema() == schema(PAIRS_STEM).0
     }
 
     /// The highest article `seq` committed to the index (0 when none).

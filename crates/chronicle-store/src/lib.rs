@@ -444,6 +444,39 @@ impl Store {
         &self.dir
     }
 
+    /// Whether the full-text index was made by a build older than its current tokenizer
+    /// (before Chinese and Japanese runs were cut into character pairs): such an index is
+    /// still read and written, but finds little in those scripts until
+    /// [`Store::rebuild_index`].
+    pub fn index_is_outdated(&self) -> bool {
+        self.index.as_ref().is_some_and(|index| !index.is_current())
+    }
+
+    /// Rebuilds the full-text index from the stored articles, with this build's
+    /// tokenizer: the index is only a view of SQLite, so nothing stored is touched.
+    /// Needs the store opened for writing; returns it reopened.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    /// let store = store.rebuild_index().unwrap();
+    /// assert!(!store.index_is_outdated());
+    /// ```
+    pub fn rebuild_index(self) -> Result<Store> {
+        if self.writer.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let (dir, max_articles) = (self.dir.clone(), self.max_articles);
+        // Releases the index writer and the write lock.
+        drop(self);
+        let index_dir = dir.join(INDEX_DIR);
+        if index_dir.exists() {
+            std::fs::remove_dir_all(&index_dir)?;
+        }
+        // A missing index is rebuilt from SQLite on opening.
+        Ok(Store::create_or_open(&dir)?.with_max_articles(max_articles))
+    }
+
     /// Caps the articles a timeline reads: when more match a topic, the `max` most
     /// relevant by BM25 over the topic's words (evenly spread over ingest order when the
     /// topic has no words) are used. Bounds latency and memory on broad topics in a
@@ -1410,4 +1443,45 @@ fn ingest_batch(
         w.uncommitted += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store whose index was made by a build before the character-pair tokenizer: it
+    /// works, but finds no Chinese word until the index is rebuilt.
+    #[test]
+    fn an_outdated_index_is_rebuilt_from_the_stored_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = Article {
+            id: "zh-1".into(),
+            published: NaiveDate::from_ymd_opt(2024, 3, 6).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: "河谷水坝于3月4日夜间决堤，下游三个村庄被洪水淹没。".into(),
+        };
+        drop(Store::create_or_open(dir.path()).unwrap());
+        // The index of an older build: empty, with the former tokenizer; opening the
+        // store for writing fills it from SQLite.
+        let index_dir = dir.path().join(INDEX_DIR);
+        std::fs::remove_dir_all(&index_dir).unwrap();
+        std::fs::create_dir_all(&index_dir).unwrap();
+        tantivy::Index::create_in_dir(&index_dir, index::schema(index::EN_STEM).0).unwrap();
+        let store = Store::create_or_open(dir.path()).unwrap();
+        store.ingest(vec![article]).unwrap();
+        assert!(store.index_is_outdated());
+        let found = |store: &Store| store.search("水坝", Window::default(), 10).unwrap().len();
+        assert_eq!(found(&store), 0);
+        let store = store.rebuild_index().unwrap();
+        assert!(!store.index_is_outdated());
+        assert_eq!(found(&store), 1);
+        assert_eq!(store.stats().unwrap().indexed, 1);
+        // A read-only store cannot rebuild.
+        drop(store);
+        let reader = Store::open(dir.path()).unwrap();
+        assert!(matches!(reader.rebuild_index(), Err(StoreError::ReadOnly)));
+    }
 }
