@@ -29,8 +29,9 @@ pub struct DayMention {
 /// field is added or its meaning changes (2: chronology entries; 3: Chinese, Japanese
 /// and Korean dates, words and terms, Spanish and Portuguese days of the month, Russian,
 /// German day ordinals the splitter cut off; 4: Arabic, Ukrainian, digits of other
-/// scripts, a day and month with last/next after them). A store records the version its articles
-/// were analysed with, so it can tell that they lack something this build would find.
+/// scripts, a day and month with last/next after them). A store records the version its
+/// articles were analysed with, so it can tell that they lack something this build would
+/// find.
 pub const ANALYSIS_VERSION: u32 = 4;
 
 /// One analysed sentence.

@@ -53,7 +53,7 @@ pub(crate) struct Fields {
 /// runs cut into character pairs ([`PairTokenizer`]).
 const PAIRS_STEM: &str = "chronicle_pairs_stem";
 /// The tokenizer of indexes created before [`PAIRS_STEM`]: they are read and written as
-/// they are (a Chinese query finds little in them until the store is ingested anew).
+/// they are (a Chinese query finds little in them until `Store::rebuild_index`).
 pub(crate) const EN_STEM: &str = "en_stem";
 
 pub(crate) fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
