@@ -224,8 +224,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let report = Report::from_tasks(tasks);
-    let share = gold_shares.iter().sum::<f64>() / gold_shares.len() as f64;
-    if let Some(notice) = Notice::for_script(share, args.rouge_tokens) {
+    if let Some(notice) = Notice::for_script(&gold_shares, args.rouge_tokens) {
         eprintln!("warning: {notice}");
     }
     print!("{}", report.to_table());

@@ -231,17 +231,19 @@ pub enum Notice {
 const UNREAD_SCRIPT_SHARE: f64 = 0.2;
 
 impl Notice {
-    /// A [`Notice::ScriptUnreadByRouge`] when `rule` cannot read the gold summaries
-    /// whose share of letters outside ASCII is `share`
-    /// ([`crate::tokenize::non_ascii_letter_share`]).
+    /// A [`Notice::ScriptUnreadByRouge`] when `rule` cannot read the gold summaries of
+    /// the tasks scored, given each task's share of letters outside ASCII
+    /// ([`gold_letter_share`]); their mean decides.
     ///
     /// ```
     /// use chronicle_eval::{Notice, TokenRule};
-    /// assert!(Notice::for_script(0.9, TokenRule::Rouge155).is_some());
-    /// assert!(Notice::for_script(0.9, TokenRule::Unicode).is_none());
-    /// assert!(Notice::for_script(0.03, TokenRule::Rouge155).is_none());
+    /// assert!(Notice::for_script(&[0.9], TokenRule::Rouge155).is_some());
+    /// assert!(Notice::for_script(&[0.9], TokenRule::Unicode).is_none());
+    /// assert!(Notice::for_script(&[0.03], TokenRule::Rouge155).is_none());
+    /// assert!(Notice::for_script(&[], TokenRule::Rouge155).is_none());
     /// ```
-    pub fn for_script(share: f64, rule: TokenRule) -> Option<Notice> {
+    pub fn for_script(task_shares: &[f64], rule: TokenRule) -> Option<Notice> {
+        let share = task_shares.iter().sum::<f64>() / task_shares.len().max(1) as f64;
         (rule == TokenRule::Rouge155 && share > UNREAD_SCRIPT_SHARE).then(|| {
             Notice::ScriptUnreadByRouge {
                 percent: (share * 100.0).round() as u32,
@@ -378,8 +380,7 @@ pub fn evaluate_dirs_with(
                 .join("; "),
         });
     }
-    let share = shares.iter().sum::<f64>() / shares.len() as f64;
-    notices.extend(Notice::for_script(share, rule));
+    notices.extend(Notice::for_script(&shares, rule));
     Ok((Report::from_tasks(tasks), notices))
 }
 
