@@ -43,7 +43,9 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if b.is_ascii_digit() || b >= 0x80 && text[i..].chars().next().and_then(digit).is_some() {
+        if b.is_ascii_digit()
+            || b >= 0x80 && text[i..].chars().next().and_then(other_digit).is_some()
+        {
             let start = i;
             let mut value: u32 = 0;
             let mut count = 0usize;
@@ -58,7 +60,7 @@ pub(crate) fn tokenize(text: &str, table: &Table) -> Vec<Tok> {
             } else {
                 // The digits of another script, one run of them.
                 for c in text[i..].chars() {
-                    let Some(d) = digit(c).filter(|_| !c.is_ascii()) else {
+                    let Some(d) = other_digit(c) else {
                         break;
                     };
                     value = value.saturating_mul(10).saturating_add(d);
@@ -210,12 +212,11 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4FF}').contains(&c)
 }
 
-/// The value of a decimal digit in the scripts news writes numbers in: ASCII,
-/// Arabic-Indic ("١٥ مارس ٢٠١١"), Eastern Arabic-Indic (Persian, Urdu) and full-width
-/// (Japanese "２０１１年３月").
-fn digit(c: char) -> Option<u32> {
+/// The value of a decimal digit of another script than ASCII that news writes numbers
+/// in: Arabic-Indic ("١٥ مارس ٢٠١١"), Eastern Arabic-Indic (Persian, Urdu) and
+/// full-width (Japanese "２０１１年３月").
+fn other_digit(c: char) -> Option<u32> {
     let zero = match c {
-        '0'..='9' => '0',
         '\u{660}'..='\u{669}' => '\u{660}',
         '\u{6F0}'..='\u{6F9}' => '\u{6F0}',
         '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
