@@ -155,3 +155,45 @@ fn a_missing_dataset_is_named_once_with_its_cause() {
     // The OS error is quoted by the error that wraps it, and said once.
     assert_eq!(stderr.matches("(os error").count(), 1, "{stderr}");
 }
+
+#[test]
+fn keywords_that_match_nothing_fall_back_to_every_sentence_and_an_empty_window_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("data");
+    // The keyword is spelt as the articles never spell it.
+    topic(&dataset.join("bridge"), Some(r#"["brücke"]"#));
+    // A second gold timeline whose window holds no article.
+    write(
+        &dataset.join("bridge/timelines/later.txt"),
+        "2030-01-01\nSomething else .\n--------------------------------\n\
+         2030-02-01\nAgain .\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["bench", "--quiet", "--dataset"])
+        .arg(&dataset)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stderr}\n{stdout}");
+    assert!(
+        stderr.contains("task bridge/gold: no article in its window contains a keyword"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "task bridge/later: no article of the topic was published in its window \
+             (2030-01-01 to 2030-02-01)"
+        ),
+        "{stderr}"
+    );
+    // Without the fallback the first task's timeline would be empty; with it both gold
+    // dates are found (its date F1 is 1).
+    let task_line = stdout
+        .lines()
+        .find(|l| l.starts_with("bridge/gold"))
+        .unwrap_or_else(|| panic!("no task line in {stdout}"));
+    assert!(task_line.contains("1.0000"), "{task_line}");
+}

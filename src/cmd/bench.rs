@@ -180,8 +180,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ranking: args.ranking,
             };
             let clock = Instant::now();
-            let timeline = build_timeline(&corpus, &options)
+            let mut timeline = build_timeline(&corpus, &options)
                 .with_context(|| format!("cannot build the timeline for {task}"))?;
+            if timeline.articles == 0 && !options.keywords.is_empty() {
+                // Every article of a dataset's topic is about the topic: keywords that
+                // match none of them in the window (another spelling, another script)
+                // say nothing about which sentences are on topic, so the task runs as
+                // if the topic had none, rather than scoring an empty timeline.
+                let unfiltered = build_timeline(
+                    &corpus,
+                    &TimelineOptions {
+                        keywords: Vec::new(),
+                        ..options.clone()
+                    },
+                )
+                .with_context(|| format!("cannot build the timeline for {task}"))?;
+                if unfiltered.articles > 0 {
+                    eprintln!(
+                        "warning: task {task}: no article in its window contains a keyword \
+                         of {}; its timeline uses every sentence of the topic",
+                        topic.dir.join("keywords.json").display()
+                    );
+                    timeline = unfiltered;
+                }
+            }
+            if timeline.articles == 0 {
+                eprintln!(
+                    "warning: task {task}: no article of the topic was published in its \
+                     window ({} to {}): its timeline is empty",
+                    options.from.map_or("-".into(), |d| d.to_string()),
+                    options.to.map_or("-".into(), |d| d.to_string()),
+                );
+            }
             times.timeline += clock.elapsed();
 
             let predicted: chronicle_eval::Timeline = timeline
