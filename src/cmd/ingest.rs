@@ -50,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Take the write lock first: a second writer fails before reading anything.
     let store = Store::create_or_open(&args.store)
         .with_context(|| format!("cannot open the store {}", args.store.display()))?;
-    super::warn_if_analysis_is_older(&store)?;
+    super::warn_if_store_is_older(&store)?;
     let options = IngestOptions {
         language: args.language,
         batch: args.batch.max(1),

@@ -71,19 +71,28 @@ fn print_per_reason(problems: &[chronicle_ingest::Problem], level: &str, suffix:
     }
 }
 
-/// Warns (on standard error, also with `--quiet`) when a store's articles were analysed
-/// by an older build: its timelines lack what this build finds in text, such as
-/// chronology entries, until it is reanalysed (`chronicle reanalyse`).
-fn warn_if_analysis_is_older(store: &chronicle_store::Store) -> anyhow::Result<()> {
+/// Warns (on standard error, also with `--quiet`) when a store was made by an older
+/// build: its timelines lack what this build finds in text, such as chronology entries,
+/// until it is reanalysed (`chronicle reanalyse`); an older full-text index ranks
+/// articles in other languages after English ones until it is rebuilt (the same
+/// command).
+fn warn_if_store_is_older(store: &chronicle_store::Store) -> anyhow::Result<()> {
     let version = store.analysis_version()?;
     let current = chronicle_engine::corpus::ANALYSIS_VERSION;
+    let dir = store.dir().display();
     if version < current {
-        let dir = store.dir().display();
         eprintln!(
             "warning: the store {dir} was analysed by an older Chronicle (analysis version \
              {version}, this build {current}); its timelines can differ from those built \
              from the same files: run `chronicle reanalyse --store {dir}` to bring it up to \
              date",
+        );
+    } else if store.index_is_outdated() {
+        eprintln!(
+            "warning: the full-text index of the store {dir} was made by an older \
+             Chronicle: searches rank articles in other languages than English after the \
+             English ones and can miss Chinese or Japanese words; run `chronicle reanalyse \
+             --store {dir}` to rebuild it",
         );
     }
     Ok(())

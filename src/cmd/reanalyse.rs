@@ -1,6 +1,7 @@
 //! `chronicle reanalyse`: analyse a store's articles again with this build, from the
 //! text the store keeps (a store made by an older build lacks what this one finds), and
-//! rebuild a full-text index made with an older tokenizer.
+//! rebuild a full-text index made with an older schema or holding articles whose
+//! language changed.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,8 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report.analysis_before,
         );
     }
-    if store.index_is_outdated() {
-        // An index made before Chinese and Japanese runs were cut into character pairs.
+    // An index made by an older build (before Chinese and Japanese character pairs, or
+    // before other languages' stems), or one that holds articles under the language
+    // they were analysed in before.
+    if store.index_is_outdated() || report.languages_changed > 0 {
         let clock = Instant::now();
         let store = store.rebuild_index().context(
             "rebuilding the full-text index failed (the stored articles are untouched; run \
@@ -94,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )?;
         if !args.quiet {
             eprintln!(
-                "rebuilt the full-text index with this build's tokenizer in {:.1}s ({} \
+                "rebuilt the full-text index with this build's schema in {:.1}s ({} \
                  articles)",
                 clock.elapsed().as_secs_f64(),
                 store.stats()?.indexed

@@ -48,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let store = Store::open(&args.store)
         .with_context(|| format!("cannot open the store {}", args.store.display()))?;
+    super::warn_if_store_is_older(&store)?;
     let hits = store.search(&args.query, Window::between(args.from, args.to), args.limit)?;
     if args.format == "json" {
         println!("{}", serde_json::to_string_pretty(&hits)?);

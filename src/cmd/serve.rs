@@ -97,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             .with_context(|| format!("cannot open the store {}", dir.display()))?
             .with_max_articles(args.max_articles);
-            super::warn_if_analysis_is_older(&store)?;
+            super::warn_if_store_is_older(&store)?;
             let backend = StoreBackend::new(store);
             if !args.quiet {
                 let stats = backend.store().stats()?;

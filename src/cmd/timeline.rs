@@ -159,7 +159,7 @@ fn run_store(dir: &Path, options: &TimelineOptions, args: &Args) -> anyhow::Resu
     let store = chronicle_store::Store::open(dir)
         .with_context(|| format!("cannot open the store {}", dir.display()))?
         .with_max_articles(args.max_articles);
-    super::warn_if_analysis_is_older(&store)?;
+    super::warn_if_store_is_older(&store)?;
     let spinner = spinner(args.quiet, "selecting articles and building the timeline");
     let (timeline, coverage) = store.timeline_with_coverage(options)?;
     spinner.finish_and_clear();

@@ -221,14 +221,32 @@ impl Corpus {
         &self.sentences[self.analyses[article].sentence_range.clone()]
     }
 
-    /// The analyzer for a language (stemming and stop words), e.g. to turn a query
-    /// into terms the same way sentences were.
+    /// The terms of `text` in `language` (see [`term_ids`]), e.g. to turn a query into
+    /// terms the same way sentences were.
     pub fn term_ids(&self, text: &str, language: Language) -> Vec<TermId> {
-        let analyzer = Analyzer::new(language);
-        let mut out = Vec::new();
-        analyzer.for_each_term(text, |t| out.push(term_id(t)));
-        out
+        term_ids(text, language)
     }
+}
+
+/// The terms of `text` analysed in `language` (stemmed, stop words left out), as
+/// sentences' [`AnalysedSentence::terms`] are.
+///
+/// ```
+/// use chronicle_engine::corpus::{term_id, term_ids};
+/// use chronicle_text::Language;
+/// assert_eq!(term_ids("The dams failed", Language::English), [term_id("dam"), term_id("fail")]);
+/// ```
+pub fn term_ids(text: &str, language: Language) -> Vec<TermId> {
+    // Built once: each holds its language's stop words.
+    static ANALYZERS: std::sync::LazyLock<Vec<Analyzer>> =
+        std::sync::LazyLock::new(|| Language::ALL.iter().map(|&l| Analyzer::new(l)).collect());
+    let analyzer = ANALYZERS
+        .iter()
+        .find(|a| a.language() == language)
+        .unwrap_or(&ANALYZERS[0]);
+    let mut out = Vec::new();
+    analyzer.for_each_term(text, |t| out.push(term_id(t)));
+    out
 }
 
 struct Toolkit {

@@ -7,7 +7,7 @@ use chronicle_text::Language;
 use chrono::NaiveDate;
 
 use crate::TimelineOptions;
-use crate::corpus::{Corpus, TermId};
+use crate::corpus::{Corpus, TermId, term_ids};
 
 /// The part of a corpus a request selects.
 pub(crate) struct Selection {
@@ -104,7 +104,7 @@ impl QueryTerms {
         QueryTerms(
             languages
                 .into_iter()
-                .filter_map(|lang| Some((lang, QueryWords::new(corpus, query, lang)?)))
+                .filter_map(|lang| Some((lang, QueryWords::new(query, lang)?)))
                 .collect(),
         )
     }
@@ -136,7 +136,7 @@ struct QueryWords {
 const MAX_COMPOUND: usize = 4;
 
 impl QueryWords {
-    fn new(corpus: &Corpus, query: &str, language: Language) -> Option<QueryWords> {
+    fn new(query: &str, language: Language) -> Option<QueryWords> {
         let words: Vec<&str> = chronicle_text::word_tokens(query)
             .flat_map(|(s, e)| query[s..e].split('-'))
             .filter(|w| !w.is_empty())
@@ -148,7 +148,7 @@ impl QueryWords {
         let word_index: Vec<Vec<usize>> = words
             .iter()
             .map(|w| {
-                let terms = corpus.term_ids(w, language);
+                let terms = term_ids(w, language);
                 let keep = if w.starts_with(chronicle_text::is_unspaced) {
                     terms.len()
                 } else {
@@ -178,7 +178,7 @@ impl QueryWords {
                     break;
                 }
                 let compound = words[start..end].join("-");
-                let Some(&term) = corpus.term_ids(&compound, language).first() else {
+                let Some(&term) = term_ids(&compound, language).first() else {
                     continue;
                 };
                 let entry = covers.entry(term).or_default();
@@ -197,6 +197,28 @@ impl QueryWords {
     fn any_in(&self, terms: &[TermId]) -> bool {
         terms.iter().any(|t| self.covers.contains_key(t))
     }
+}
+
+/// Every term that carries a word of `query` for an article analysed in `language`:
+/// its words' terms and those of its runs of words written hyphenated (see
+/// `QueryWords`), sorted. A sentence with none of them does not match the query; an
+/// index can use them to find every article the engine could select.
+///
+/// ```
+/// use chronicle_engine::corpus::{term_id, term_ids};
+/// use chronicle_engine::query_term_ids;
+/// use chronicle_text::Language;
+/// let terms = query_term_ids("swine flu", Language::English);
+/// assert!(terms.contains(&term_id("swine")) && terms.contains(&term_id("flu")));
+/// // "swine-flu" is one term in text.
+/// assert!(terms.contains(&term_ids("swine-flu", Language::English)[0]));
+/// ```
+pub fn query_term_ids(query: &str, language: Language) -> Vec<TermId> {
+    let mut terms: Vec<TermId> = QueryWords::new(query, language)
+        .map(|q| q.covers.into_keys().collect())
+        .unwrap_or_default();
+    terms.sort_unstable();
+    terms
 }
 
 /// An article matches a query when it contains at least half of the query's distinct

@@ -3,8 +3,11 @@
 //! Fields: `seq` (the article's SQLite rowid; indexed, fast), `published` (days since
 //! 0001-01-01, indexed, fast), `title` and `text` (English-stemmed, BM25; no positions, so
 //! phrases match as all their words; Chinese and Japanese text as overlapping character
-//! pairs: [`PairTokenizer`]),
-//! and `words` (lower-cased unstemmed tokens, no frequencies: for keyword substring
+//! pairs: [`PairTokenizer`]; English articles and those in no supported language),
+//! `stems` (an article in another supported language instead: the terms of its title
+//! and analysed sentences in that language, as the engine matches a query against
+//! them, written as their [`TermId`] in hexadecimal; BM25) and `words` (lower-cased
+//! unstemmed tokens of every article, no frequencies: for keyword substring
 //! candidates). Nothing is stored: records come from SQLite.
 //!
 //! Every commit carries the highest `seq` it contains as its payload, so the index
@@ -24,10 +27,13 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    LowerCaser, PreTokenizedString, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream,
+    Tokenizer,
 };
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
 
+use chronicle_engine::corpus::{TermId, term_ids};
+use chronicle_engine::query_term_ids;
 use chronicle_text::{Analyzer, Language};
 
 use crate::StoreError;
@@ -47,6 +53,8 @@ pub(crate) struct Fields {
     pub title: Field,
     pub text: Field,
     pub words: Field,
+    /// `None` in an index made before the field (see [`TextIndex::is_current`]).
+    pub stems: Option<Field>,
 }
 
 /// The tokenizer of `title` and `text`: tantivy's `en_stem` with Chinese and Japanese
@@ -56,7 +64,35 @@ const PAIRS_STEM: &str = "chronicle_pairs_stem";
 /// they are (a Chinese query finds little in them until `Store::rebuild_index`).
 pub(crate) const EN_STEM: &str = "en_stem";
 
-pub(crate) fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
+/// The schemas an index may have, oldest first: English stems only; with Chinese and
+/// Japanese character pairs; with the `stems` field of other languages (current).
+/// Older ones are read and written as they are; `Store::rebuild_index` brings them up
+/// to date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SchemaVersion {
+    EnglishStems,
+    CharacterPairs,
+    LanguageStems,
+}
+
+impl SchemaVersion {
+    const ALL: [SchemaVersion; 3] = [
+        SchemaVersion::EnglishStems,
+        SchemaVersion::CharacterPairs,
+        SchemaVersion::LanguageStems,
+    ];
+    const CURRENT: SchemaVersion = SchemaVersion::LanguageStems;
+
+    pub(crate) fn schema(self) -> (Schema, Fields) {
+        match self {
+            SchemaVersion::EnglishStems => schema(EN_STEM, false),
+            SchemaVersion::CharacterPairs => schema(PAIRS_STEM, false),
+            SchemaVersion::LanguageStems => schema(PAIRS_STEM, true),
+        }
+    }
+}
+
+fn schema(stem_tokenizer: &str, language_stems: bool) -> (Schema, Fields) {
     let mut b = Schema::builder();
     let seq = b.add_u64_field("seq", INDEXED | FAST);
     let published = b.add_i64_field("published", INDEXED | FAST);
@@ -75,6 +111,18 @@ pub(crate) fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::Basic),
         ),
     );
+    // Filled with terms made outside tantivy (pre-tokenized): its tokenizer is never
+    // run.
+    let stems = language_stems.then(|| {
+        b.add_text_field(
+            "stems",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        )
+    });
     (
         b.build(),
         Fields {
@@ -83,8 +131,23 @@ pub(crate) fn schema(stem_tokenizer: &str) -> (Schema, Fields) {
             title,
             text,
             words,
+            stems,
         },
     )
+}
+
+/// What the index holds of an article.
+pub(crate) struct IndexedArticle<'a, T> {
+    /// Its SQLite rowid.
+    pub seq: i64,
+    /// Its publication day (days since 0001-01-01).
+    pub published: i64,
+    pub title: Option<&'a str>,
+    pub text: &'a str,
+    /// The language it was analysed in.
+    pub language: Language,
+    /// Its sentences' terms ([`AnalysedSentence::terms`](chronicle_engine::corpus::AnalysedSentence::terms)).
+    pub terms: T,
 }
 
 pub(crate) struct TextIndex {
@@ -213,19 +276,23 @@ impl TextIndex {
     /// Opens the index in `dir`, creating it when `create` and it does not exist.
     /// Returns `Ok(None)` when there is no index and `create` is false.
     pub fn open(dir: &Path, create: bool) -> Result<Option<TextIndex>, StoreError> {
-        let (schema, fields) = schema(PAIRS_STEM);
         let exists = dir.join("meta.json").exists();
-        let index = if exists {
+        let (index, fields) = if exists {
             let index = Index::open_in_dir(dir).map_err(err)?;
-            if index.schema() != schema && index.schema() != self::schema(EN_STEM).0 {
+            let found = SchemaVersion::ALL
+                .into_iter()
+                .map(SchemaVersion::schema)
+                .find(|(schema, _)| *schema == index.schema());
+            let Some((_, fields)) = found else {
                 return Err(StoreError::Index(
                     "the full-text index has an unexpected schema".into(),
                 ));
-            }
-            index
+            };
+            (index, fields)
         } else if create {
             std::fs::create_dir_all(dir)?;
-            Index::create_in_dir(dir, schema).map_err(err)?
+            let (schema, fields) = SchemaVersion::CURRENT.schema();
+            (Index::create_in_dir(dir, schema).map_err(err)?, fields)
         } else {
             return Ok(None);
         };
@@ -249,10 +316,10 @@ impl TextIndex {
         }))
     }
 
-    /// Whether the index uses this build's tokenizer ([`PAIRS_STEM`]), not the one of
-    /// indexes made before it.
+    /// Whether the index has this build's schema ([`SchemaVersion::CURRENT`]), not one
+    /// of an older build.
     pub fn is_current(&self) -> bool {
-        self.index.schema() == schema(PAIRS_STEM).0
+        self.index.schema() == SchemaVersion::CURRENT.schema().0
     }
 
     /// The highest article `seq` committed to the index (0 when none).
@@ -272,24 +339,56 @@ impl TextIndex {
             .map_err(err)
     }
 
+    /// Adds an article: an English one (or any, in an index made before `stems`) to
+    /// `title` and `text`, one in another language to `stems`, so that each is scored
+    /// once, by its own stems.
     pub fn add(
         &self,
         writer: &IndexWriter,
-        seq: i64,
-        published: i64,
-        title: Option<&str>,
-        text: &str,
+        article: IndexedArticle<'_, impl Iterator<Item = TermId>>,
     ) -> Result<(), StoreError> {
+        let IndexedArticle {
+            seq,
+            published,
+            title,
+            text,
+            language,
+            terms,
+        } = article;
         let f = self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.seq, seq as u64);
         doc.add_i64(f.published, published);
         if let Some(t) = title {
-            doc.add_text(f.title, t);
             doc.add_text(f.words, t);
         }
-        doc.add_text(f.text, text);
         doc.add_text(f.words, text);
+        let stems = f.stems.filter(|_| language != Language::English);
+        if let Some(field) = stems {
+            let title_terms = title.map(|t| term_ids(t, language)).unwrap_or_default();
+            let tokens = title_terms
+                .into_iter()
+                .chain(terms)
+                .enumerate()
+                .map(|(position, term)| Token {
+                    position,
+                    text: term_token(term),
+                    ..Token::default()
+                })
+                .collect();
+            doc.add_pre_tokenized_text(
+                field,
+                PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
+        } else {
+            if let Some(t) = title {
+                doc.add_text(f.title, t);
+            }
+            doc.add_text(f.text, text);
+        }
         writer.add_document(doc).map_err(err)?;
         Ok(())
     }
@@ -356,12 +455,21 @@ impl TextIndex {
         let searcher = self.reader.searcher();
         let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
         let (parsed, _errors) = parser.parse_query_lenient(&spaced_pairs(query));
-        // Words in another language's forms, as for a timeline's candidates (see
-        // `topic_filter`); they match with a score of 0, so the order stays BM25's over
-        // the stemmed query and such articles come after its matches.
         let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, parsed)];
-        for prefix in self.stem_prefixes(query)? {
-            any.push((Occur::Should, Box::new(ConstScoreQuery::new(prefix, 0.0))));
+        if let Some(field) = self.fields.stems {
+            // Articles in other languages, by BM25 over the query's stems in each.
+            any.extend(terms_query(
+                field,
+                &query_stems(query),
+                IndexRecordOption::WithFreqs,
+            ));
+        } else {
+            // An older index: words in another language's forms, as for a timeline's
+            // candidates (see `topic_filter`); they match with a score of 0, so such
+            // articles come after the matches of the stemmed query.
+            for prefix in self.stem_prefixes(query)? {
+                any.push((Occur::Should, Box::new(ConstScoreQuery::new(prefix, 0.0))));
+            }
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
@@ -428,7 +536,18 @@ impl TextIndex {
                 }
             }
         }
-        let relevance = self.any_stem(&stems, IndexRecordOption::WithFreqs);
+        let mut relevance = self.any_stem(&stems, IndexRecordOption::WithFreqs);
+        if let Some(field) = self.fields.stems {
+            let mut other = query.map(query_stems).unwrap_or_default();
+            for k in keywords {
+                for s in query_stems(k) {
+                    if !other.contains(&s) {
+                        other.push(s);
+                    }
+                }
+            }
+            relevance.extend(terms_query(field, &other, IndexRecordOption::WithFreqs));
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, filter)];
         if !relevance.is_empty() {
             clauses.push((Occur::Should, Box::new(BooleanQuery::new(relevance))));
@@ -505,11 +624,22 @@ impl TextIndex {
             let stems = self.stems(q);
             if !stems.is_empty() {
                 let mut any = self.any_stem(&stems, IndexRecordOption::Basic);
-                // The index stems as English; an article in another language holds the
-                // query's word in another form ("manifestaciones" for "manifestación"):
-                // its stem in each language, as a prefix of an unstemmed word.
-                for prefix in self.stem_prefixes(q)? {
-                    any.push((Occur::Should, prefix));
+                // `text` stems as English; an article in another language holds the
+                // query's word in another form ("manifestaciones" for "manifestación").
+                if let Some(field) = self.fields.stems {
+                    // Its terms in its language are in `stems`, and the query's stems in
+                    // every language include that one's, as the engine matches them.
+                    any.extend(terms_query(
+                        field,
+                        &query_stems(q),
+                        IndexRecordOption::Basic,
+                    ));
+                } else {
+                    // An older index: the query's stem in each language, as a prefix of
+                    // an unstemmed word.
+                    for prefix in self.stem_prefixes(q)? {
+                        any.push((Occur::Should, prefix));
+                    }
                 }
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
@@ -562,21 +692,65 @@ const MIN_ARABIC_PREFIX_STEM: usize = 2;
 /// conjunction or preposition joined to it (see `chronicle_text`'s Arabic stemming).
 const ARABIC_PREFIXES: &str = "(وبال|وال|فال|بال|كال|ولل|لل|ال)?";
 
-/// The stems of a query's words in every supported language (lower case, each language's
-/// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
-/// are left to the index's character pairs), distinct.
-fn language_stems(query: &str) -> Vec<String> {
-    // Built once: each holds its language's stop words.
+/// The analyzer of `language`, built once (each holds its language's stop words).
+fn analyzer(language: Language) -> &'static Analyzer {
     static ANALYZERS: std::sync::LazyLock<Vec<Analyzer>> =
         std::sync::LazyLock::new(|| Language::ALL.iter().map(|&l| Analyzer::new(l)).collect());
-    let analyzers = &*ANALYZERS;
+    ANALYZERS
+        .iter()
+        .find(|a| a.language() == language)
+        .unwrap_or(&ANALYZERS[0])
+}
+
+/// A term as `stems` holds it.
+fn term_token(term: TermId) -> String {
+    format!("{term:016x}")
+}
+
+/// The `stems` tokens of a query: in every supported language but English (whose
+/// articles are in `text`), the terms that carry its words for the engine
+/// ([`query_term_ids`]), distinct. An article's `stems` hold its terms in its own
+/// language, so it matches when one of these is among them, as the engine matches it.
+fn query_stems(query: &str) -> Vec<String> {
+    let mut terms: Vec<TermId> = Language::ALL
+        .iter()
+        .filter(|&&l| l != Language::English)
+        .flat_map(|&l| query_term_ids(query, l))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms.into_iter().map(term_token).collect()
+}
+
+/// One `Should` clause per term on `field`.
+fn terms_query(
+    field: Field,
+    terms: &[String],
+    option: IndexRecordOption,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    terms
+        .iter()
+        .map(|t| {
+            let q: Box<dyn Query> =
+                Box::new(TermQuery::new(Term::from_field_text(field, t), option));
+            (Occur::Should, q)
+        })
+        .collect()
+}
+
+/// The stems of a query's words in every supported language (lower case, each language's
+/// stop words left out, at least [`MIN_PREFIX_STEM`] characters; Chinese and Japanese runs
+/// are left to the index's character pairs), distinct: prefixes for indexes without
+/// `stems`.
+fn language_stems(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (s, e) in chronicle_text::word_tokens(query) {
         let word = query[s..e].to_lowercase();
         if word.starts_with(chronicle_text::is_unspaced) {
             continue;
         }
-        for analyzer in analyzers {
+        for &language in &Language::ALL {
+            let analyzer = analyzer(language);
             if analyzer.is_stop_word(&word) {
                 continue;
             }
@@ -698,14 +872,39 @@ mod tests {
     }
 
     #[test]
-    fn an_index_made_with_the_former_tokenizer_still_opens() {
-        let dir = tempfile::tempdir().unwrap();
-        Index::create_in_dir(dir.path(), schema(EN_STEM).0).unwrap();
-        let index = TextIndex::open(dir.path(), false).unwrap().unwrap();
-        assert_eq!(index.indexed_seq().unwrap(), 0);
+    fn query_terms_in_the_other_languages_are_the_engine_s() {
+        let query = "Manifestaciones de la oposición";
+        let tokens = query_stems(query);
+        // Spanish as the engine analyses a Spanish article: stems, stop words left out.
+        let spanish = term_ids(query, Language::Spanish);
+        assert_eq!(spanish.len(), 2);
+        assert!(
+            spanish.iter().all(|&t| tokens.contains(&term_token(t))),
+            "{tokens:?}"
+        );
+        // Hyphenated runs of the query's words are terms too, as for the engine.
+        let tokens = query_stems("Nueva York");
+        let compound = term_ids("nueva-york", Language::Spanish)[0];
+        assert!(tokens.contains(&term_token(compound)));
+        assert!(query_stems("").is_empty());
+    }
+
+    #[test]
+    fn indexes_of_older_schemas_still_open_and_say_they_are_outdated() {
+        for version in SchemaVersion::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            Index::create_in_dir(dir.path(), version.schema().0).unwrap();
+            let index = TextIndex::open(dir.path(), false).unwrap().unwrap();
+            assert_eq!(index.indexed_seq().unwrap(), 0);
+            assert_eq!(index.is_current(), version == SchemaVersion::CURRENT);
+            assert_eq!(
+                index.fields.stems.is_some(),
+                version == SchemaVersion::CURRENT
+            );
+        }
         // Anything else is refused.
         let other = tempfile::tempdir().unwrap();
-        Index::create_in_dir(other.path(), schema("whitespace").0).unwrap();
+        Index::create_in_dir(other.path(), schema("whitespace", false).0).unwrap();
         assert!(TextIndex::open(other.path(), false).is_err());
     }
 }

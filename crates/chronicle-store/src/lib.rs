@@ -444,16 +444,17 @@ impl Store {
         &self.dir
     }
 
-    /// Whether the full-text index was made by a build older than its current tokenizer
-    /// (before Chinese and Japanese runs were cut into character pairs): such an index is
-    /// still read and written, but finds little in those scripts until
-    /// [`Store::rebuild_index`].
+    /// Whether the full-text index was made by a build older than its current schema
+    /// (before Chinese and Japanese runs were cut into character pairs, or before
+    /// articles in other languages were indexed by their own stems): such an index is
+    /// still read and written, but finds little in those scripts, and ranks articles in
+    /// other languages after the English ones, until [`Store::rebuild_index`].
     pub fn index_is_outdated(&self) -> bool {
         self.index.as_ref().is_some_and(|index| !index.is_current())
     }
 
     /// Rebuilds the full-text index from the stored articles, with this build's
-    /// tokenizer: the index is only a view of SQLite, so nothing stored is touched.
+    /// schema: the index is only a view of SQLite, so nothing stored is touched.
     /// Needs the store opened for writing; returns it reopened.
     ///
     /// ```
@@ -582,7 +583,9 @@ impl Store {
     /// store's counts, so an interruption leaves every article analysed by one build or
     /// the other, never half-written; the version is recorded only at the end, so an
     /// interrupted run is simply run again. Ids, texts, near duplicates and the
-    /// full-text index (which depends on the text only) are untouched.
+    /// full-text index are untouched; the index holds each article's terms in the
+    /// language it was analysed in, so when `languages_changed` is not 0, follow with
+    /// [`Store::rebuild_index`] (as `chronicle reanalyse` does).
     /// `progress(done, total)` is called after each batch.
     ///
     /// ```
@@ -1203,16 +1206,33 @@ fn catch_up(conn: &Connection, index: &TextIndex, w: &mut Writer) -> Result<()> 
         return Ok(());
     }
     index.delete_above(&mut w.index_writer, indexed)?;
-    let mut stmt = conn
-        .prepare("SELECT seq, published, title, text FROM articles WHERE seq > ?1 ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT seq, published, title, text, language, sentences FROM articles \
+         WHERE seq > ?1 ORDER BY seq",
+    )?;
     let mut rows = stmt.query([indexed])?;
     while let Some(r) = rows.next()? {
         let seq: i64 = r.get(0)?;
         let published: String = r.get(1)?;
         let title: Option<String> = r.get(2)?;
         let text: String = r.get(3)?;
+        let language: String = r.get(4)?;
+        let blob: Vec<u8> = r.get(5)?;
         let day = parse_day(&published).map_or(0, day_number);
-        index.add(&w.index_writer, seq, day, title.as_deref(), &text)?;
+        let language = Language::from_code(&language).unwrap_or_default();
+        // A blob that does not decode is reported where the article is read; the index
+        // then lacks its sentences' terms in another language, not the article.
+        let sentences = codec::decode(&blob, 0).unwrap_or_default();
+        let terms = sentences.iter().flat_map(|s| s.terms.iter().copied());
+        let article = index::IndexedArticle {
+            seq,
+            published: day,
+            title: title.as_deref(),
+            text: &text,
+            language,
+            terms,
+        };
+        index.add(&w.index_writer, article)?;
         w.added_seq = seq;
         w.uncommitted += 1;
     }
@@ -1432,13 +1452,18 @@ fn ingest_batch(
     // 4. Index what SQLite now holds (committed with the next index commit).
     for (seq, i) in added {
         let a = &prepared[i].article;
-        index.add(
-            &w.index_writer,
+        let article = index::IndexedArticle {
             seq,
-            day_number(a.published),
-            a.title.as_deref(),
-            &a.text,
-        )?;
+            published: day_number(a.published),
+            title: a.title.as_deref(),
+            text: &a.text,
+            language: prepared[i].language,
+            terms: prepared[i]
+                .sentences
+                .iter()
+                .flat_map(|s| s.terms.iter().copied()),
+        };
+        index.add(&w.index_writer, article)?;
         w.added_seq = seq;
         w.uncommitted += 1;
     }
@@ -1469,7 +1494,8 @@ mod tests {
         let index_dir = dir.path().join(INDEX_DIR);
         std::fs::remove_dir_all(&index_dir).unwrap();
         std::fs::create_dir_all(&index_dir).unwrap();
-        tantivy::Index::create_in_dir(&index_dir, index::schema(index::EN_STEM).0).unwrap();
+        tantivy::Index::create_in_dir(&index_dir, index::SchemaVersion::EnglishStems.schema().0)
+            .unwrap();
         let store = Store::create_or_open(dir.path()).unwrap();
         store.ingest(vec![article]).unwrap();
         assert!(store.index_is_outdated());

@@ -524,10 +524,48 @@ fn a_query_finds_other_languages_word_forms() {
     // "to the government" ("للحكومة") is found by "الحكومة".
     assert_eq!(found("السد"), 1);
     assert_eq!(found("للحكومة"), 1);
-    // Search finds them too, after the stemmed matches.
+    // Search finds them too.
     let hits = store
         .search("manifestación", Window::default(), 10)
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, "es-1");
+}
+
+/// Articles in other languages are ranked by BM25 over their own stems, as English ones
+/// are over theirs (before, the query's exact form decided, and other forms matched
+/// with a score of 0).
+#[test]
+fn other_languages_are_ranked_by_their_own_stems() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let spanish = |id: &str, text: &str| Article {
+        language: Some("es".into()),
+        ..article(id, day(2024, 3, 5), "diario", text)
+    };
+    store
+        .ingest(vec![
+            spanish(
+                "es-passing",
+                "El concejo municipal aprobó el presupuesto el lunes. Una manifestación \
+                 está prevista para el mes próximo, según el alcalde.",
+            ),
+            spanish(
+                "es-about",
+                "Las manifestaciones se reanudaron el martes en el centro. Los \
+                 manifestantes piden que se reabra el puente, y las organizaciones \
+                 anuncian más manifestaciones para el jueves.",
+            ),
+            article("en-1", day(2024, 3, 7), "wire", WIRE),
+        ])
+        .unwrap();
+    assert!(!store.index_is_outdated());
+    let hits = store
+        .search("manifestación", Window::default(), 10)
+        .unwrap();
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    // The article about the protests first, though only the other one holds the
+    // query's own form; both scored, not merely matched.
+    assert_eq!(ids, ["es-about", "es-passing"], "{hits:?}");
+    assert!(hits[1].score > 0.0, "{hits:?}");
 }
