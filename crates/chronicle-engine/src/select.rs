@@ -291,6 +291,45 @@ mod tests {
         assert_eq!(selected(&c, "flu vaccine trials"), Vec::<usize>::new());
     }
 
+    proptest::proptest! {
+        /// What an index may rely on: every article the selection keeps for a query
+        /// with content words has a sentence holding one of `query_term_ids` (its words
+        /// written apart or hyphenated, in any case).
+        #[test]
+        fn selected_articles_hold_a_query_term(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "swine", "Flu", "flu-outbreak", "outbreak", "the", "dams", "Dam",
+                        "failed", "swine-flu", "of", "schools", ".", "closed",
+                    ]),
+                    1..12,
+                ),
+                1..5,
+            ),
+            query in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "swine", "flu", "outbreak", "dam", "the", "Schools", "swine-flu", "failing",
+                ]),
+                1..4,
+            ),
+        ) {
+            let texts: Vec<String> = texts.iter().map(|words| words.join(" ")).collect();
+            let c = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+            let query = query.join(" ");
+            let terms = query_term_ids(&query, Language::English);
+            // A query of stop words filters nothing (see below).
+            proptest::prop_assume!(!terms.is_empty());
+            for article in selected(&c, &query) {
+                let holds = c
+                    .article_sentences(article)
+                    .iter()
+                    .any(|s| s.terms.iter().any(|t| terms.contains(t)));
+                proptest::prop_assert!(holds, "{query:?} selects {:?}", texts[article]);
+            }
+        }
+    }
+
     #[test]
     fn a_query_of_stop_words_selects_nothing_special() {
         let c = corpus(&["The dam broke.", "It rained."]);
