@@ -54,14 +54,7 @@ fn bench_scores_a_dataset_and_warns_about_a_topic_without_keywords() {
     topic(&dataset.join("bridge"), Some(r#"["bridge"]"#));
     topic(&dataset.join("bridge-nokeys"), None);
     let out_dir = dir.path().join("out");
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(["bench", "--dataset"])
-        .arg(&dataset)
-        .arg("--out")
-        .arg(&out_dir)
-        .arg("--quiet")
-        .output()
-        .unwrap();
+    let out = bench(&dataset, &out_dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}\n{stdout}");
@@ -103,13 +96,7 @@ fn bench_skips_a_bad_topic_and_a_bad_gold_file_and_scores_the_rest() {
         &dataset.join("bridge-2/keywords.json"),
         "\u{feff}[\"bridge\"]",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(["bench", "--quiet", "--dataset"])
-        .arg(&dataset)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
+    let out = bench(&dataset, &dir.path().join("out"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The report covers the two good tasks; the exit status says something was skipped.
@@ -123,6 +110,17 @@ fn bench_skips_a_bad_topic_and_a_bad_gold_file_and_scores_the_rest() {
     );
     assert!(!stderr.contains("keywords.json"), "{stderr}");
     assert!(stderr.contains("2 topic(s) or task(s) skipped"), "{stderr}");
+}
+
+/// Runs `chronicle bench --quiet` on `dataset`, writing predictions under `out`.
+fn bench(dataset: &Path, out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["bench", "--quiet", "--dataset"])
+        .arg(dataset)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -142,13 +140,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn a_missing_dataset_is_named_once_with_its_cause() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("no-such-dataset");
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(["bench", "--dataset"])
-        .arg(&missing)
-        .arg("--out")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
+    let out = bench(&missing, &tmp.path().join("out"));
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no-such-dataset"), "{stderr}");
@@ -168,13 +160,7 @@ fn keywords_that_match_nothing_fall_back_to_every_sentence_and_an_empty_window_i
         "2030-01-01\nSomething else .\n--------------------------------\n\
          2030-02-01\nAgain .\n",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(["bench", "--quiet", "--dataset"])
-        .arg(&dataset)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
+    let out = bench(&dataset, &dir.path().join("out"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}\n{stdout}");

@@ -456,21 +456,7 @@ impl TextIndex {
         let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
         let (parsed, _errors) = parser.parse_query_lenient(&spaced_pairs(query));
         let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, parsed)];
-        if let Some(field) = self.fields.stems {
-            // Articles in other languages, by BM25 over the query's stems in each.
-            any.extend(terms_query(
-                field,
-                &query_stems(query),
-                IndexRecordOption::WithFreqs,
-            ));
-        } else {
-            // An older index: words in another language's forms, as for a timeline's
-            // candidates (see `topic_filter`); they match with a score of 0, so such
-            // articles come after the matches of the stemmed query.
-            for prefix in self.stem_prefixes(query)? {
-                any.push((Occur::Should, Box::new(ConstScoreQuery::new(prefix, 0.0))));
-            }
-        }
+        any.extend(self.other_languages(query, IndexRecordOption::WithFreqs)?);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
         if let Some(w) = self.window_query(from, to) {
@@ -593,6 +579,29 @@ impl TextIndex {
             .collect()
     }
 
+    /// Clauses that match an article in another language than English holding a word
+    /// of `query`: its `stems` hold one of the query's terms in its language (scored
+    /// by BM25 when `option` has frequencies); in an index made before `stems`, a word
+    /// of `words` starts with one of the query's stems in some language (scored 0, so
+    /// such articles come after the matches of the English-stemmed query).
+    fn other_languages(
+        &self,
+        query: &str,
+        option: IndexRecordOption,
+    ) -> Result<Vec<Clause>, StoreError> {
+        if let Some(field) = self.fields.stems {
+            return Ok(terms_query(field, &query_stems(query), option));
+        }
+        Ok(self
+            .stem_prefixes(query)?
+            .into_iter()
+            .map(|prefix| {
+                let q: Box<dyn Query> = Box::new(ConstScoreQuery::new(prefix, 0.0));
+                (Occur::Should, q)
+            })
+            .collect())
+    }
+
     /// A query per [`language_stems`] of `query`: a word of `words` starting with it
     /// (an Arabic one after the article and a conjunction or preposition joined before
     /// it: "سد" finds "والسد").
@@ -626,21 +635,7 @@ impl TextIndex {
                 let mut any = self.any_stem(&stems, IndexRecordOption::Basic);
                 // `text` stems as English; an article in another language holds the
                 // query's word in another form ("manifestaciones" for "manifestación").
-                if let Some(field) = self.fields.stems {
-                    // Its terms in its language are in `stems`, and the query's stems in
-                    // every language include that one's, as the engine matches them.
-                    any.extend(terms_query(
-                        field,
-                        &query_stems(q),
-                        IndexRecordOption::Basic,
-                    ));
-                } else {
-                    // An older index: the query's stem in each language, as a prefix of
-                    // an unstemmed word.
-                    for prefix in self.stem_prefixes(q)? {
-                        any.push((Occur::Should, prefix));
-                    }
-                }
+                any.extend(self.other_languages(q, IndexRecordOption::Basic)?);
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
@@ -722,12 +717,11 @@ fn query_stems(query: &str) -> Vec<String> {
     terms.into_iter().map(term_token).collect()
 }
 
+/// A clause of a `BooleanQuery`.
+type Clause = (Occur, Box<dyn Query>);
+
 /// One `Should` clause per term on `field`.
-fn terms_query(
-    field: Field,
-    terms: &[String],
-    option: IndexRecordOption,
-) -> Vec<(Occur, Box<dyn Query>)> {
+fn terms_query(field: Field, terms: &[String], option: IndexRecordOption) -> Vec<Clause> {
     terms
         .iter()
         .map(|t| {
