@@ -29,10 +29,10 @@ pub struct DayMention {
 /// field is added or its meaning changes (2: chronology entries; 3: Chinese, Japanese
 /// and Korean dates, words and terms, Spanish and Portuguese days of the month, Russian,
 /// German day ordinals the splitter cut off; 4: Arabic, Ukrainian, digits of other
-/// scripts, a day and month with last/next after them). A store records the version its
-/// articles were analysed with, so it can tell that they lack something this build would
-/// find.
-pub const ANALYSIS_VERSION: u32 = 4;
+/// scripts, a day and month with last/next after them; 5: chronology entries after a
+/// bullet escaped as Markdown, "\*"). A store records the version its articles were
+/// analysed with, so it can tell that they lack something this build would find.
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -388,7 +388,7 @@ fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
     let before = sentence.get(..first.byte_start).unwrap_or("x");
     if !before
         .trim()
-        .trim_start_matches(['*', '-', '•', '·'])
+        .trim_start_matches(['*', '-', '•', '·', '\\'])
         .trim()
         .is_empty()
     {
@@ -504,6 +504,11 @@ mod tests {
         assert_eq!(
             entry("* 2 May : BP starts drilling a relief well ."),
             (true, "BP starts drilling a relief well .")
+        );
+        // A bullet escaped as Markdown, as scraped factboxes carry it.
+        assert_eq!(
+            entry("\\* May 8 - The containment dome hits a snag ."),
+            (true, "The containment dome hits a snag .")
         );
         assert_eq!(
             entry("June 17 , 2010 -- Hayward testifies in Congress ."),

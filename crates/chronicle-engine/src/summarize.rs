@@ -197,8 +197,9 @@ fn is_question(text: &str) -> bool {
 }
 
 /// Whether a sentence is a photo or video caption ("The new capping stack is pictured in
-/// this image captured from a BP live video feed …", "…, in this handout photograph ."):
-/// it tells what a picture shows, not what happened.
+/// this image captured from a BP live video feed …", "…, in this handout photograph .",
+/// a wire photo's "Brown pelicans try to balance on an oil boom … , Wednesday , July 21 ,
+/// 2010 ."): it tells what a picture shows, not what happened.
 fn is_caption(text: &str) -> bool {
     const MARKS: &[&str] = &[
         "in this image",
@@ -219,7 +220,76 @@ fn is_caption(text: &str) -> bool {
         "photograph no ",
     ];
     let lower = text.to_lowercase();
-    MARKS.iter().any(|m| lower.contains(m))
+    MARKS.iter().any(|m| lower.contains(m)) || ends_with_photo_date(text)
+}
+
+/// Whether a sentence ends with the day a wire photo was taken, written out after a
+/// comma as news agencies date their captions: ", Wednesday , July 21 , 2010 ." (an
+/// agency credit in brackets may follow). Prose names a day with a preposition ("on
+/// Wednesday") and rarely closes on its weekday, date and year.
+fn ends_with_photo_date(text: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const MONTHS: [&str; 24] = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let mut text = text.trim_end();
+    // "(AP Photo/Gerald Herbert)", "-LRB- AP Photo\/Dave Martin -RRB-".
+    for (open, close) in [("(", ")"), ("-LRB-", "-RRB-")] {
+        if let Some(start) = text.strip_suffix(close).and_then(|t| t.rfind(open))
+            && text[start..].contains("Photo")
+        {
+            text = text[..start].trim_end();
+        }
+    }
+    let text = text.trim_end_matches(['.', ' ']);
+    let mut parts = text.rsplit(',').map(str::trim);
+    let (Some(year), Some(month_day), Some(weekday), Some(body)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let month_day_ok = month_day.split_once(' ').is_some_and(|(month, day)| {
+        let month = month.trim_end_matches('.').to_lowercase();
+        MONTHS.contains(&month.as_str())
+            && (1..=2).contains(&day.len())
+            && day.bytes().all(|b| b.is_ascii_digit())
+    });
+    is_year
+        && month_day_ok
+        && WEEKDAYS.contains(&weekday.to_lowercase().as_str())
+        && !body.is_empty()
 }
 
 /// Whether a sentence is a teaser cut off by its page ("… saying they belie ...", "…
@@ -495,6 +565,21 @@ mod tests {
         ));
         assert!(!is_caption("The rig sank on Thursday , officials said ."));
         assert!(!is_caption("Photographers were barred from the hearing ."));
+        // A wire photo's caption, tokenized or raw, with or without its credit.
+        assert!(is_caption(
+            "Brown pelicans try to balance on an oil boom near Martin Island in St. Bernard \
+             Parish , La. , Wednesday , July 21 , 2010 ."
+        ));
+        assert!(is_caption(
+            "BP Chief Executive Bob Dudley speaks at a press conference in London, Tuesday, \
+             Nov. 2, 2010. (AP Photo/Alastair Grant)"
+        ));
+        // Prose that names the day otherwise is kept.
+        assert!(!is_caption(
+            "BP capped the well on Thursday , July 15 , 2010 , after 87 days ."
+        ));
+        assert!(!is_caption("The well was capped on July 15 , 2010 ."));
+        assert!(!is_caption(", Tuesday , July 20 , 2010 ."));
     }
 
     #[test]
