@@ -456,3 +456,33 @@ fn reanalyse_can_identify_languages_again() {
         "{timeline}"
     );
 }
+
+/// An article in another language than English is indexed by its analysed terms: when
+/// `reanalyse` analyses it anew (an older analysis version), the index is rebuilt; run
+/// again on an up-to-date store, it is left alone.
+#[test]
+fn reanalysing_articles_in_other_languages_rebuilds_their_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("es.txt");
+    std::fs::write(
+        &input,
+        "date 2024-03-06\nLas manifestaciones continuaron el martes en el centro de la \
+         ciudad, según la policía.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&input), "--quiet"]);
+    let db = rusqlite::Connection::open(store.join("store.sqlite")).unwrap();
+    db.execute("DELETE FROM meta WHERE key = 'analysis'", [])
+        .unwrap();
+    drop(db);
+    let out = chronicle(&["reanalyse", "--store", s(&store)]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("rebuilt the full-text index"), "{said}");
+    let out = chronicle(&["reanalyse", "--store", s(&store)]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("rebuilt"), "{said}");
+    let hits = ok(&["search", "--store", s(&store), "manifestación"]);
+    assert!(hits.contains("2024-03-06"), "{hits}");
+}

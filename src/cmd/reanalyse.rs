@@ -1,7 +1,7 @@
 //! `chronicle reanalyse`: analyse a store's articles again with this build, from the
 //! text the store keeps (a store made by an older build lacks what this one finds), and
-//! rebuild a full-text index made with an older schema or holding articles whose
-//! language changed.
+//! rebuild a full-text index made with an older schema or holding articles in other
+//! languages by the terms of their former analysis.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,9 +87,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // An index made by an older build (before Chinese and Japanese character pairs, or
-    // before other languages' stems), or one that holds articles under the language
-    // they were analysed in before.
-    if store.index_is_outdated() || report.languages_changed > 0 {
+    // before other languages' stems), or one that holds articles in other languages than
+    // English by the terms of their former analysis or language.
+    let other_languages = store
+        .stats()?
+        .languages
+        .iter()
+        .any(|(code, _)| code != "en");
+    let terms_may_differ = report.analysis_before != report.analysis_after && other_languages;
+    if store.index_is_outdated() || report.languages_changed > 0 || terms_may_differ {
         let clock = Instant::now();
         let store = store.rebuild_index().context(
             "rebuilding the full-text index failed (the stored articles are untouched; run \

@@ -583,8 +583,9 @@ impl Store {
     /// store's counts, so an interruption leaves every article analysed by one build or
     /// the other, never half-written; the version is recorded only at the end, so an
     /// interrupted run is simply run again. Ids, texts, near duplicates and the
-    /// full-text index are untouched; the index holds each article's terms in the
-    /// language it was analysed in, so when `languages_changed` is not 0, follow with
+    /// full-text index are untouched; the index holds an article in another language
+    /// than English by its analysed terms, so when `languages_changed` is not 0, or the
+    /// analysis version changed and some articles are not English, follow with
     /// [`Store::rebuild_index`] (as `chronicle reanalyse` does).
     /// `progress(done, total)` is called after each batch.
     ///
