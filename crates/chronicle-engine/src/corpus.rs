@@ -237,16 +237,26 @@ impl Corpus {
 /// assert_eq!(term_ids("The dams failed", Language::English), [term_id("dam"), term_id("fail")]);
 /// ```
 pub fn term_ids(text: &str, language: Language) -> Vec<TermId> {
-    // Built once: each holds its language's stop words.
+    let mut out = Vec::new();
+    analyzer(language).for_each_term(text, |t| out.push(term_id(t)));
+    out
+}
+
+/// The analyzer of `language`, built once for the whole process (each holds its
+/// language's stop words), for callers that analyse short texts one at a time.
+///
+/// ```
+/// use chronicle_text::Language;
+/// let fr = chronicle_engine::corpus::analyzer(Language::French);
+/// assert_eq!(fr.language(), Language::French);
+/// ```
+pub fn analyzer(language: Language) -> &'static Analyzer {
     static ANALYZERS: std::sync::LazyLock<Vec<Analyzer>> =
         std::sync::LazyLock::new(|| Language::ALL.iter().map(|&l| Analyzer::new(l)).collect());
-    let analyzer = ANALYZERS
+    ANALYZERS
         .iter()
         .find(|a| a.language() == language)
-        .unwrap_or(&ANALYZERS[0]);
-    let mut out = Vec::new();
-    analyzer.for_each_term(text, |t| out.push(term_id(t)));
-    out
+        .unwrap_or(&ANALYZERS[0])
 }
 
 struct Toolkit {

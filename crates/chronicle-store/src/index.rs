@@ -32,9 +32,9 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
 
-use chronicle_engine::corpus::{TermId, term_ids};
+use chronicle_engine::corpus::{TermId, analyzer, term_ids};
 use chronicle_engine::query_term_ids;
-use chronicle_text::{Analyzer, Language};
+use chronicle_text::Language;
 
 use crate::StoreError;
 
@@ -686,16 +686,6 @@ const MIN_ARABIC_PREFIX_STEM: usize = 2;
 /// What may stand before an Arabic stem in an indexed word: the article and a
 /// conjunction or preposition joined to it (see `chronicle_text`'s Arabic stemming).
 const ARABIC_PREFIXES: &str = "(وبال|وال|فال|بال|كال|ولل|لل|ال)?";
-
-/// The analyzer of `language`, built once (each holds its language's stop words).
-fn analyzer(language: Language) -> &'static Analyzer {
-    static ANALYZERS: std::sync::LazyLock<Vec<Analyzer>> =
-        std::sync::LazyLock::new(|| Language::ALL.iter().map(|&l| Analyzer::new(l)).collect());
-    ANALYZERS
-        .iter()
-        .find(|a| a.language() == language)
-        .unwrap_or(&ANALYZERS[0])
-}
 
 /// A term as `stems` holds it.
 fn term_token(term: TermId) -> String {
