@@ -89,13 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // An index made by an older build (before Chinese and Japanese character pairs, or
     // before other languages' stems), or one that holds articles in other languages than
     // English by the terms of their former analysis or language.
-    let other_languages = store
-        .stats()?
-        .languages
-        .iter()
-        .any(|(code, _)| code != "en");
-    let terms_may_differ = report.analysis_before != report.analysis_after && other_languages;
-    if store.index_is_outdated() || report.languages_changed > 0 || terms_may_differ {
+    if report.index_needs_rebuild {
         let clock = Instant::now();
         let store = store.rebuild_index().context(
             "rebuilding the full-text index failed (the stored articles are untouched; run \

@@ -218,6 +218,10 @@ pub struct ReanalyseReport {
     /// Articles now analysed in another language than before (only when languages are
     /// identified again).
     pub languages_changed: usize,
+    /// Whether the full-text index should now be rebuilt ([`Store::rebuild_index`]): it
+    /// is outdated, or it holds articles in other languages than English by the terms
+    /// of their former language or analysis version.
+    pub index_needs_rebuild: bool,
 }
 
 /// One search result.
@@ -584,9 +588,9 @@ impl Store {
     /// the other, never half-written; the version is recorded only at the end, so an
     /// interrupted run is simply run again. Ids, texts, near duplicates and the
     /// full-text index are untouched; the index holds an article in another language
-    /// than English by its analysed terms, so when `languages_changed` is not 0, or the
-    /// analysis version changed and some articles are not English, follow with
-    /// [`Store::rebuild_index`] (as `chronicle reanalyse` does).
+    /// than English by its analysed terms, so when the report says
+    /// `index_needs_rebuild`, follow with [`Store::rebuild_index`] (as `chronicle
+    /// reanalyse` does).
     /// `progress(done, total)` is called after each batch.
     ///
     /// ```
@@ -621,6 +625,9 @@ impl Store {
         };
         progress(0, total);
         let mut after_seq = 0i64;
+        // Whether any article is analysed in another language than English (indexed by
+        // its analysed terms).
+        let mut other_languages = false;
         loop {
             let mut seqs = Vec::new();
             let mut before = 0u64;
@@ -683,6 +690,7 @@ impl Store {
                     .zip(&stored_languages)
                 {
                     let now = analysis.language.code();
+                    other_languages |= analysis.language != Language::English;
                     if now != stored {
                         report.languages_changed += 1;
                         if let Some(count) = totals.languages.get_mut(stored.as_str()) {
@@ -705,6 +713,9 @@ impl Store {
         }
         schema::set_analysis_version(conn, chronicle_engine::corpus::ANALYSIS_VERSION)?;
         report.analysis_after = chronicle_engine::corpus::ANALYSIS_VERSION;
+        report.index_needs_rebuild = self.index_is_outdated()
+            || report.languages_changed > 0
+            || (report.analysis_before != report.analysis_after && other_languages);
         Ok(report)
     }
 
