@@ -101,6 +101,26 @@ fn ingest_is_idempotent_and_timelines_match_files() {
     for h in windowed.as_array().unwrap() {
         assert!(h["published"].as_str().unwrap() >= "2024-06-01");
     }
+    // A quoted phrase finds the articles holding all its words (it found none when
+    // tantivy's parser read it: the index keeps no positions).
+    let ids = |query: &str| -> Vec<String> {
+        let hits: Value = serde_json::from_str(&ok(&[
+            "search", "--store", store, query, "--format", "json", "--limit", "50",
+        ]))
+        .unwrap();
+        let mut ids: Vec<String> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let phrase = ids("\"dam safety\"");
+    assert!(!phrase.is_empty());
+    assert_eq!(phrase, ids("+dam +safety"));
+    assert!(phrase.len() < ids("dam safety").len());
     let text = ok(&["stats", "--store", store]);
     assert!(text.contains("articles     16"), "{text}");
 }

@@ -20,9 +20,10 @@ use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentReader;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, RegexQuery,
     TermQuery,
 };
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
@@ -242,8 +243,9 @@ fn pair_spans(text: &str, out: &mut Vec<(usize, usize)>) {
 }
 
 /// `query` with each run of Chinese characters or kana written as its character pairs
-/// apart ("安全保障" → "安全 全保 保障"): the query parser makes a phrase of a word that
-/// tokenizes into several tokens, and the index keeps no positions for phrases.
+/// apart ("安全保障" → "安全 全保 保障"): each pair is then a word of the query, as the
+/// engine takes a run's pairs, where a word that tokenizes into several tokens would
+/// need them all (see [`TextIndex::literal`]).
 fn spaced_pairs(query: &str) -> std::borrow::Cow<'_, str> {
     if !query.chars().any(chronicle_text::is_unspaced) {
         return query.into();
@@ -442,8 +444,10 @@ impl TextIndex {
         Some(Box::new(RangeQuery::new(lo, hi)))
     }
 
-    /// BM25 search of a user query (tantivy query syntax, parsed leniently) over title
-    /// and text, within a window of publication days. Returns (score, seq), best first.
+    /// BM25 search of a user query (tantivy query syntax, parsed leniently by tantivy's
+    /// query grammar; see [`TextIndex::user_query`]) over title and text, or the stems
+    /// of articles in other languages, within a window of publication days. Returns
+    /// (score, seq), best first.
     pub fn search(
         &self,
         query: &str,
@@ -453,12 +457,11 @@ impl TextIndex {
     ) -> Result<Vec<(f32, i64)>, StoreError> {
         self.reader.reload().map_err(err)?;
         let searcher = self.reader.searcher();
-        let parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text]);
-        let (parsed, _errors) = parser.parse_query_lenient(&spaced_pairs(query));
-        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, parsed)];
-        any.extend(self.other_languages(query, IndexRecordOption::WithFreqs)?);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
+        let (ast, _errors) = query_grammar::parse_query_lenient(&spaced_pairs(query));
+        let Some(matching) = self.user_query(&ast)? else {
+            return Ok(Vec::new());
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matching)];
         if let Some(w) = self.window_query(from, to) {
             clauses.push((Occur::Must, w));
         }
@@ -478,6 +481,126 @@ impl TextIndex {
             }
         }
         Ok(out)
+    }
+
+    /// The query for a parsed user query: its clauses with their operators, each
+    /// literal matching an English article by `title`/`text` ([`TextIndex::literal`])
+    /// and one in another language by its stems. `None` when nothing in it can match
+    /// (only stop words, or only what the index cannot answer: ranges, sets, regexes).
+    fn user_query(&self, ast: &UserInputAst) -> Result<Option<Box<dyn Query>>, StoreError> {
+        Ok(match ast {
+            UserInputAst::Clause(children) => {
+                let mut clauses: Vec<Clause> = Vec::with_capacity(children.len() + 1);
+                for (occur, child) in children {
+                    if let Some(q) = self.user_query(child)? {
+                        clauses.push((occur.unwrap_or(Occur::Should), q));
+                    }
+                }
+                clauses.extend(self.compounds_across(children));
+                // Only exclusions ("-dam", "NOT dam"): everything else, as tantivy's
+                // parser reads a query made only of them.
+                if !clauses.is_empty() && clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Should, Box::new(AllQuery)));
+                }
+                (!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+            }
+            UserInputAst::Boost(inner, boost) => self.user_query(inner)?.map(|q| {
+                Box::new(BoostQuery::new(q, boost.into_inner() as Score)) as Box<dyn Query>
+            }),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal) => self.literal(literal)?,
+                UserInputLeaf::All => Some(Box::new(AllQuery)),
+                _ => None,
+            },
+        })
+    }
+
+    /// A word or a quoted phrase of a user query, with the field it names, if any
+    /// (`title:` or `text:`; another name matches nothing). English side: its stemmed
+    /// tokens in `title` or `text`, every one of them when it has several (the index
+    /// keeps no positions, so a phrase matches as all its words, and so does a word the
+    /// tokenizer splits, "al-Assad"). Other languages: the same over each word's terms
+    /// ([`TextIndex::other_languages`]), or the phrase written hyphenated as one term.
+    fn literal(&self, literal: &UserInputLiteral) -> Result<Option<Box<dyn Query>>, StoreError> {
+        let fields: &[Field] = match literal.field_name.as_deref() {
+            None => &[self.fields.title, self.fields.text],
+            Some("title") => &[self.fields.title],
+            Some("text") => &[self.fields.text],
+            Some(_) => return Ok(None),
+        };
+        let phrase = literal.phrase.as_str();
+        let mut sides: Vec<Clause> = Vec::with_capacity(2);
+        let english: Vec<Box<dyn Query>> = self
+            .stems(phrase)
+            .iter()
+            .map(|stem| {
+                let any: Vec<Clause> = fields
+                    .iter()
+                    .map(|&field| {
+                        let term = Term::from_field_text(field, stem);
+                        let q: Box<dyn Query> =
+                            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                Box::new(BooleanQuery::new(any)) as Box<dyn Query>
+            })
+            .collect();
+        sides.extend(all_of(english).map(|q| (Occur::Should, q)));
+        let mut words: Vec<Box<dyn Query>> = Vec::new();
+        for (start, end) in chronicle_text::word_tokens(phrase) {
+            let any = self.other_languages(&phrase[start..end], IndexRecordOption::WithFreqs)?;
+            if !any.is_empty() {
+                words.push(Box::new(BooleanQuery::new(any)));
+            }
+        }
+        let several = words.len() > 1;
+        sides.extend(all_of(words).map(|q| (Occur::Should, q)));
+        if several && let Some(field) = self.fields.stems {
+            let hyphenated: Vec<&str> = chronicle_text::word_tokens(phrase)
+                .map(|(start, end)| &phrase[start..end])
+                .collect();
+            sides.extend(terms_query(
+                field,
+                &compound_tokens(&hyphenated.join("-")),
+                IndexRecordOption::WithFreqs,
+            ));
+        }
+        Ok((!sides.is_empty()).then(|| Box::new(BooleanQuery::new(sides)) as Box<dyn Query>))
+    }
+
+    /// The terms that a clause's plain words (no operator, no field, no quotes) make
+    /// together, written hyphenated ("Nueva York" → "nueva-york"), in the `stems` of
+    /// other languages, as the engine matches a query's runs of words: one optional
+    /// clause, or none.
+    fn compounds_across(&self, children: &[(Option<Occur>, UserInputAst)]) -> Option<Clause> {
+        let field = self.fields.stems?;
+        let mut plain: Vec<&str> = Vec::new();
+        for (occur, child) in children {
+            if let (None | Some(Occur::Should), UserInputAst::Leaf(leaf)) = (occur, child)
+                && let UserInputLeaf::Literal(literal) = leaf.as_ref()
+                && literal.field_name.is_none()
+                && literal.delimiter == Delimiter::None
+            {
+                plain.push(&literal.phrase);
+            }
+        }
+        if plain.len() < 2 {
+            return None;
+        }
+        let single: Vec<String> = plain.iter().flat_map(|w| query_stems(w)).collect();
+        let runs: Vec<String> = query_stems(&plain.join(" "))
+            .into_iter()
+            .filter(|t| !single.contains(t))
+            .collect();
+        let clauses = terms_query(field, &runs, IndexRecordOption::WithFreqs);
+        (!clauses.is_empty()).then(|| {
+            (
+                Occur::Should,
+                Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+            )
+        })
     }
 
     /// Every article that may match a topic: for a query, those containing any of its
@@ -709,6 +832,30 @@ fn query_stems(query: &str) -> Vec<String> {
 
 /// A clause of a `BooleanQuery`.
 type Clause = (Occur, Box<dyn Query>);
+
+/// A query that every one of `parts` must match; `None` when there is none.
+fn all_of(mut parts: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            parts.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ))),
+    }
+}
+
+/// The `stems` tokens of `compound` (words joined by hyphens) as one term, in every
+/// supported language but English.
+fn compound_tokens(compound: &str) -> Vec<String> {
+    let mut terms: Vec<TermId> = Language::ALL
+        .iter()
+        .filter(|&&l| l != Language::English)
+        .filter_map(|&l| term_ids(compound, l).first().copied())
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms.into_iter().map(term_token).collect()
+}
 
 /// One `Should` clause per term on `field`.
 fn terms_query(field: Field, terms: &[String], option: IndexRecordOption) -> Vec<Clause> {

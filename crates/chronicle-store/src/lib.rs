@@ -720,8 +720,10 @@ impl Store {
     }
 
     /// BM25 search over article titles and texts (tantivy query syntax: words, `"a
-    /// phrase"`, `+must -not`), restricted to a window of publication days; best first,
-    /// each with the article's best-matching sentence.
+    /// phrase"`, `+must -not`, `AND`/`OR`/`NOT`, `title:`), restricted to a window of
+    /// publication days; best first, each with the article's best-matching sentence.
+    /// The operators hold for articles in every language; the index keeps no
+    /// positions, so a phrase matches as all its words.
     pub fn search(&self, query: &str, window: Window, limit: usize) -> Result<Vec<Hit>> {
         let Some(index) = &self.index else {
             return Ok(Vec::new());

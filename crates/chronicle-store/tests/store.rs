@@ -572,3 +572,85 @@ fn other_languages_are_ranked_by_their_own_stems() {
     assert_eq!(ids, ["es-about", "es-passing"], "{hits:?}");
     assert!(hits[1].score > 0.0, "{hits:?}");
 }
+
+/// Search's operators (quoted phrases, `+required`, `-excluded`, `title:`) hold for
+/// articles in every language, and a phrase matches as all its words (the index keeps
+/// no positions: tantivy's own parser would drop the phrase and find nothing).
+#[test]
+fn search_operators_apply_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let spanish = |id: &str, text: &str| Article {
+        language: Some("es".into()),
+        ..article(id, day(2024, 3, 5), "diario", text)
+    };
+    store
+        .ingest(vec![
+            spanish(
+                "es-bridge",
+                "Las manifestaciones se reanudaron el martes junto al puente. Los \
+                 manifestantes piden que se reabra el puente antes del verano.",
+            ),
+            spanish(
+                "es-square",
+                "Una manifestación llenó la plaza mayor el miércoles. La policía \
+                 calculó unos tres mil asistentes en el centro de la ciudad.",
+            ),
+            spanish(
+                "es-new-york",
+                "El alcalde de la ciudad viajó a Nueva-York el jueves para reunirse \
+                 con inversores.",
+            ),
+            Article {
+                title: Some("Dam fails after days of rain".into()),
+                ..article("en-1", day(2024, 3, 7), "wire", WIRE)
+            },
+            article(
+                "en-2",
+                day(2024, 3, 8),
+                "wire",
+                "Engineers inspected the bridge below the Kessler reservoir on Friday and \
+                 found no damage.",
+            ),
+        ])
+        .unwrap();
+    let ids = |query: &str| -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .search(query, Window::default(), 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    // Phrases: every word, in any order (no positions).
+    assert_eq!(ids("\"Kessler dam\""), ["en-1"]);
+    assert_eq!(ids("\"dam Kessler\""), ["en-1"]);
+    assert!(ids("\"Kessler bridge dam\"").is_empty());
+    assert_eq!(ids("\"manifestación puente\""), ["es-bridge"]);
+    // A word the tokenizer splits needs all its pieces, like a phrase ("al-Assad").
+    assert_eq!(ids("Kessler-dam"), ["en-1"]);
+    // Without quotes, any word.
+    assert_eq!(ids("Kessler"), ["en-1", "en-2"]);
+    assert_eq!(ids("manifestación puente"), ["es-bridge", "es-square"]);
+    // Required and excluded words.
+    assert_eq!(ids("Kessler -dam"), ["en-2"]);
+    assert_eq!(ids("+Kessler +bridge"), ["en-2"]);
+    assert_eq!(ids("manifestación -puente"), ["es-square"]);
+    assert_eq!(ids("+manifestación +plaza"), ["es-square"]);
+    assert_eq!(ids("manifestación AND puente"), ["es-bridge"]);
+    assert_eq!(ids("Kessler AND NOT bridge"), ["en-1"]);
+    // A field: the title only.
+    assert_eq!(ids("title:rain"), ["en-1"]);
+    assert!(ids("title:valley").is_empty());
+    assert!(ids("unknown:dam").is_empty());
+    // Plain words written hyphenated in the text, as the engine matches them.
+    assert_eq!(ids("Nueva York"), ["es-new-york"]);
+    assert_eq!(ids("\"Nueva York\""), ["es-new-york"]);
+    // Only an exclusion: everything else, as tantivy reads it.
+    assert_eq!(
+        ids("-dam"),
+        ["en-2", "es-bridge", "es-new-york", "es-square"]
+    );
+}
