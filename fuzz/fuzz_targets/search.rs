@@ -6,9 +6,9 @@
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
 use chronicle_ingest::Article;
 use chronicle_store::{Store, Topic, Window};
+use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
 /// One small store for every run: English, Spanish, Chinese and Arabic articles.
@@ -44,8 +44,18 @@ fn store() -> &'static Store {
                         "Las manifestaciones se reanudaron el martes en Nueva-York junto al \
                          puente.",
                     ),
-                    article("zh", 6, None, "河谷水坝于3月4日夜间决堤，下游三个村庄被洪水淹没。"),
-                    article("ar", 7, None, "انهار سد وادي الريم يوم الأحد بعد أيام من الأمطار."),
+                    article(
+                        "zh",
+                        6,
+                        None,
+                        "河谷水坝于3月4日夜间决堤，下游三个村庄被洪水淹没。",
+                    ),
+                    article(
+                        "ar",
+                        7,
+                        None,
+                        "انهار سد وادي الريم يوم الأحد بعد أيام من الأمطار.",
+                    ),
                 ])
                 .expect("ingest");
             (dir, store)
