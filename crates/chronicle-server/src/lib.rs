@@ -24,6 +24,7 @@ pub mod backend;
 pub mod cache;
 mod http;
 pub mod memory;
+mod query;
 pub mod store;
 
 use std::future::Future;

@@ -24,6 +24,8 @@ use crate::api::{
     StatsView, TimelineRequest,
 };
 use crate::backend::{Backend, BackendError};
+use crate::query;
+use tantivy_query_grammar::UserInputLiteral;
 
 /// Articles and their analysis, in memory. See the module documentation.
 pub struct MemoryBackend {
@@ -40,6 +42,9 @@ struct Snapshot {
     contents: HashSet<u64>,
     /// Term → sentences containing it (ascending, each sentence once).
     postings: HashMap<TermId, Vec<u32>>,
+    /// Term → articles whose title holds it (ascending): search finds a word in a
+    /// title as the store does.
+    title_postings: HashMap<TermId, Vec<u32>>,
     stats: StatsView,
     /// The language most of the articles were analysed in: search queries, too short to
     /// identify, are analysed in it when languages are detected.
@@ -116,6 +121,18 @@ impl Snapshot {
                 }
             }
         }
+        let mut title_postings: HashMap<TermId, Vec<u32>> = HashMap::new();
+        for (index, article) in corpus.articles.iter().enumerate() {
+            let Some(title) = article.title.as_deref() else {
+                continue;
+            };
+            let mut terms = corpus.term_ids(title, corpus.analyses[index].language);
+            terms.sort_unstable();
+            terms.dedup();
+            for term in terms {
+                title_postings.entry(term).or_default().push(index as u32);
+            }
+        }
         let stats = compute_stats(&corpus);
         let main_language = most_common_language(&corpus);
         Snapshot {
@@ -124,6 +141,7 @@ impl Snapshot {
             by_id,
             contents,
             postings,
+            title_postings,
             stats,
         }
     }
@@ -188,34 +206,109 @@ impl Backend for MemoryBackend {
             LanguagePolicy::Fixed(language) => language,
             LanguagePolicy::Detect => snapshot.main_language,
         };
-        let mut terms = corpus.term_ids(&req.q, query_language);
+        let in_window = |article: u32| {
+            let published = corpus.articles[article as usize].published;
+            req.from.is_none_or(|f| published >= f) && req.to.is_none_or(|t| published <= t)
+        };
+        let ast = query::parse(&req.q);
+        let all = || -> HashSet<u32> {
+            (0..corpus.articles.len() as u32)
+                .filter(|&a| in_window(a))
+                .collect()
+        };
+        // The articles holding every term of a word or phrase, in their text or title
+        // (`title:`: in their title).
+        let mut literal = |l: &UserInputLiteral| -> Option<HashSet<u32>> {
+            let in_text = match l.field_name.as_deref() {
+                None | Some("text") => true,
+                Some("title") => false,
+                Some(_) => return None,
+            };
+            let terms = corpus.term_ids(&l.phrase, query_language);
+            if terms.is_empty() {
+                return None;
+            }
+            let mut holding: Option<HashSet<u32>> = None;
+            for term in &terms {
+                let in_sentences = snapshot
+                    .postings
+                    .get(term)
+                    .into_iter()
+                    .flatten()
+                    .filter(|_| in_text)
+                    .map(|&s| corpus.sentences[s as usize].article);
+                let in_titles = snapshot
+                    .title_postings
+                    .get(term)
+                    .into_iter()
+                    .flatten()
+                    .copied();
+                let articles: HashSet<u32> = in_sentences
+                    .chain(in_titles)
+                    .filter(|&a| in_window(a))
+                    .collect();
+                holding = Some(match holding {
+                    None => articles,
+                    Some(h) => h.intersection(&articles).copied().collect(),
+                });
+            }
+            holding
+        };
+        // Plain words, each one term: every article holding one is selected, which the
+        // scoring below finds by itself (the common query, kept as fast as before).
+        let plain = query::plain_words(&ast).is_some_and(|words| {
+            words
+                .iter()
+                .all(|w| corpus.term_ids(&w.phrase, query_language).len() <= 1)
+        });
+        let selected = if plain {
+            None
+        } else {
+            let Some(selected) = query::select(&ast, &all, &mut literal) else {
+                return Ok(Vec::new());
+            };
+            Some(selected)
+        };
+        // Scored by the words the query wants (not those it excludes).
+        let mut terms: Vec<TermId> = query::wanted_literals(&ast)
+            .iter()
+            .flat_map(|l| corpus.term_ids(&l.phrase, query_language))
+            .collect();
         terms.sort_unstable();
         terms.dedup();
         let terms: Vec<(TermId, &[u32])> = terms
             .into_iter()
-            .filter_map(|t| snapshot.postings.get(&t).map(|p| (t, p.as_slice())))
+            .filter_map(|t| {
+                let sentences = snapshot.postings.get(&t).map_or(&[][..], Vec::as_slice);
+                let titled = snapshot.title_postings.contains_key(&t);
+                (!sentences.is_empty() || titled).then_some((t, sentences))
+            })
             .collect();
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
+        let wanted = |article: u32| match &selected {
+            Some(selected) => selected.contains(&article),
+            None => in_window(article),
+        };
         let total = corpus.sentences.len().max(1) as f64;
         // Sentence score: sum of the idf of the distinct query terms it contains.
         let mut sentence_scores: HashMap<u32, f64> = HashMap::new();
         // Article: which query terms it has anywhere (bit set; queries are short).
         let mut article_terms: HashMap<u32, u64> = HashMap::new();
         let mut idfs = Vec::with_capacity(terms.len());
-        for (bit, (_, postings)) in terms.iter().enumerate().take(64) {
-            let idf = (1.0 + total / postings.len() as f64).ln();
+        for (bit, (term, postings)) in terms.iter().enumerate().take(64) {
+            let idf = (1.0 + total / postings.len().max(1) as f64).ln();
             idfs.push(idf);
             for &s in *postings {
-                let sentence = &corpus.sentences[s as usize];
-                let published = corpus.articles[sentence.article as usize].published;
-                if req.from.is_some_and(|f| published < f) || req.to.is_some_and(|t| published > t)
-                {
-                    continue;
+                let article = corpus.sentences[s as usize].article;
+                if wanted(article) {
+                    *sentence_scores.entry(s).or_default() += idf;
+                    *article_terms.entry(article).or_default() |= 1 << bit;
                 }
-                *sentence_scores.entry(s).or_default() += idf;
-                *article_terms.entry(sentence.article).or_default() |= 1 << bit;
+            }
+            // A title holding the word counts for its article too.
+            for &article in snapshot.title_postings.get(term).into_iter().flatten() {
+                if wanted(article) {
+                    *article_terms.entry(article).or_default() |= 1 << bit;
+                }
             }
         }
         // Best sentence per article (earliest on ties).
@@ -227,10 +320,18 @@ impl Backend for MemoryBackend {
                 *entry = (score, s);
             }
         }
+        // A selected article without a wanted word in its text (a query of exclusions
+        // only, a word in its title) is shown by its first sentence.
+        for &article in selected.iter().flatten().chain(article_terms.keys()) {
+            let range = &corpus.analyses[article as usize].sentence_range;
+            if !range.is_empty() {
+                best.entry(article).or_insert((0.0, range.start as u32));
+            }
+        }
         let mut hits: Vec<(f64, u32, u32)> = best
             .into_iter()
             .map(|(article, (sentence_score, sentence))| {
-                let bits = article_terms[&article];
+                let bits = article_terms.get(&article).copied().unwrap_or(0);
                 let coverage: f64 = idfs
                     .iter()
                     .enumerate()
