@@ -270,9 +270,9 @@ impl Backend for MemoryBackend {
             Some(selected)
         };
         // Scored by the words the query wants (not those it excludes).
-        let mut terms: Vec<TermId> = query::wanted_literals(&ast)
+        let mut terms: Vec<TermId> = chronicle_store::wanted_phrases(&req.q)
             .iter()
-            .flat_map(|l| corpus.term_ids(&l.phrase, query_language))
+            .flat_map(|phrase| corpus.term_ids(phrase, query_language))
             .collect();
         terms.sort_unstable();
         terms.dedup();

@@ -89,31 +89,6 @@ pub(crate) fn plain_words(ast: &UserInputAst) -> Option<Vec<&UserInputLiteral>> 
     }
 }
 
-/// The literals of `ast` that are not excluded (under no `-` or `NOT`): the words a
-/// hit is scored and its snippet chosen by.
-pub(crate) fn wanted_literals(ast: &UserInputAst) -> Vec<&UserInputLiteral> {
-    fn walk<'a>(ast: &'a UserInputAst, out: &mut Vec<&'a UserInputLiteral>) {
-        match ast {
-            UserInputAst::Clause(children) => {
-                for (occur, child) in children {
-                    if *occur != Some(Occur::MustNot) {
-                        walk(child, out);
-                    }
-                }
-            }
-            UserInputAst::Boost(inner, _) => walk(inner, out),
-            UserInputAst::Leaf(leaf) => {
-                if let UserInputLeaf::Literal(l) = leaf.as_ref() {
-                    out.push(l);
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(ast, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,15 +158,5 @@ mod tests {
         ] {
             assert_eq!(words(q), None, "{q}");
         }
-    }
-
-    #[test]
-    fn excluded_words_do_not_score() {
-        let ast = parse("dam \"old bridge\" -breach NOT flood");
-        let wanted: Vec<&str> = wanted_literals(&ast)
-            .iter()
-            .map(|l| l.phrase.as_str())
-            .collect();
-        assert_eq!(wanted, ["dam", "old bridge"]);
     }
 }

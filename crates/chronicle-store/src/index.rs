@@ -830,6 +830,37 @@ fn query_stems(query: &str) -> Vec<String> {
     terms.into_iter().map(term_token).collect()
 }
 
+/// The words and phrases of a search query that it asks for: every literal of
+/// tantivy's query grammar not under an exclusion (`-`, `NOT`), without operators or
+/// field names. What a hit is scored and its sentence chosen by.
+///
+/// ```
+/// let wanted = chronicle_store::wanted_phrases("dam \"old bridge\" -breach NOT flood title:rain");
+/// assert_eq!(wanted, ["dam", "old bridge", "rain"]);
+/// ```
+pub fn wanted_phrases(query: &str) -> Vec<String> {
+    fn walk(ast: &UserInputAst, out: &mut Vec<String>) {
+        match ast {
+            UserInputAst::Clause(children) => {
+                for (occur, child) in children {
+                    if *occur != Some(Occur::MustNot) {
+                        walk(child, out);
+                    }
+                }
+            }
+            UserInputAst::Boost(inner, _) => walk(inner, out),
+            UserInputAst::Leaf(leaf) => {
+                if let UserInputLeaf::Literal(l) = leaf.as_ref() {
+                    out.push(l.phrase.clone());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&query_grammar::parse_query_lenient(query).0, &mut out);
+    out
+}
+
 /// A clause of a `BooleanQuery`.
 type Clause = (Occur, Box<dyn Query>);
 

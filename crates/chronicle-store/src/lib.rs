@@ -52,6 +52,7 @@ use serde::Serialize;
 use tantivy::IndexWriter;
 
 use index::TextIndex;
+pub use index::wanted_phrases;
 pub use schema::SCHEMA_VERSION;
 
 /// File name of the SQLite database inside a store folder.
@@ -1194,9 +1195,11 @@ fn best_sentence(text: &str, blob: &[u8], query: &str, language: Language) -> Op
     let sentences = codec::decode(blob, 0).ok()?;
     let analyzer = Analyzer::new(language);
     let mut terms = HashSet::new();
-    analyzer.for_each_term(query, |t| {
-        terms.insert(chronicle_engine::corpus::term_id(t));
-    });
+    for phrase in wanted_phrases(query) {
+        analyzer.for_each_term(&phrase, |t| {
+            terms.insert(chronicle_engine::corpus::term_id(t));
+        });
+    }
     let mut best: Option<(usize, &AnalysedSentence)> = None;
     for s in &sentences {
         let found: HashSet<_> = s.terms.iter().filter(|t| terms.contains(t)).collect();
