@@ -31,6 +31,15 @@ fn example_backend() -> MemoryBackend {
     backend
 }
 
+/// A new store in a temporary folder holding the example corpus.
+fn example_store() -> (tempfile::TempDir, chronicle_store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
+    let read = chronicle_ingest::read_inputs(&[corpus_dir()]);
+    store.ingest(read.articles).unwrap();
+    (dir, store)
+}
+
 fn app_with(backend: Arc<dyn Backend>, config: ServerConfig) -> axum::Router {
     router(AppState::new(backend, config))
 }
@@ -855,10 +864,7 @@ async fn tcp_server_answers_and_shuts_down_gracefully() {
 /// A store that reads only the most relevant candidates says how many matched.
 #[tokio::test]
 async fn a_capped_store_timeline_says_how_many_articles_matched() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
-    let mut read = chronicle_ingest::read_inputs(&[corpus_dir()]);
-    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let (_dir, store) = example_store();
     let capped = app_with(
         Arc::new(chronicle_server::StoreBackend::new(
             store.with_max_articles(3),
@@ -878,10 +884,7 @@ async fn a_capped_store_timeline_says_how_many_articles_matched() {
 /// store is reopened.
 #[tokio::test]
 async fn store_backend_serves_the_same_api_and_persists_ingests() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
-    let mut read = chronicle_ingest::read_inputs(&[corpus_dir()]);
-    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let (dir, store) = example_store();
     let config = || ServerConfig {
         token: Some(TOKEN.to_string()),
         ..ServerConfig::default()
@@ -942,10 +945,7 @@ async fn store_backend_serves_the_same_api_and_persists_ingests() {
 /// memory or a store: quoted phrases (all their words), `+`, `-`, `AND`, `NOT`, fields.
 #[tokio::test]
 async fn search_operators_select_the_same_articles_in_both_backends() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = chronicle_store::Store::create_or_open(dir.path()).unwrap();
-    let mut read = chronicle_ingest::read_inputs(&[corpus_dir()]);
-    store.ingest(std::mem::take(&mut read.articles)).unwrap();
+    let (_dir, store) = example_store();
     let stored = app_with(
         Arc::new(chronicle_server::StoreBackend::new(store)),
         ServerConfig::default(),

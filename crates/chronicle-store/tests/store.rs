@@ -14,6 +14,14 @@ const WIRE: &str = "Rescue teams worked through the night after the Kessler dam 
     Officials said the water level was falling but warned of more rain on Tuesday. \
     The governor declared a state of emergency on 2024-03-04.";
 
+/// An article declared Spanish, published on 2024-03-05.
+fn spanish(id: &str, text: &str) -> Article {
+    Article {
+        language: Some("es".into()),
+        ..article(id, day(2024, 3, 5), "diario", text)
+    }
+}
+
 fn article(id: &str, published: NaiveDate, source: &str, text: &str) -> Article {
     Article {
         id: id.into(),
@@ -542,10 +550,6 @@ fn a_query_finds_other_languages_word_forms() {
 fn other_languages_are_ranked_by_their_own_stems() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create_or_open(dir.path()).unwrap();
-    let spanish = |id: &str, text: &str| Article {
-        language: Some("es".into()),
-        ..article(id, day(2024, 3, 5), "diario", text)
-    };
     store
         .ingest(vec![
             spanish(
@@ -580,10 +584,6 @@ fn other_languages_are_ranked_by_their_own_stems() {
 fn search_operators_apply_in_every_language() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create_or_open(dir.path()).unwrap();
-    let spanish = |id: &str, text: &str| Article {
-        language: Some("es".into()),
-        ..article(id, day(2024, 3, 5), "diario", text)
-    };
     store
         .ingest(vec![
             spanish(
