@@ -517,7 +517,9 @@ impl TextIndex {
     }
 
     /// A word or a quoted phrase of a user query, with the field it names, if any
-    /// (`title:` or `text:`; another name matches nothing). English side: its stemmed
+    /// (`title:` or `text:`; a literal naming another field is left out, as tantivy's
+    /// lenient parser leaves it; other languages' `stems` hold title and text terms
+    /// together, so there a field restricts nothing). English side: its stemmed
     /// tokens in `title` or `text`, every one of them when it has several (the index
     /// keeps no positions, so a phrase matches as all its words, and so does a word the
     /// tokenizer splits, "al-Assad"). Other languages: the same over each word's terms
