@@ -34,7 +34,7 @@ mod timeline;
 
 pub use corpus::Corpus;
 pub use render::{Format, render};
-pub use select::query_term_ids;
+pub use select::{keyword_terms, query_term_ids};
 pub use timeline::{
     DateEntry, DateRanking, DayVolume, EngineError, SourceRef, SummarySentence, Timeline,
     TimelineOptions, Window, build_timeline,

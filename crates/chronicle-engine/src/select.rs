@@ -42,6 +42,7 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         .collect();
     let query_terms = QueryTerms::new(corpus, options.query.as_deref());
     let filtered = !keywords.is_empty() || !query_terms.is_empty();
+    let mut keyword_stems: HashMap<Language, Vec<Vec<TermId>>> = HashMap::new();
 
     let mut relevant = vec![false; corpus.sentences.len()];
     let mut articles = Vec::new();
@@ -58,12 +59,18 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         {
             continue;
         }
+        let stems = keyword_stems
+            .entry(language)
+            .or_insert_with(|| keyword_terms(&keywords, language));
         let mut any = false;
         for i in range {
             let sentence = &corpus.sentences[i];
             let keyword_ok = keywords.is_empty() || {
                 let lower = corpus.sentence_text(sentence).to_lowercase();
                 keywords.iter().any(|k| lower.contains(k.as_str()))
+                    || stems
+                        .iter()
+                        .any(|terms| terms.iter().all(|t| sentence.terms.contains(t)))
             };
             let query_ok = query_terms
                 .for_language(language)
@@ -90,6 +97,32 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         to: options.to.or(last_published),
         filtered,
     }
+}
+
+/// The terms of each keyword in `language`, for the languages whose words change their
+/// ending or accent as they inflect ("Сирия" → "Сирии", "manifestación" →
+/// "manifestaciones"): there a keyword also matches a sentence holding every one of its
+/// terms, as it does not as a substring. English keywords match as substrings only
+/// ("spill" in "spills" and "spilled"), as the benchmark protocol defines them; so do
+/// keywords with no term in `language` (stop words). Each list is non-empty.
+///
+/// ```
+/// use chronicle_engine::corpus::term_ids;
+/// use chronicle_engine::keyword_terms;
+/// use chronicle_text::Language;
+/// let keywords = ["Сирия".to_string()];
+/// assert_eq!(keyword_terms(&keywords, Language::Russian), [term_ids("Сирии", Language::Russian)]);
+/// assert!(keyword_terms(&keywords, Language::English).is_empty());
+/// ```
+pub fn keyword_terms(keywords: &[String], language: Language) -> Vec<Vec<TermId>> {
+    if language == Language::English {
+        return Vec::new();
+    }
+    keywords
+        .iter()
+        .map(|k| term_ids(k, language))
+        .filter(|terms| !terms.is_empty())
+        .collect()
 }
 
 /// A query's words, per language of the corpus's articles.
@@ -289,6 +322,46 @@ mod tests {
         // word of the text counts only when the query holds all its parts, in order.
         assert_eq!(selected(&c, "swine flu vaccine"), [0, 1]);
         assert_eq!(selected(&c, "flu vaccine trials"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn keywords_match_inflected_forms_outside_english() {
+        let articles = [
+            (
+                "ru",
+                "Совет Безопасности не смог принять резолюцию по Сирии.",
+            ),
+            ("ru", "Центробанк сохранил ключевую ставку в среду."),
+            ("es", "Las manifestaciones continuaron el martes."),
+            ("en", "The floods reached the town on Monday."),
+            ("en", "Flooding closed the road on Monday."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (language, text))| Article {
+            id: format!("a{i}"),
+            published: NaiveDate::from_ymd_opt(2012, 2, 4).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: Some((*language).into()),
+            text: (*text).to_string(),
+        })
+        .collect();
+        let c = Corpus::analyse(articles);
+        let by_keywords = |keywords: &[&str]| {
+            let options = TimelineOptions {
+                keywords: keywords.iter().map(|k| k.to_string()).collect(),
+                ..Default::default()
+            };
+            select(&c, &options).articles
+        };
+        // "Сирии" is "Сирия" inflected; "manifestaciones" the plural of "manifestación".
+        assert_eq!(by_keywords(&["Сирия"]), [0]);
+        assert_eq!(by_keywords(&["manifestación"]), [2]);
+        // English keywords match as substrings, as the benchmark protocol has them.
+        assert_eq!(by_keywords(&["flood"]), [3, 4]);
+        assert_eq!(by_keywords(&["flooding"]), [4]);
     }
 
     proptest::proptest! {

@@ -16,8 +16,10 @@ use crate::{rank, select, sources, summarize};
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct TimelineOptions {
-    /// Keep sentences containing one of these (lower-cased substring match), and the
-    /// articles that have such sentences.
+    /// Keep sentences containing one of these (lower-cased substring match; outside
+    /// English also holding all of a keyword's terms, so inflected forms match: see
+    /// [`keyword_terms`](crate::keyword_terms)), and the articles that have such
+    /// sentences.
     pub keywords: Vec<String>,
     /// Free-text query: keep articles that match most of its terms, and sentences that
     /// match one.

@@ -34,7 +34,7 @@ use tantivy::tokenizer::{
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term};
 
 use chronicle_engine::corpus::{TermId, analyzer, term_ids};
-use chronicle_engine::query_term_ids;
+use chronicle_engine::{keyword_terms, query_term_ids};
 use chronicle_text::Language;
 
 use crate::StoreError;
@@ -783,6 +783,25 @@ impl TextIndex {
                 all.push((Occur::Must, Box::new(q)));
             }
             any_keyword.push((Occur::Should, Box::new(BooleanQuery::new(all))));
+            // An article in another language also holds the keyword when it holds all
+            // of the keyword's terms in that language ("Сирии" for "сирия"), as the
+            // engine matches keywords there (`chronicle_engine::keyword_terms`).
+            if let Some(field) = self.fields.stems {
+                let mut forms: Vec<Vec<String>> = Language::ALL
+                    .iter()
+                    .flat_map(|&l| keyword_terms(std::slice::from_ref(&lower), l))
+                    .map(|terms| terms.into_iter().map(term_token).collect())
+                    .collect();
+                forms.sort_unstable();
+                forms.dedup();
+                for tokens in forms {
+                    let each: Vec<Clause> = terms_query(field, &tokens, IndexRecordOption::Basic)
+                        .into_iter()
+                        .map(|(_, q)| (Occur::Must, q))
+                        .collect();
+                    any_keyword.push((Occur::Should, Box::new(BooleanQuery::new(each))));
+                }
+            }
         }
         if !any_keyword.is_empty() {
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_keyword))));

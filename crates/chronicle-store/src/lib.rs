@@ -145,7 +145,8 @@ impl Window {
 pub struct Topic {
     /// Free text: articles matching at least half of its terms.
     pub query: Option<String>,
-    /// Sentences containing one of these (lower-cased substring).
+    /// Sentences containing one of these (lower-cased substring; outside English also
+    /// an inflected form: [`chronicle_engine::keyword_terms`]).
     pub keywords: Vec<String>,
 }
 

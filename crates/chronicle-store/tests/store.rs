@@ -654,3 +654,45 @@ fn search_operators_apply_in_every_language() {
         ["en-2", "es-bridge", "es-new-york", "es-square"]
     );
 }
+
+/// Keywords match inflected forms in other languages ("Сирии" for "сирия"), and the
+/// index's candidates include those articles, so a timeline from the store is the one
+/// from the same files.
+#[test]
+fn keywords_find_inflected_forms_in_other_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let russian = |id: &str, d: u32, text: &str| Article {
+        language: Some("ru".into()),
+        ..article(id, day(2012, 2, d), "газета", text)
+    };
+    let articles = vec![
+        russian(
+            "ru-1",
+            4,
+            "Совет Безопасности ООН в субботу не смог принять резолюцию по Сирии.",
+        ),
+        russian(
+            "ru-2",
+            5,
+            "В воскресенье в Хомсе продолжались обстрелы. Правозащитники сообщили о \
+             погибших в Сирии.",
+        ),
+        russian("ru-3", 8, "Центробанк сохранил ключевую ставку в среду."),
+    ];
+    store.ingest(articles.clone()).unwrap();
+    let topic = Topic::keywords(["сирия"]);
+    let corpus = store.corpus_for(&topic, Window::default()).unwrap();
+    let mut ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["ru-1", "ru-2"]);
+    let options = chronicle_engine::TimelineOptions {
+        keywords: vec!["сирия".into()],
+        ..Default::default()
+    };
+    let from_files =
+        chronicle_engine::build_timeline(&chronicle_engine::Corpus::analyse(articles), &options)
+            .unwrap();
+    assert_eq!(store.timeline(&options).unwrap(), from_files);
+    assert_eq!(from_files.dates.len(), 2);
+}
