@@ -754,7 +754,14 @@ impl TextIndex {
         to: Option<i64>,
     ) -> Result<Box<dyn Query>, StoreError> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(q) = query {
+        // The engine does not filter the articles of a language in which the query is
+        // only stop words ("the of", "de la"): nor may the candidates.
+        let filters_every_language = |q: &str| {
+            Language::ALL
+                .iter()
+                .all(|&l| !query_term_ids(q, l).is_empty())
+        };
+        if let Some(q) = query.filter(|q| filters_every_language(q)) {
             let stems = self.stems(q);
             if !stems.is_empty() {
                 let mut any = self.any_stem(&stems, IndexRecordOption::Basic);

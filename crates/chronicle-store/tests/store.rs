@@ -3,6 +3,7 @@
 
 use chronicle_ingest::Article;
 use chronicle_store::{Store, StoreError, Topic, Window};
+use chronicle_text::Language;
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -695,4 +696,39 @@ fn keywords_find_inflected_forms_in_other_languages() {
             .unwrap();
     assert_eq!(store.timeline(&options).unwrap(), from_files);
     assert_eq!(from_files.dates.len(), 2);
+}
+
+/// A query that is only stop words in some language filters nothing for the engine in
+/// that language, so the store's candidates must not narrow it either: the timeline
+/// from the store is the one from the same files.
+#[test]
+fn a_query_of_stop_words_in_some_language_narrows_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create_or_open(dir.path()).unwrap();
+    let articles = vec![
+        article("en-1", day(2024, 3, 4), "wire", WIRE),
+        article(
+            "en-2",
+            day(2024, 3, 5),
+            "wire",
+            "Rescuers reached two stranded families by boat on Monday.",
+        ),
+        spanish(
+            "es-1",
+            "Los equipos de rescate llegaron el martes a dos familias aisladas.",
+        ),
+    ];
+    store.ingest(articles.clone()).unwrap();
+    let from_files = chronicle_engine::Corpus::analyse_with(articles, Language::English);
+    for query in ["the", "de la", "who"] {
+        let options = chronicle_engine::TimelineOptions {
+            query: Some(query.into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            store.timeline(&options).unwrap(),
+            chronicle_engine::build_timeline(&from_files, &options).unwrap(),
+            "{query}"
+        );
+    }
 }
