@@ -1,10 +1,12 @@
-//! Fuzzes the whole path a user's text takes after ingest: analysis (sentences, page
-//! furniture, dates, chronology entries), a timeline with and without keywords, and
+//! Fuzzes the whole path a user's text takes after ingest: analysis in one of the
+//! supported languages (sentences, page furniture, dates, chronology entries), a
+//! timeline with and without keywords, and
 //! every output format. Any dated text must give a timeline, never a panic, and every
 //! summary sentence must be a part of the input.
 #![no_main]
 
 use chronicle_engine::{Corpus, Format, TimelineOptions, build_timeline, render};
+use chronicle_text::Language;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,8 +24,17 @@ fuzz_target!(|data: &[u8]| {
         language: None,
         text: dated.text,
     };
-    let corpus = Corpus::analyse(vec![article]);
-    for keywords in [Vec::new(), vec!["the".to_string()]] {
+    // The input's length picks the analysis language, so every language's analysis
+    // and keyword matching (inflected forms outside English) is fuzzed.
+    let language = Language::ALL[data.len() % Language::ALL.len()];
+    let corpus = Corpus::analyse_with(vec![article], language);
+    // A word of the text as a keyword, matched by substring or by its terms.
+    let word = body
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("the")
+        .to_lowercase();
+    for keywords in [Vec::new(), vec!["the".to_string()], vec![word]] {
         let options = TimelineOptions {
             keywords,
             ..Default::default()
