@@ -147,6 +147,35 @@ impl Snapshot {
     }
 }
 
+impl Snapshot {
+    /// The articles for which `in_window` holds that have `term` in their title, or
+    /// in a sentence when `in_text`.
+    fn articles_with(
+        &self,
+        term: TermId,
+        in_text: bool,
+        in_window: &impl Fn(u32) -> bool,
+    ) -> HashSet<u32> {
+        let in_sentences = self
+            .postings
+            .get(&term)
+            .into_iter()
+            .flatten()
+            .filter(|_| in_text)
+            .map(|&s| self.corpus.sentences[s as usize].article);
+        let in_titles = self
+            .title_postings
+            .get(&term)
+            .into_iter()
+            .flatten()
+            .copied();
+        in_sentences
+            .chain(in_titles)
+            .filter(|&a| in_window(a))
+            .collect()
+    }
+}
+
 fn compute_stats(corpus: &Corpus) -> StatsView {
     let mut sources: HashMap<&str, usize> = HashMap::new();
     let mut languages: HashMap<&str, usize> = HashMap::new();
@@ -225,28 +254,9 @@ impl Backend for MemoryBackend {
                 Some(_) => return None,
             };
             let terms = corpus.term_ids(&l.phrase, query_language);
-            if terms.is_empty() {
-                return None;
-            }
             let mut holding: Option<HashSet<u32>> = None;
             for term in &terms {
-                let in_sentences = snapshot
-                    .postings
-                    .get(term)
-                    .into_iter()
-                    .flatten()
-                    .filter(|_| in_text)
-                    .map(|&s| corpus.sentences[s as usize].article);
-                let in_titles = snapshot
-                    .title_postings
-                    .get(term)
-                    .into_iter()
-                    .flatten()
-                    .copied();
-                let articles: HashSet<u32> = in_sentences
-                    .chain(in_titles)
-                    .filter(|&a| in_window(a))
-                    .collect();
+                let articles = snapshot.articles_with(*term, in_text, &in_window);
                 holding = Some(match holding {
                     None => articles,
                     Some(h) => h.intersection(&articles).copied().collect(),
