@@ -19,7 +19,8 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     store: PathBuf,
 
-    /// Query: words, "a phrase", +required, -excluded.
+    /// Query: words (any of them), "a phrase" (all its words), +required, -excluded,
+    /// AND/OR/NOT, title:word; in every language.
     #[arg(value_name = "QUERY")]
     query: String,
 
