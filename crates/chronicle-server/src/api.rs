@@ -78,7 +78,9 @@ impl TimelineRequest {
 /// A search request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SearchRequest {
-    /// Free text; at least one word that is not a stop word.
+    /// Free text in `chronicle search`'s syntax: words (any of them), `"a phrase"` (all
+    /// its words), `+required`, `-excluded`, `AND`/`OR`/`NOT`, `title:word`. A query of
+    /// stop words only finds nothing.
     pub q: String,
     /// Only articles published on or after this day.
     pub from: Option<NaiveDate>,
