@@ -79,8 +79,7 @@ impl TimelineRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SearchRequest {
     /// Free text in `chronicle search`'s syntax: words (any of them), `"a phrase"` (all
-    /// its words), `+required`, `-excluded`, `AND`/`OR`/`NOT`, `title:word`. A query of
-    /// stop words only finds nothing.
+    /// its words), `+required`, `-excluded`, `AND`/`OR`/`NOT`, `title:word`.
     pub q: String,
     /// Only articles published on or after this day.
     pub from: Option<NaiveDate>,
