@@ -983,6 +983,9 @@ async fn search_operators_select_the_same_articles_in_both_backends() {
         "breach",
         "title:breach",
         "title:breach dam",
+        "the dam",
+        "\"office of dam safety\"",
+        "the",
         "zzzyzzx",
     ] {
         let (s, m) = (ids(&stored, q).await, ids(&memory, q).await);

@@ -516,7 +516,8 @@ impl TextIndex {
         })
     }
 
-    /// A word or a quoted phrase of a user query, with the field it names, if any
+    /// A word or a quoted phrase of a user query (its English stop words left out), with
+    /// the field it names, if any
     /// (`title:` or `text:`; a literal naming another field is left out, as tantivy's
     /// lenient parser leaves it; other languages' `stems` hold title and text terms
     /// together, so there a field restricts nothing). English side: its stemmed
@@ -533,8 +534,15 @@ impl TextIndex {
         };
         let phrase = literal.phrase.as_str();
         let mut sides: Vec<Clause> = Vec::with_capacity(2);
+        // English stop words are no part of a literal, as the engine analyses it ("the
+        // dam" is "dam"; a phrase of stop words matches no English article).
+        let english_stop = analyzer(Language::English);
+        let content: Vec<&str> = chronicle_text::word_tokens(phrase)
+            .map(|(start, end)| &phrase[start..end])
+            .filter(|w| !english_stop.is_stop_word(&w.to_lowercase()))
+            .collect();
         let english: Vec<Box<dyn Query>> = self
-            .stems(phrase)
+            .stems(&content.join(" "))
             .iter()
             .map(|stem| {
                 let any: Vec<Clause> = fields
