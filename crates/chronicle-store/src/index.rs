@@ -536,9 +536,13 @@ impl TextIndex {
         let mut sides: Vec<Clause> = Vec::with_capacity(2);
         // English stop words are no part of a literal, as the engine analyses it ("the
         // dam" is "dam"; a phrase of stop words matches no English article).
-        let english_stop = analyzer(Language::English);
-        let content: Vec<&str> = chronicle_text::word_tokens(phrase)
+        let words: Vec<&str> = chronicle_text::word_tokens(phrase)
             .map(|(start, end)| &phrase[start..end])
+            .collect();
+        let english_stop = analyzer(Language::English);
+        let content: Vec<&str> = words
+            .iter()
+            .copied()
             .filter(|w| !english_stop.is_stop_word(&w.to_lowercase()))
             .collect();
         let english: Vec<Box<dyn Query>> = self
@@ -558,22 +562,19 @@ impl TextIndex {
             })
             .collect();
         sides.extend(all_of(english).map(|q| (Occur::Should, q)));
-        let mut words: Vec<Box<dyn Query>> = Vec::new();
-        for (start, end) in chronicle_text::word_tokens(phrase) {
-            let any = self.other_languages(&phrase[start..end], IndexRecordOption::WithFreqs)?;
+        let mut other: Vec<Box<dyn Query>> = Vec::new();
+        for word in &words {
+            let any = self.other_languages(word, IndexRecordOption::WithFreqs)?;
             if !any.is_empty() {
-                words.push(Box::new(BooleanQuery::new(any)));
+                other.push(Box::new(BooleanQuery::new(any)));
             }
         }
-        let several = words.len() > 1;
-        sides.extend(all_of(words).map(|q| (Occur::Should, q)));
+        let several = other.len() > 1;
+        sides.extend(all_of(other).map(|q| (Occur::Should, q)));
         if several && let Some(field) = self.fields.stems {
-            let hyphenated: Vec<&str> = chronicle_text::word_tokens(phrase)
-                .map(|(start, end)| &phrase[start..end])
-                .collect();
             sides.extend(terms_query(
                 field,
-                &compound_tokens(&hyphenated.join("-")),
+                &compound_tokens(&words.join("-")),
                 IndexRecordOption::WithFreqs,
             ));
         }
@@ -810,11 +811,10 @@ impl TextIndex {
                 forms.sort_unstable();
                 forms.dedup();
                 for tokens in forms {
-                    let each: Vec<Clause> = terms_query(field, &tokens, IndexRecordOption::Basic)
-                        .into_iter()
-                        .map(|(_, q)| (Occur::Must, q))
-                        .collect();
-                    any_keyword.push((Occur::Should, Box::new(BooleanQuery::new(each))));
+                    let each = terms_query(field, &tokens, IndexRecordOption::Basic);
+                    if let Some(q) = all_of(each.into_iter().map(|(_, q)| q).collect()) {
+                        any_keyword.push((Occur::Should, q));
+                    }
                 }
             }
         }
@@ -856,10 +856,16 @@ fn term_token(term: TermId) -> String {
 /// ([`query_term_ids`]), distinct. An article's `stems` hold its terms in its own
 /// language, so it matches when one of these is among them, as the engine matches it.
 fn query_stems(query: &str) -> Vec<String> {
+    other_language_tokens(|l| query_term_ids(query, l))
+}
+
+/// The distinct `stems` tokens of the terms `terms_in` gives in each supported language
+/// but English (whose articles are in `text`).
+fn other_language_tokens(terms_in: impl Fn(Language) -> Vec<TermId>) -> Vec<String> {
     let mut terms: Vec<TermId> = Language::ALL
         .iter()
         .filter(|&&l| l != Language::English)
-        .flat_map(|&l| query_term_ids(query, l))
+        .flat_map(|&l| terms_in(l))
         .collect();
     terms.sort_unstable();
     terms.dedup();
@@ -914,14 +920,7 @@ fn all_of(mut parts: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 /// The `stems` tokens of `compound` (words joined by hyphens) as one term, in every
 /// supported language but English.
 fn compound_tokens(compound: &str) -> Vec<String> {
-    let mut terms: Vec<TermId> = Language::ALL
-        .iter()
-        .filter(|&&l| l != Language::English)
-        .filter_map(|&l| term_ids(compound, l).first().copied())
-        .collect();
-    terms.sort_unstable();
-    terms.dedup();
-    terms.into_iter().map(term_token).collect()
+    other_language_tokens(|l| term_ids(compound, l).into_iter().take(1).collect())
 }
 
 /// One `Should` clause per term on `field`.
