@@ -35,6 +35,16 @@ fn stats(store: &str) -> Value {
     serde_json::from_str(&ok(&["stats", "--store", store, "--format", "json"])).unwrap()
 }
 
+/// A store in `dir`/store made by `chronicle ingest` from one input file, `name`
+/// (which gives the article its id), holding `text`.
+fn store_of(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let input = dir.join(name);
+    std::fs::write(&input, text).unwrap();
+    let store = dir.join("store");
+    ok(&["ingest", "--store", s(&store), s(&input), "--quiet"]);
+    store
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -438,16 +448,13 @@ fn reanalyse_brings_an_older_store_up_to_date() {
 #[test]
 fn reanalyse_can_identify_languages_again() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("ru.txt");
-    std::fs::write(
-        &input,
+    let store = store_of(
+        dir.path(),
+        "ru.txt",
         "date 2011-03-20\nСовет Безопасности ООН 17 марта принял резолюцию о защите мирного \
          населения Ливии.\nВчера французские самолеты нанесли первые удары по колоннам \
          правительственных войск.\n",
-    )
-    .unwrap();
-    let store = dir.path().join("store");
-    ok(&["ingest", "--store", s(&store), s(&input), "--quiet"]);
+    );
     assert_eq!(stats(s(&store))["languages"][0][0], "ru");
     // As an older build that knew no Russian would have stored it.
     let db = rusqlite::Connection::open(store.join("store.sqlite")).unwrap();
@@ -483,15 +490,12 @@ fn reanalyse_can_identify_languages_again() {
 #[test]
 fn reanalysing_articles_in_other_languages_rebuilds_their_index() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("es.txt");
-    std::fs::write(
-        &input,
+    let store = store_of(
+        dir.path(),
+        "es.txt",
         "date 2024-03-06\nLas manifestaciones continuaron el martes en el centro de la \
          ciudad, según la policía.\n",
-    )
-    .unwrap();
-    let store = dir.path().join("store");
-    ok(&["ingest", "--store", s(&store), s(&input), "--quiet"]);
+    );
     let db = rusqlite::Connection::open(store.join("store.sqlite")).unwrap();
     db.execute("DELETE FROM meta WHERE key = 'analysis'", [])
         .unwrap();
