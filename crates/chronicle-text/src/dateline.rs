@@ -27,11 +27,7 @@ const MAX_PREFIX_TOKENS: usize = 30;
 /// ```
 pub fn body_start(sentence: &str) -> usize {
     // A dateline may follow a glued headline and time stamp: look that far past them.
-    let tokens: Vec<(usize, &str)> = sentence
-        .split_whitespace()
-        .take(2 * MAX_PREFIX_TOKENS + 1)
-        .map(|t| (t.as_ptr() as usize - sentence.as_ptr() as usize, t))
-        .collect();
+    let tokens = punctuation_tokens(sentence, 2 * MAX_PREFIX_TOKENS + 1);
     let mut body = 0; // index of the first body token
     if let Some(after_stamp) = time_stamp_end(&tokens) {
         body = after_stamp;
@@ -43,17 +39,72 @@ pub fn body_start(sentence: &str) -> usize {
     if let Some(after_wire) = wire_end(&tokens, body) {
         body = after_wire;
     }
+    if let Some(after_video) = video_teaser_end(&tokens, body) {
+        body = after_video;
+    }
+    // A gallery glues caption after caption, each with its credits.
+    while let Some(after_credit) = credited_caption_end(&tokens, body) {
+        body = after_credit;
+        if let Some(after_dateline) = dateline_end(&tokens, body) {
+            body = after_dateline;
+        }
+    }
     // A credit, update stamp or speaker label may lead, before or after the above.
-    while let Some(after) = furniture_end(&tokens, body) {
+    // A stray dash may lead furniture ("-- (Update 2:52 a.m. Cairo) Ali Regal …").
+    let dashed = |at: usize| {
+        tokens
+            .get(at)
+            .filter(|&&(_, t)| is_dash(t))
+            .and_then(|_| furniture_end(&tokens, at + 1))
+    };
+    while let Some(after) = furniture_end(&tokens, body).or_else(|| dashed(body)) {
         body = after;
         if let Some(after_dateline) = dateline_end(&tokens, body) {
             body = after_dateline;
         }
     }
     match tokens.get(body) {
-        Some(&(offset, _)) if body > 0 => offset,
+        // The body starts a word: a bracket peeled off a word that goes on stays
+        // with it.
+        Some(&(offset, _)) if body > 0 => sentence[..offset]
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .len(),
         _ => 0,
     }
+}
+
+/// The first `limit` tokens of `sentence` with their byte offsets, punctuation apart
+/// as in tokenized corpora (Penn Treebank style, as Timeline17's): brackets that open
+/// a word and brackets, commas, semicolons and colons that close it are tokens of their
+/// own ("SESAY: (AP) Well," reads "SESAY", ":", "(", "AP", ")", "Well", ","), so the
+/// rules below read raw text as they read tokenized text. Colons and periods inside a
+/// word stay ("4:36", "p.m.", "U.S.").
+pub(crate) fn punctuation_tokens(sentence: &str, limit: usize) -> Vec<(usize, &str)> {
+    const OPENING: [char; 2] = ['(', '['];
+    const CLOSING: [char; 5] = [')', ']', ',', ';', ':'];
+    let mut tokens = Vec::new();
+    for word in sentence.split_whitespace() {
+        let mut offset = word.as_ptr() as usize - sentence.as_ptr() as usize;
+        let mut rest = word;
+        while rest.len() > 1 && rest.starts_with(OPENING) {
+            tokens.push((offset, &rest[..1]));
+            rest = &rest[1..];
+            offset += 1;
+        }
+        let core = rest.trim_end_matches(CLOSING);
+        // A token of punctuation only ("),", ":") stays whole when it is one character.
+        let core = if core.is_empty() { &rest[..1] } else { core };
+        tokens.push((offset, core));
+        for (i, c) in rest[core.len()..].char_indices() {
+            let at = core.len() + i;
+            tokens.push((offset + at, &rest[at..at + c.len_utf8()]));
+        }
+        if tokens.len() >= limit {
+            tokens.truncate(limit);
+            break;
+        }
+    }
+    tokens
 }
 
 /// How many tokens a leading credit, stamp or speaker label may have.
@@ -200,6 +251,14 @@ fn starts_capitalised(token: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A bracket as tokenized corpora write it ("-LRB-", "-RSB-").
+fn is_bracket_token(token: &str) -> bool {
+    matches!(
+        token,
+        "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-"
+    )
 }
 
 fn is_open(token: &str) -> bool {
@@ -349,11 +408,86 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     None
 }
 
+/// Index of the token after a video teaser's running time and date, with the video's
+/// title glued before them ("Clinton warns of Libya civil war (1:23) Mar 1 - Secretary
+/// of State Hillary Clinton is warning …"; "-LRB- 2:38 -RRB- Aug. 12 - …"): like a
+/// dateline, the date is when the video was posted, and the description follows it. A
+/// capitalised word must follow the dash.
+fn video_teaser_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    let limit = tokens.len().min(from + 2 * MAX_PREFIX_TOKENS);
+    for open in from..limit.saturating_sub(6) {
+        let window = &tokens[open..open + 7];
+        let [(_, o), (_, length), (_, c), (_, month), (_, day), ..] = *window else {
+            continue;
+        };
+        let running_time = is_open(o)
+            && is_close(c)
+            && length
+                .split_once(':')
+                .is_some_and(|(m, s)| is_number(m) && s.len() == 2 && is_number(s));
+        let dated = month.chars().next().is_some_and(char::is_uppercase)
+            && month.chars().all(|ch| ch.is_alphabetic() || ch == '.')
+            && day.len() <= 2
+            && is_number(day);
+        if !(running_time && dated) {
+            continue;
+        }
+        let dash = open + 5;
+        if is_dash(window[5].1) && starts_capitalised(window[6].1) {
+            return Some(dash + 1);
+        }
+    }
+    None
+}
+
+/// Index of the token after a photo's credit in brackets, with the caption glued
+/// before it ("Map shows the forecast location of oil (J. Bell - AP) Vessels gather …",
+/// "… in Cushing, Okla. (By Shane Bevel -- Bloomberg News) The precipitous fall …"): a
+/// bracket of capitalised words, a photographer and an outlet on either side of a
+/// dash, a byline ("(By Alex Wong -- Getty Images for …)") or an agency's "Photo/…". A
+/// capitalised word or a quotation must follow; a dateline may (a story after its
+/// photo).
+fn credited_caption_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
+    const MAX_CREDIT_TOKENS: usize = 14;
+    let limit = tokens.len().min(from + 2 * MAX_PREFIX_TOKENS);
+    for open in from..limit {
+        if !is_open(tokens[open].1) {
+            continue;
+        }
+        let Some(close) = (open + 1..limit.min(open + 2 + MAX_CREDIT_TOKENS))
+            .find(|&i| is_close(tokens[i].1) || is_open(tokens[i].1))
+            .filter(|&i| is_close(tokens[i].1))
+        else {
+            continue;
+        };
+        let inside = &tokens[open + 1..close];
+        let dash = inside.iter().position(|&(_, t)| is_dash(t));
+        let photo = inside
+            .iter()
+            .any(|&(_, t)| t.contains("Photo/") || t.contains("Photo\\/"));
+        let credit_words = inside.iter().all(|&(_, t)| {
+            is_dash(t) || t.contains('/') || t.chars().next().is_some_and(char::is_uppercase)
+        });
+        let sides = dash.is_some_and(|d| d > 0 && d + 1 < inside.len());
+        // "(By Alex Wong -- Getty Images For ``Meet The Press'')".
+        let byline = inside.first().is_some_and(|&(_, t)| t == "By") && sides;
+        if (credit_words && sides || photo || byline) && starts_body(tokens.get(close + 1)?.1) {
+            return Some(close + 1);
+        }
+    }
+    None
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A word of a dateline's place: upper-case ("NEW", "ORLEANS,"), a comma, a
 /// capitalised region after a comma ("DERAA , Syria"), or the day of a dated dateline
-/// ("BEIJING, Dec. 31 (Xinhua) --").
+/// ("BEIJING, Dec. 31 (Xinhua) --"), or an agency's bracket left open ("ALGIERS , Aug
+/// 30 -LRB- Reuters - ").
 fn is_place_word(token: &str) -> bool {
-    token == ","
+    matches!(token, "," | "(" | "-LRB-")
         || (!token.is_empty()
             && token
                 .trim_end_matches(',')
@@ -367,10 +501,13 @@ fn is_place_word(token: &str) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// A word in capitals ("WASHINGTON", "PORT-AU-PRINCE,", "U.N."); not a tokenized
+/// bracket ("-RRB-").
 fn is_upper_word(token: &str) -> bool {
     let word = token.trim_end_matches([',', '.']);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 3
+        && !is_bracket_token(word)
         && word
             .chars()
             .all(|c| c.is_uppercase() || c == '-' || c == '.' || c == '\'')
@@ -602,6 +739,135 @@ mod tests {
     }
 
     #[test]
+    fn raw_text_furniture_is_stripped_like_tokenized_text() {
+        // The same furniture with its punctuation written on the words, as raw text
+        // has it (Timeline17 is tokenized: "SESAY : ", "-LRB- AP -RRB- ").
+        let cases = [
+            (
+                "SESAY: Well, in other news from Egypt, protests go on.",
+                "Well, in other news from Egypt, protests go on.",
+            ),
+            (
+                "PRESIDENT BUSH: I believe it is a significant issue.",
+                "I believe it is a significant issue.",
+            ),
+            (
+                "(Updated 5:31 p.m. (0031 GMT)) Officials said the well was capped.",
+                "Officials said the well was capped.",
+            ),
+            (
+                "Photograph: Gerald Herbert/AP The oil reached the coast.",
+                "The oil reached the coast.",
+            ),
+            (
+                "LIBYA, 3:29 p.m. ET, 10:29 p.m. local: Rebels took the town.",
+                "Rebels took the town.",
+            ),
+            (
+                "-- (Update 2:52 a.m. Cairo, 7:52 p.m. ET) Ali Regal, a student leader, said.",
+                "Ali Regal, a student leader, said.",
+            ),
+            (
+                "-- -LRB- Update 2:52 a.m. Cairo , 7:52 p.m. ET -RRB- Ali Regal said .",
+                "Ali Regal said .",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(body(sentence), expected, "{sentence}");
+        }
+        for s in [
+            "- The minister said the talks would resume.",
+            "Mr Smith: the view from the top.",
+            "US: The view from Washington.",
+            "He said (in a statement) that BP would pay.",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn video_teasers_and_credited_captions_are_furniture() {
+        let cases = [
+            // A video's title, running time and posting date, tokenized or raw.
+            (
+                "Clinton warns of Libya civil war -LRB- 1:23 -RRB- Mar 1 - Secretary of State Hillary Clinton is warning .",
+                "Secretary of State Hillary Clinton is warning .",
+            ),
+            (
+                "Jessica Gray, Reuters Syrian refugees in Turkey camp (1:06) June 18 - Thousands of Syrians make new homes.",
+                "Thousands of Syrians make new homes.",
+            ),
+            (
+                "(2:38) Aug. 12 - Amateur video shows thousands taking part.",
+                "Amateur video shows thousands taking part.",
+            ),
+            // Captions with their photographers' credits, one after another.
+            (
+                "-LRB- AP Photo\\/Dave Martin -RRB- -LRB- Dave Martin - AP -RRB- Map shows the forecast location of oil -LRB- J. Bell - AP -RRB- Vessels gather at the site .",
+                "Vessels gather at the site .",
+            ),
+            (
+                "A worker monitors a manifold in Cushing, Okla. (By Shane Bevel -- Bloomberg News) The fall in prices has added to the confusion.",
+                "The fall in prices has added to the confusion.",
+            ),
+            (
+                "-LRB- By Alex Wong -- Getty Images For `` Meet The Press '' -RRB- David Brancaccio of PBS says so .",
+                "David Brancaccio of PBS says so .",
+            ),
+            // A story's dateline after its photo.
+            (
+                "Sen. John McCain meets with leaders in Columbia , Mo. -LRB- By Ricky Carioti -- The Washington Post -RRB- BELTON , Mo. , Oct. 20 -- Battling George W. Bush , McCain lashed out .",
+                "Battling George W. Bush , McCain lashed out .",
+            ),
+            // An agency's bracket left open.
+            (
+                "ALGIERS , Aug 30 -LRB- Reuters - Muammar Gaddafi became a grandfather .",
+                "Muammar Gaddafi became a grandfather .",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(body(sentence), expected, "{sentence}");
+        }
+        for s in [
+            "The score stood at (2:38) Aug 12 - nothing more .",
+            "The council (in a 9-6 vote) - Members then left.",
+            "Hugh Bold (1731 - 1809) was a Brecon lawyer.",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
+        // A tokenized bracket is no word in capitals, so no dateline's place.
+        assert!(!is_upper_word("-RRB-") && !is_upper_word("-LRB-"));
+        assert!(is_upper_word("WASHINGTON") && is_upper_word("PORT-AU-PRINCE,"));
+    }
+
+    #[test]
+    fn punctuation_comes_apart_from_words() {
+        let s = "SESAY: (AP) Well, at 4:36 p.m. the U.S.), said";
+        let tokens: Vec<&str> = punctuation_tokens(s, 100)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            tokens,
+            [
+                "SESAY", ":", "(", "AP", ")", "Well", ",", "at", "4:36", "p.m.", "the", "U.S.",
+                ")", ",", "said"
+            ]
+        );
+        for (offset, token) in punctuation_tokens(s, 100) {
+            assert_eq!(&s[offset..offset + token.len()], token);
+        }
+        assert_eq!(punctuation_tokens(s, 3).len(), 3);
+        assert_eq!(
+            punctuation_tokens("), :", 10)
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>(),
+            [")", ",", ":"]
+        );
+    }
+
+    #[test]
     fn leaves_ordinary_sentences_alone() {
         for s in [
             "The U.S. - backed plan was signed.",
@@ -629,7 +895,9 @@ mod tests {
         /// Any text: the body starts on a char boundary inside the text, at the start
         /// of a whitespace-separated token, and never takes everything away.
         #[test]
-        fn body_start_is_a_token_start(text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN){0,40}") {
+        fn body_start_is_a_token_start(
+            text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN|\\(AP\\) |SESAY: |Photo: |\\(1:23\\) Mar 1 - |\\(By A - B\\) ){0,40}"
+        ) {
             let start = body_start(&text);
             proptest::prop_assert!(start <= text.len());
             proptest::prop_assert!(text.is_char_boundary(start));

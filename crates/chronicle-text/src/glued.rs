@@ -76,7 +76,7 @@ pub fn glued_lead_start(sentence: &str) -> usize {
         .map(|t| (t.as_ptr() as usize - sentence.as_ptr() as usize, t))
         .collect();
     let n = tokens.len();
-    if n < MIN_TOKENS || !ends_sentence(tokens[n - 1].1) {
+    if n < MIN_TOKENS || !ends_sentence(sentence) {
         return 0;
     }
     // The headline's subject: its first two words, both capitalised ("Saudi Arabia").
@@ -141,10 +141,12 @@ fn is_no_seam_word(token: &str) -> bool {
     NO_SEAM_AFTER.iter().any(|w| w.eq_ignore_ascii_case(token))
 }
 
-/// Sentence-final punctuation, perhaps inside closing quotes.
-fn ends_sentence(token: &str) -> bool {
-    let t = token.trim_end_matches(['"', '\'', '’', '”', ')']);
-    t.ends_with(['.', '!', '?'])
+/// Whether the sentence ends with its punctuation, perhaps inside closing quotes or a
+/// bracket, written apart or not ("… pretty well . ''", "… pretty well.\"").
+fn ends_sentence(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || ['"', '\'', '’', '”', ')'].contains(&c))
+        .ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -178,6 +180,18 @@ mod tests {
             "{}",
             lead(s)
         );
+    }
+
+    #[test]
+    fn a_lead_may_end_inside_its_quotation() {
+        for s in [
+            "Gulf oil spill 's animal victims As BP works to control the oil spill in the Gulf \
+             of Mexico , local wildlife struggle for survival . ''",
+            "Gulf oil spill's animal victims As BP works to control the oil spill in the Gulf \
+             of Mexico, local wildlife struggle for survival.\"",
+        ] {
+            assert!(lead(s).starts_with("As BP works"), "{s}");
+        }
     }
 
     #[test]
