@@ -131,6 +131,11 @@ fn ingest_is_idempotent_and_timelines_match_files() {
     assert!(!phrase.is_empty());
     assert_eq!(phrase, ids("+dam +safety"));
     assert!(phrase.len() < ids("dam safety").len());
+    // A query that starts with an exclusion is the query, not an unknown option.
+    let without = ids("-safety dam");
+    assert!(!without.is_empty());
+    assert!(without.iter().all(|id| !phrase.contains(id)));
+    assert_eq!(without, ids("dam -safety"));
     let text = ok(&["stats", "--store", store]);
     assert!(text.contains("articles     16"), "{text}");
 }

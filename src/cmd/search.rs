@@ -21,7 +21,7 @@ pub struct Args {
 
     /// Query: words (any of them), "a phrase" (all its words), +required, -excluded,
     /// AND/OR/NOT, title:word; in every language.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: String,
 
     /// First publication day (YYYY-MM-DD).
