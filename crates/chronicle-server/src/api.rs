@@ -79,7 +79,9 @@ impl TimelineRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SearchRequest {
     /// Free text in `chronicle search`'s syntax: words (any of them), `"a phrase"` (all
-    /// its words), `+required`, `-excluded`, `AND`/`OR`/`NOT`, `title:word`.
+    /// its words), `+required`, `-excluded`, `AND`/`OR`/`NOT`, `title:word`; read in
+    /// each language of the articles (a Spanish word finds the Spanish reports that
+    /// inflect it, whatever most of the articles are written in).
     pub q: String,
     /// Only articles published on or after this day.
     pub from: Option<NaiveDate>,

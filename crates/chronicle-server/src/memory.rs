@@ -46,9 +46,10 @@ struct Snapshot {
     /// title as the store does.
     title_postings: HashMap<TermId, Vec<u32>>,
     stats: StatsView,
-    /// The language most of the articles were analysed in: search queries, too short to
-    /// identify, are analysed in it when languages are detected.
-    main_language: Language,
+    /// The languages the articles were analysed in, the most common first: a search
+    /// query, too short to identify, is analysed in each, and its words match the
+    /// articles of that language by their terms in it.
+    languages: Vec<Language>,
 }
 
 impl MemoryBackend {
@@ -134,9 +135,9 @@ impl Snapshot {
             }
         }
         let stats = compute_stats(&corpus);
-        let main_language = most_common_language(&corpus);
+        let languages = languages_by_use(&corpus);
         Snapshot {
-            main_language,
+            languages,
             corpus,
             by_id,
             contents,
@@ -231,10 +232,8 @@ impl Backend for MemoryBackend {
     fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>, BackendError> {
         let snapshot = self.current();
         let corpus = &snapshot.corpus;
-        let query_language = match self.language {
-            LanguagePolicy::Fixed(language) => language,
-            LanguagePolicy::Detect => snapshot.main_language,
-        };
+        let languages = &snapshot.languages;
+        let mixed = languages.len() > 1;
         let in_window = |article: u32| {
             let published = corpus.articles[article as usize].published;
             req.from.is_none_or(|f| published >= f) && req.to.is_none_or(|t| published <= t)
@@ -253,24 +252,35 @@ impl Backend for MemoryBackend {
                 Some("title") => false,
                 Some(_) => return None,
             };
-            let terms = corpus.term_ids(&l.phrase, query_language);
-            let mut holding: Option<HashSet<u32>> = None;
-            for term in &terms {
-                let articles = snapshot.articles_with(*term, in_text, &in_window);
-                holding = Some(match holding {
-                    None => articles,
-                    Some(h) => h.intersection(&articles).copied().collect(),
-                });
+            // In each language, the articles of that language holding every term the
+            // literal has in it; `None` when it is only stop words in every language.
+            let mut found: Option<HashSet<u32>> = None;
+            for &language in languages {
+                let of_language = |a: u32| {
+                    in_window(a) && (!mixed || corpus.analyses[a as usize].language == language)
+                };
+                let mut holding: Option<HashSet<u32>> = None;
+                for term in corpus.term_ids(&l.phrase, language) {
+                    let articles = snapshot.articles_with(term, in_text, &of_language);
+                    holding = Some(match holding {
+                        None => articles,
+                        Some(h) => h.intersection(&articles).copied().collect(),
+                    });
+                }
+                if let Some(holding) = holding {
+                    found.get_or_insert_with(HashSet::new).extend(holding);
+                }
             }
-            holding
+            found
         };
         // Plain words, each one term: every article holding one is selected, which the
         // scoring below finds by itself (the common query, kept as fast as before).
-        let plain = query::plain_words(&ast).is_some_and(|words| {
-            words
-                .iter()
-                .all(|w| corpus.term_ids(&w.phrase, query_language).len() <= 1)
-        });
+        let plain = !mixed
+            && query::plain_words(&ast).is_some_and(|words| {
+                words
+                    .iter()
+                    .all(|w| corpus.term_ids(&w.phrase, languages[0]).len() <= 1)
+            });
         let selected = if plain {
             None
         } else {
@@ -282,7 +292,8 @@ impl Backend for MemoryBackend {
         // Scored by the words the query wants (not those it excludes).
         let mut terms: Vec<TermId> = chronicle_store::wanted_phrases(&req.q)
             .iter()
-            .flat_map(|phrase| corpus.term_ids(phrase, query_language))
+            .flat_map(|phrase| languages.iter().map(|&l| corpus.term_ids(phrase, l)))
+            .flatten()
             .collect();
         terms.sort_unstable();
         terms.dedup();
@@ -463,15 +474,19 @@ impl Backend for MemoryBackend {
     }
 }
 
-/// The language most articles of `corpus` were analysed in (English when empty; ties
-/// go to the first in [`Language`] order, so the answer is deterministic).
-fn most_common_language(corpus: &Corpus) -> Language {
+/// The languages the articles of `corpus` were analysed in, the most common first (ties
+/// in [`Language`] order, so the answer is deterministic); English alone when empty.
+fn languages_by_use(corpus: &Corpus) -> Vec<Language> {
     let mut counts: HashMap<Language, usize> = HashMap::new();
     for analysis in &corpus.analyses {
         *counts.entry(analysis.language).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(language, n)| (n, std::cmp::Reverse(language)))
-        .map_or(Language::English, |(language, _)| language)
+    let mut languages: Vec<(Language, usize)> = counts.into_iter().collect();
+    languages.sort_by_key(|&(language, n)| (std::cmp::Reverse(n), language));
+    let languages: Vec<Language> = languages.into_iter().map(|(l, _)| l).collect();
+    if languages.is_empty() {
+        vec![Language::English]
+    } else {
+        languages
+    }
 }

@@ -1000,3 +1000,70 @@ async fn search_operators_select_the_same_articles_in_both_backends() {
     let titled = ids(&memory, "title:breach").await;
     assert!(!titled.is_empty() && titled.len() < ids(&memory, "breach").await.len());
 }
+
+/// In a corpus of several languages, the in-memory backend reads a query in each of them
+/// (a Spanish word finds the Spanish reports that inflect it, in an English-majority
+/// corpus), and both backends select the same articles.
+#[tokio::test]
+async fn search_reads_the_query_in_every_language_of_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let spanish = dir.path().join("es.jsonl");
+    std::fs::write(
+        &spanish,
+        concat!(
+            r#"{"id":"es-1","date":"2024-03-04","language":"es","text":"Miles de vecinos se sumaron a las manifestaciones frente a la presa de Kessler tras la rotura del muro."}"#,
+            "\n",
+            r#"{"id":"es-2","date":"2024-03-06","language":"es","text":"La manifestación de los agricultores pidió una inspección independiente de la presa."}"#,
+            "\n",
+            r#"{"id":"es-3","date":"2024-03-07","language":"es","text":"Los ingenieros revisaron el aliviadero durante toda la noche."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let inputs = [corpus_dir(), spanish];
+    let (memory, report) =
+        MemoryBackend::load_inputs(&inputs, chronicle_text::LanguagePolicy::Detect);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let memory = app_with(Arc::new(memory), ServerConfig::default());
+    let store_dir = tempfile::tempdir().unwrap();
+    let store = chronicle_store::Store::create_or_open(store_dir.path()).unwrap();
+    store
+        .ingest(chronicle_ingest::read_inputs(&inputs).articles)
+        .unwrap();
+    let stored = app_with(
+        Arc::new(chronicle_server::StoreBackend::new(store)),
+        ServerConfig::default(),
+    );
+    async fn ids(app: &axum::Router, q: &str) -> Vec<String> {
+        let uri = format!(
+            "/api/v1/search?limit=100&q={}",
+            q.replace(' ', "%20")
+                .replace('"', "%22")
+                .replace('+', "%2B")
+        );
+        let reply = get(app, &uri).await;
+        assert_eq!(reply.status, StatusCode::OK, "{q}");
+        let mut ids: Vec<String> = reply.json()["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["article"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    }
+    // "manifestación" and "manifestaciones" share their Spanish stem.
+    assert_eq!(ids(&memory, "manifestación").await, ["es-1", "es-2"]);
+    for q in [
+        "manifestación",
+        "manifestaciones",
+        "presa -inspección",
+        "\"presa de Kessler\"",
+        "dam",
+        "dam presa",
+        "+spillway -crack",
+        "the",
+    ] {
+        assert_eq!(ids(&stored, q).await, ids(&memory, q).await, "{q}");
+    }
+}

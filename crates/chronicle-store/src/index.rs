@@ -562,15 +562,23 @@ impl TextIndex {
             })
             .collect();
         sides.extend(all_of(english).map(|q| (Occur::Should, q)));
-        let mut other: Vec<Box<dyn Query>> = Vec::new();
-        for word in &words {
-            let any = self.other_languages(word, IndexRecordOption::WithFreqs)?;
-            if !any.is_empty() {
-                other.push(Box::new(BooleanQuery::new(any)));
+        let several = words.len() > 1;
+        if let Some(field) = self.fields.stems {
+            sides.extend(
+                other_language_literal(field, &words)
+                    .into_iter()
+                    .map(|q| (Occur::Should, q)),
+            );
+        } else {
+            let mut other: Vec<Box<dyn Query>> = Vec::new();
+            for word in &words {
+                let any = self.other_languages(word, IndexRecordOption::WithFreqs)?;
+                if !any.is_empty() {
+                    other.push(Box::new(BooleanQuery::new(any)));
+                }
             }
+            sides.extend(all_of(other).map(|q| (Occur::Should, q)));
         }
-        let several = other.len() > 1;
-        sides.extend(all_of(other).map(|q| (Occur::Should, q)));
         if several && let Some(field) = self.fields.stems {
             sides.extend(terms_query(
                 field,
@@ -921,6 +929,47 @@ fn all_of(mut parts: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 /// supported language but English.
 fn compound_tokens(compound: &str) -> Vec<String> {
     other_language_tokens(|l| term_ids(compound, l).into_iter().take(1).collect())
+}
+
+/// A literal's words in the `stems` of other languages, as the engine reads them: in
+/// each language, every word that is not one of its stop words ("de" in "presa de
+/// Kessler" is none of a Spanish article's terms), each by the terms that carry it
+/// ([`query_term_ids`]). One query per distinct reading (names read alike in most
+/// languages); none when the words are stop words in every language.
+fn other_language_literal(field: Field, words: &[&str]) -> Vec<Box<dyn Query>> {
+    let mut readings: Vec<Vec<Vec<String>>> = Vec::new();
+    for &language in Language::ALL.iter().filter(|&&l| l != Language::English) {
+        let reading: Vec<Vec<String>> = words
+            .iter()
+            .map(|w| {
+                query_term_ids(w, language)
+                    .into_iter()
+                    .map(term_token)
+                    .collect::<Vec<String>>()
+            })
+            .filter(|tokens| !tokens.is_empty())
+            .collect();
+        if !reading.is_empty() && !readings.contains(&reading) {
+            readings.push(reading);
+        }
+    }
+    readings
+        .into_iter()
+        .filter_map(|reading| {
+            all_of(
+                reading
+                    .iter()
+                    .map(|tokens| {
+                        Box::new(BooleanQuery::new(terms_query(
+                            field,
+                            tokens,
+                            IndexRecordOption::WithFreqs,
+                        ))) as Box<dyn Query>
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// One `Should` clause per term on `field`.

@@ -12,9 +12,10 @@ use chronicle_store::{Store, Window};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-/// Words whose stems are distinct from each other's in both languages, so that an
-/// article holds a query word exactly when its text has that form.
-const ENGLISH: [&str; 6] = ["river", "bridge", "council", "flood", "mayor", "storm"];
+/// Words whose stems are distinct from each other's in both languages, and none a stop
+/// word in any language ("mayor" is one in Spanish, so a Spanish article need not hold
+/// it), so that an article holds a query word exactly when its text has that form.
+const ENGLISH: [&str; 6] = ["river", "bridge", "council", "flood", "tunnel", "storm"];
 const SPANISH: [&str; 6] = [
     "puente",
     "alcalde",

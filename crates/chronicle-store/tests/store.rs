@@ -630,6 +630,11 @@ fn search_operators_apply_in_every_language() {
     assert_eq!(ids("\"dam Kessler\""), ["en-1"]);
     assert!(ids("\"Kessler bridge dam\"").is_empty());
     assert_eq!(ids("\"manifestación puente\""), ["es-bridge"]);
+    // A phrase's stop words in the article's language are none of its terms, as the
+    // engine reads it ("de", "el"); the rest must all be there.
+    assert_eq!(ids("\"alcalde de la ciudad\""), ["es-new-york"]);
+    assert_eq!(ids("\"el alcalde\""), ["es-new-york"]);
+    assert!(ids("\"alcalde de la plaza\"").is_empty());
     // A word the tokenizer splits needs all its pieces, like a phrase ("al-Assad").
     assert_eq!(ids("Kessler-dam"), ["en-1"]);
     // Without quotes, any word.
