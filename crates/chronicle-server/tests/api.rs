@@ -941,6 +941,27 @@ async fn store_backend_serves_the_same_api_and_persists_ingests() {
     assert_eq!(reopened.stats().unwrap().articles, 17);
 }
 
+/// The ids of the articles `GET /api/v1/search` answers for `q` (at most 100), sorted.
+async fn search_ids(app: &axum::Router, q: &str) -> Vec<String> {
+    let uri = format!(
+        "/api/v1/search?limit=100&q={}",
+        q.replace('%', "%25")
+            .replace(' ', "%20")
+            .replace('"', "%22")
+            .replace('+', "%2B")
+    );
+    let reply = get(app, &uri).await;
+    assert_eq!(reply.status, StatusCode::OK, "{q}");
+    let mut ids: Vec<String> = reply.json()["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// Search's operators select the same articles whether the server holds the files in
 /// memory or a store: quoted phrases (all their words), `+`, `-`, `AND`, `NOT`, fields.
 #[tokio::test]
@@ -951,25 +972,6 @@ async fn search_operators_select_the_same_articles_in_both_backends() {
         ServerConfig::default(),
     );
     let memory = app(None);
-    async fn ids(app: &axum::Router, q: &str) -> Vec<String> {
-        let uri = format!(
-            "/api/v1/search?limit=100&q={}",
-            q.replace('%', "%25")
-                .replace(' ', "%20")
-                .replace('"', "%22")
-                .replace('+', "%2B")
-        );
-        let reply = get(app, &uri).await;
-        assert_eq!(reply.status, StatusCode::OK, "{q}");
-        let mut ids: Vec<String> = reply.json()["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["article"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
-    }
     for q in [
         "dam",
         "spillway inspectors",
@@ -988,17 +990,21 @@ async fn search_operators_select_the_same_articles_in_both_backends() {
         "the",
         "zzzyzzx",
     ] {
-        let (s, m) = (ids(&stored, q).await, ids(&memory, q).await);
+        let (s, m) = (search_ids(&stored, q).await, search_ids(&memory, q).await);
         assert_eq!(s, m, "{q}");
     }
     // The operators narrow: a phrase finds fewer articles than its words apart.
     assert!(
-        ids(&memory, "\"spillway inspectors\"").await.len()
-            < ids(&memory, "spillway inspectors").await.len()
+        search_ids(&memory, "\"spillway inspectors\"").await.len()
+            < search_ids(&memory, "spillway inspectors").await.len()
     );
-    assert!(!ids(&memory, "\"spillway inspectors\"").await.is_empty());
-    let titled = ids(&memory, "title:breach").await;
-    assert!(!titled.is_empty() && titled.len() < ids(&memory, "breach").await.len());
+    assert!(
+        !search_ids(&memory, "\"spillway inspectors\"")
+            .await
+            .is_empty()
+    );
+    let titled = search_ids(&memory, "title:breach").await;
+    assert!(!titled.is_empty() && titled.len() < search_ids(&memory, "breach").await.len());
 }
 
 /// In a corpus of several languages, the in-memory backend reads a query in each of them
@@ -1034,26 +1040,8 @@ async fn search_reads_the_query_in_every_language_of_the_corpus() {
         Arc::new(chronicle_server::StoreBackend::new(store)),
         ServerConfig::default(),
     );
-    async fn ids(app: &axum::Router, q: &str) -> Vec<String> {
-        let uri = format!(
-            "/api/v1/search?limit=100&q={}",
-            q.replace(' ', "%20")
-                .replace('"', "%22")
-                .replace('+', "%2B")
-        );
-        let reply = get(app, &uri).await;
-        assert_eq!(reply.status, StatusCode::OK, "{q}");
-        let mut ids: Vec<String> = reply.json()["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["article"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
-    }
     // "manifestación" and "manifestaciones" share their Spanish stem.
-    assert_eq!(ids(&memory, "manifestación").await, ["es-1", "es-2"]);
+    assert_eq!(search_ids(&memory, "manifestación").await, ["es-1", "es-2"]);
     for q in [
         "manifestación",
         "manifestaciones",
@@ -1064,6 +1052,10 @@ async fn search_reads_the_query_in_every_language_of_the_corpus() {
         "+spillway -crack",
         "the",
     ] {
-        assert_eq!(ids(&stored, q).await, ids(&memory, q).await, "{q}");
+        assert_eq!(
+            search_ids(&stored, q).await,
+            search_ids(&memory, q).await,
+            "{q}"
+        );
     }
 }
