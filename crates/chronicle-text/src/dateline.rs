@@ -91,6 +91,15 @@ pub(crate) fn punctuation_tokens(sentence: &str, limit: usize) -> Vec<(usize, &s
             rest = &rest[1..];
             offset += 1;
         }
+        // An agency's bracket closed by a period or a dash: "(EFE).-", "(EFE).".
+        let (rest, dash) = match rest
+            .strip_suffix(".-")
+            .or_else(|| rest.strip_suffix('-'))
+            .or_else(|| rest.strip_suffix('.'))
+        {
+            Some(before) if before.ends_with(')') => (before, Some(&rest[before.len()..])),
+            _ => (rest, None),
+        };
         let core = rest.trim_end_matches(CLOSING);
         // A token of punctuation only ("),", ":") stays whole when it is one character.
         let core = if core.is_empty() { &rest[..1] } else { core };
@@ -98,6 +107,9 @@ pub(crate) fn punctuation_tokens(sentence: &str, limit: usize) -> Vec<(usize, &s
         for (i, c) in rest[core.len()..].char_indices() {
             let at = core.len() + i;
             tokens.push((offset + at, &rest[at..at + c.len_utf8()]));
+        }
+        if let Some(dash) = dash {
+            tokens.push((offset + rest.len(), dash));
         }
         if tokens.len() >= limit {
             tokens.truncate(limit);
@@ -240,17 +252,19 @@ fn starts_body(token: &str) -> bool {
 
 /// A dash that parts a dateline or credit from the body.
 fn is_dash(token: &str) -> bool {
-    matches!(token, "-" | "--" | "—" | "–")
+    matches!(token, "-" | "--" | "—" | "–" | ".-")
 }
 
-/// Whether a token, past any opening quotes, starts with a capital or a digit: the
-/// first word of a body.
+/// Whether a token, past any opening quotes, starts with a capital or a digit, or a
+/// letter of a script without case (Arabic, Chinese): the first word of a body.
 fn starts_capitalised(token: &str) -> bool {
     token
-        .trim_start_matches(['"', '\'', '`'])
+        .trim_start_matches(['"', '\'', '`', '«', '„', '“'])
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || c.is_alphabetic() && !c.is_lowercase()
+        })
 }
 
 /// A bracket as tokenized corpora write it ("-LRB-", "-RSB-").
@@ -374,7 +388,32 @@ fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
 }
 
 /// News agencies whose name in brackets ends a dateline.
-const WIRES: &[&str] = &["CNN", "Reuters", "AP", "AFP", "Xinhua", "Bloomberg", "UPI"];
+pub(crate) const WIRES: &[&str] = &[
+    "CNN",
+    "Reuters",
+    "AP",
+    "AFP",
+    "Xinhua",
+    "Bloomberg",
+    "UPI",
+    "EFE",
+    "dpa",
+    "DPA",
+    "ANSA",
+    "ANP",
+    "Lusa",
+    "Belga",
+    "APA",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "IANS",
+    "ТАСС",
+    "Интерфакс",
+    "УНИАН",
+    "Укрінформ",
+    "رويترز",
+];
 
 /// Index of the token after a news agency's group that ends a dateline, with or without
 /// its place and dash, after whatever a page glued before it: story highlights ("…
@@ -388,15 +427,24 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         let (o, name, close) = (tokens[open].1, tokens[open + 1].1, tokens[open + 2].1);
         let grouped = (o == "-LRB-" && close == "-RRB-") || (o == "(" && close == ")");
         let inline = o.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
+        // Russian agencies write their name between slashes: "МОСКВА, 3 марта. /ТАСС/.".
+        let slashed = o
+            .trim_end_matches('.')
+            .strip_prefix('/')
+            .and_then(|t| t.strip_suffix('/'));
         let (agency, mut end) = if grouped {
             (name, open + 3)
-        } else if let Some(inner) = inline {
+        } else if let Some(inner) = inline.or(slashed) {
             (inner, open + 1)
         } else {
             continue;
         };
         if !WIRES.contains(&agency) {
             continue;
+        }
+        // "(EFE).- El …", "(EFE). - El …" (a splitter's cut mended).
+        if tokens.get(end).is_some_and(|&(_, t)| t == ".") {
+            end += 1;
         }
         if tokens.get(end).is_some_and(|&(_, t)| is_dash(t)) {
             end += 1;
@@ -841,6 +889,41 @@ mod tests {
     }
 
     #[test]
+    fn agencies_of_other_languages_end_datelines() {
+        let cases = [
+            (
+                "MADRID, 3 mar (EFE).- El Gobierno aprobó el martes la reforma.",
+                "El Gobierno aprobó el martes la reforma.",
+            ),
+            (
+                "MADRID, 3 mar (EFE). - El Gobierno aprobó el martes la reforma.",
+                "El Gobierno aprobó el martes la reforma.",
+            ),
+            (
+                "МОСКВА, 3 марта. /ТАСС/. Правительство одобрило реформу во вторник.",
+                "Правительство одобрило реформу во вторник.",
+            ),
+            (
+                "Berlin (dpa) - Die Regierung hat am Dienstag die Reform beschlossen.",
+                "Die Regierung hat am Dienstag die Reform beschlossen.",
+            ),
+            (
+                "القاهرة (رويترز) - وافقت الحكومة يوم الثلاثاء على الإصلاح.",
+                "وافقت الحكومة يوم الثلاثاء على الإصلاح.",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(body(sentence), expected, "{sentence}");
+        }
+        for s in [
+            "El Gobierno aprobó la reforma (en 2010).",
+            "Правительство одобрило реформу /в принципе/.",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
+    }
+
+    #[test]
     fn punctuation_comes_apart_from_words() {
         let s = "SESAY: (AP) Well, at 4:36 p.m. the U.S.), said";
         let tokens: Vec<&str> = punctuation_tokens(s, 100)
@@ -896,7 +979,7 @@ mod tests {
         /// of a whitespace-separated token, and never takes everything away.
         #[test]
         fn body_start_is_a_token_start(
-            text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN|\\(AP\\) |SESAY: |Photo: |\\(1:23\\) Mar 1 - |\\(By A - B\\) ){0,40}"
+            text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN|\\(AP\\) |SESAY: |Photo: |\\(1:23\\) Mar 1 - |\\(By A - B\\) |\\(EFE\\)\\.- |/ТАСС/\\. ){0,40}"
         ) {
             let start = body_start(&text);
             proptest::prop_assert!(start <= text.len());

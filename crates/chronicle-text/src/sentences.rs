@@ -39,7 +39,9 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
     for (block_start, block_end) in blocks(text) {
         let block = &text[block_start..block_end];
         // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
-        // list item) starts the next piece instead.
+        // list item), or a dateline it cut at its period ("MADRID, 3 mar (EFE).", then
+        // "- El Gobierno …"; "МОСКВА, 3 марта.", "/ТАСС/.", then the report), starts the
+        // next piece instead, where `body_start` finds it whole.
         let mut ordinal: Option<(usize, usize)> = None;
         for piece in sentencex::get_sentence_boundaries(language.code(), block) {
             let (Some(start), Some(end)) = (
@@ -52,7 +54,8 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
                 continue;
             }
             let start = ordinal.take().map_or(start, |(s, _)| s);
-            if is_bare_ordinal(text.get(start..end).unwrap_or("")) {
+            let piece = text.get(start..end).unwrap_or("");
+            if is_bare_ordinal(piece) || is_dateline_piece(piece) {
                 ordinal = Some((start, end));
                 continue;
             }
@@ -72,6 +75,41 @@ fn is_bare_ordinal(piece: &str) -> bool {
         .trim()
         .strip_suffix('.')
         .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `piece` is only a dateline that a sentence splitter cut off at its period:
+/// an agency's name between slashes ("/ТАСС/."), an agency's bracket closing a short
+/// piece ("Madrid, 3 mar (EFE)."), or a place in capitals with a comma and a day
+/// ("МОСКВА, 3 марта.", "LIMA, 3 mar."), of at most six words.
+fn is_dateline_piece(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches(['.', '-']);
+    let wire = |name: &str| crate::dateline::WIRES.contains(&name);
+    if words.len() == 1 {
+        return last
+            .strip_prefix('/')
+            .and_then(|t| t.strip_suffix('/'))
+            .is_some_and(wire);
+    }
+    if last
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(wire)
+    {
+        return true;
+    }
+    let place = words[0].trim_end_matches(',');
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.chars().all(|c| c.is_uppercase() || c == '-');
+    capitals
+        && words[0].ends_with(',')
+        && words[1..]
+            .iter()
+            .any(|w| !w.is_empty() && w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()))
+        && piece.trim_end().ends_with('.')
 }
 
 /// Pushes `text[start..end]` trimmed of white space, if anything is left.
@@ -130,6 +168,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_cut_at_its_period_starts_the_next_sentence() {
+        let text =
+            "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma. La oposición votó en contra.";
+        let s: Vec<&str> = split_sentences(text, Language::Spanish)
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(s[0], "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma.");
+        let text = "МОСКВА, 3 марта. /ТАСС/. Правительство одобрило реформу во вторник.";
+        let s: Vec<&str> = split_sentences(text, Language::Russian)
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(s, [text]);
+        // Short sentences in capitals are no datelines.
+        let text = "NATO agreed. The plan, 2 pages long, was signed. WASHINGTON, he said.";
+        assert_eq!(texts(text).len(), 3, "{:?}", texts(text));
+    }
+
+    #[test]
     fn a_bare_ordinal_starts_the_next_sentence() {
         let text = "15. Februar: In Bengasi beginnen die Proteste.\n3.";
         let s: Vec<&str> = split_sentences(text, Language::German)
@@ -184,7 +242,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn spans_are_valid_and_ordered(text in "\\PC{0,300}") {
+        fn spans_are_valid_and_ordered(
+            text in "(\\PC|[ .\n]|MADRID, 3 mar \\(EFE\\)\\.|/ТАСС/\\. |15\\. ){0,120}"
+        ) {
             let sentences = split_sentences(&text, Language::English);
             let mut last = 0;
             for s in sentences {
