@@ -41,8 +41,9 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
         // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
         // list item), or a dateline it cut at its period ("MADRID, 3 mar (EFE).", then
         // "- El Gobierno …"; "МОСКВА, 3 марта.", "/ТАСС/.", then the report), starts the
-        // next piece instead, where `body_start` finds it whole.
-        let mut ordinal: Option<(usize, usize)> = None;
+        // next piece instead, where `body_start` finds it whole. A place and day is held
+        // only for an agency or a dash that follows it.
+        let mut held: Option<(usize, usize, Cut)> = None;
         for piece in sentencex::get_sentence_boundaries(language.code(), block) {
             let (Some(start), Some(end)) = (
                 block_start.checked_add(piece.start_byte),
@@ -53,19 +54,42 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
             if end > block_end || start >= end {
                 continue;
             }
-            let start = ordinal.take().map_or(start, |(s, _)| s);
-            let piece = text.get(start..end).unwrap_or("");
-            if is_bare_ordinal(piece) || is_dateline_piece(piece) {
-                ordinal = Some((start, end));
+            let own = text.get(start..end).unwrap_or("");
+            if let Some((place_start, place_end, Cut::PlaceAndDay)) = held
+                && !(is_agency_piece(own) || own.trim_start().starts_with(['-', '–', '—']))
+            {
+                push_trimmed(text, place_start, place_end, &mut out);
+                held = None;
+            }
+            let start = held.take().map_or(start, |(s, _, _)| s);
+            let cut = if is_bare_ordinal(own) || is_agency_piece(own) {
+                Some(Cut::Lead)
+            } else if is_place_and_day(own) {
+                Some(Cut::PlaceAndDay)
+            } else {
+                None
+            };
+            if let Some(cut) = cut {
+                held = Some((start, end, cut));
                 continue;
             }
             push_trimmed(text, start, end, &mut out);
         }
-        if let Some((start, end)) = ordinal {
+        if let Some((start, end, _)) = held {
             push_trimmed(text, start, end, &mut out);
         }
     }
     out
+}
+
+/// A piece the splitter cut off that belongs to the next one.
+#[derive(Clone, Copy, PartialEq)]
+enum Cut {
+    /// A bare ordinal or a dateline ending in its agency: always the next piece's.
+    Lead,
+    /// A place in capitals and a day: the next piece's when an agency or a dash
+    /// follows.
+    PlaceAndDay,
 }
 
 /// Whether `piece` is only a one- or two-digit number and a period: a German date's day
@@ -77,16 +101,14 @@ fn is_bare_ordinal(piece: &str) -> bool {
         .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Whether `piece` is only a dateline that a sentence splitter cut off at its period:
-/// an agency's name between slashes ("/ТАСС/."), an agency's bracket closing a short
-/// piece ("Madrid, 3 mar (EFE)."), or a place in capitals with a comma and a day
-/// ("МОСКВА, 3 марта.", "LIMA, 3 mar."), of at most six words.
-fn is_dateline_piece(piece: &str) -> bool {
+/// Whether `piece` is a dateline's agency that a sentence splitter cut off at its
+/// period, alone between slashes ("/ТАСС/.") or closing a piece of at most six words in
+/// brackets ("Madrid, 3 mar (EFE).").
+fn is_agency_piece(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
+    let Some(last) = words.last().map(|w| w.trim_end_matches(['.', '-'])) else {
         return false;
-    }
-    let last = words[words.len() - 1].trim_end_matches(['.', '-']);
+    };
     let wire = |name: &str| crate::dateline::WIRES.contains(&name);
     if words.len() == 1 {
         return last
@@ -94,21 +116,33 @@ fn is_dateline_piece(piece: &str) -> bool {
             .and_then(|t| t.strip_suffix('/'))
             .is_some_and(wire);
     }
-    if last
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .is_some_and(wire)
-    {
-        return true;
-    }
-    let place = words[0].trim_end_matches(',');
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place.chars().all(|c| c.is_uppercase() || c == '-');
-    capitals
-        && words[0].ends_with(',')
-        && words[1..]
-            .iter()
-            .any(|w| !w.is_empty() && w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()))
+    words.len() <= 6
+        && last
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .is_some_and(wire)
+}
+
+/// Whether `piece` is a dateline's place in capitals and its day, cut off at the day's
+/// period: "МОСКВА, 3 марта.", "BUENOS AIRES, 3 mar." (at most six words).
+fn is_place_and_day(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let Some(comma) = words.iter().position(|w| w.ends_with(',')) else {
+        return false;
+    };
+    let capitals = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+    };
+    let day = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+    };
+    words.len() <= 6
+        && words[..=comma].iter().all(|w| capitals(w))
+        && (1..=3).contains(&(words.len() - comma - 1))
+        && words[comma + 1..].iter().any(day)
         && piece.trim_end().ends_with('.')
 }
 
@@ -182,9 +216,16 @@ mod tests {
             .map(|s| s.text(text))
             .collect();
         assert_eq!(s, [text]);
-        // Short sentences in capitals are no datelines.
+        // Short sentences in capitals are no datelines, nor is a place and a number
+        // that no agency or dash follows.
         let text = "NATO agreed. The plan, 2 pages long, was signed. WASHINGTON, he said.";
         assert_eq!(texts(text).len(), 3, "{:?}", texts(text));
+        let text = "EEUU, 3 detenidos. La policía investiga el caso.";
+        let s: Vec<&str> = split_sentences(text, Language::Spanish)
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(s, ["EEUU, 3 detenidos.", "La policía investiga el caso."]);
     }
 
     #[test]
