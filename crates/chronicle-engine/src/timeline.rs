@@ -387,6 +387,59 @@ mod tests {
         assert_eq!(dam.articles, 2);
     }
 
+    /// A wire's dateline dates the report, not the event: three wire reports of a
+    /// dam's breach, each dated the day it was filed, name the breach's day in their
+    /// text, and that day wins; the summary is shown without the dateline.
+    #[test]
+    fn wire_datelines_are_no_mentions_in_any_language() {
+        let reports = [
+            (
+                "zh",
+                "新华社北京3月6日电（记者张三）河谷水坝于3月4日夜间决堤，下游三个村庄被淹。",
+            ),
+            (
+                "es",
+                "MADRID, 6 mar (EFE).- La presa del valle se rompió el 4 de marzo por la noche.",
+            ),
+            (
+                "ru",
+                "МОСКВА, 6 марта. /ТАСС/. Плотина в долине прорвалась 4 марта ночью.",
+            ),
+        ];
+        for (language, text) in reports {
+            let mut reports: Vec<chronicle_ingest::Article> = (0..3)
+                .map(|i| article(&format!("{language}-{i}"), (2024, 3, 6 + i), text))
+                .collect();
+            for (i, report) in reports.iter_mut().enumerate() {
+                report.language = Some(language.into());
+                // Each report filed on its own day, its dateline saying so.
+                report.text = report.text.replacen('6', &(6 + i).to_string(), 1);
+            }
+            let corpus = Corpus::analyse(reports);
+            let days: Vec<NaiveDate> = corpus
+                .sentences
+                .iter()
+                .flat_map(|s| s.days.iter().map(|d| d.day))
+                .collect();
+            let breach = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
+            assert!(days.iter().all(|&d| d == breach), "{language}: {days:?}");
+            let timeline = build_timeline(
+                &corpus,
+                &TimelineOptions {
+                    dates: Some(1),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(timeline.dates[0].date, breach, "{language}");
+            let shown = &timeline.dates[0].sentences[0].text;
+            assert!(
+                !shown.contains("EFE") && !shown.contains("ТАСС") && !shown.contains("新华社"),
+                "{language}: {shown}"
+            );
+        }
+    }
+
     #[test]
     fn a_chronology_entry_is_shown_without_its_date() {
         let article = chronicle_ingest::Article {

@@ -26,6 +26,10 @@ const MAX_PREFIX_TOKENS: usize = 30;
 /// assert_eq!(body_start(s), 0);
 /// ```
 pub fn body_start(sentence: &str) -> usize {
+    let east_asian = east_asian_dateline_end(sentence);
+    if east_asian > 0 {
+        return east_asian;
+    }
     // A dateline may follow a glued headline and time stamp: look that far past them.
     let tokens = punctuation_tokens(sentence, 2 * MAX_PREFIX_TOKENS + 1);
     let mut body = 0; // index of the first body token
@@ -71,6 +75,70 @@ pub fn body_start(sentence: &str) -> usize {
             .len(),
         _ => 0,
     }
+}
+
+/// Byte offset after an East Asian wire's dateline that opens `sentence`, 0 when there
+/// is none: Chinese "新华社北京3月3日电（记者张三）" or "中新网3月3日电 " (a place and
+/// day, then 电, "wired", and perhaps the reporter in brackets), Japanese "【ワシントン共同】",
+/// Korean "(서울=연합뉴스) 홍길동 기자 = ". Like other datelines, its day is the
+/// publication's, not an event's.
+fn east_asian_dateline_end(sentence: &str) -> usize {
+    /// How many characters such a dateline may have before its end mark.
+    const MAX_CHARS: usize = 24;
+    let head: String = sentence.chars().take(MAX_CHARS).collect();
+    let after = |end: usize| {
+        let rest = &sentence[end..];
+        let body = rest.trim_start();
+        (!body.is_empty()).then(|| sentence.len() - body.len())
+    };
+    // Chinese: "…月…日电", then perhaps "（记者…）".
+    if let Some(wired) = head.find('电') {
+        let before = &head[..wired];
+        let dated = before.contains('月') && before.contains('日');
+        let plain = !before.contains(['，', '。', ',', '：']);
+        let mut end = wired + '电'.len_utf8();
+        let rest = &sentence[end..];
+        // "电" also opens words ("电视", television): a wire's name, a bracket or a space
+        // must tell the dateline.
+        const WIRES: [&str; 6] = ["新华社", "中新社", "中新网", "人民网", "央视网", "环球网"];
+        let marked = WIRES.iter().any(|w| before.starts_with(w))
+            || rest.starts_with(['（', '('])
+            || rest.starts_with(char::is_whitespace);
+        if dated && plain && marked && before.starts_with(crate::is_unspaced) {
+            if rest.starts_with('（')
+                && let Some(close) = rest.find('）')
+                && rest[..close].chars().count() <= MAX_CHARS
+            {
+                end += close + '）'.len_utf8();
+            }
+            return after(end).unwrap_or(0);
+        }
+    }
+    // Japanese: "【ワシントン共同】".
+    if head.starts_with('【')
+        && let Some(close) = head.find('】')
+    {
+        return after(close + '】'.len_utf8()).unwrap_or(0);
+    }
+    // Korean: "(서울=연합뉴스) 홍길동 기자 = ".
+    if head.starts_with('(')
+        && let Some(close) = head.find(')')
+        && head[..close].contains('=')
+        && head[..close]
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    {
+        let mut end = close + 1;
+        let rest = &sentence[end..];
+        if let Some(equals) = rest.find(" = ")
+            && rest[..equals].trim_end().ends_with("기자")
+            && rest[..equals].chars().count() <= MAX_CHARS
+        {
+            end += equals + " = ".len();
+        }
+        return after(end).unwrap_or(0);
+    }
+    0
 }
 
 /// The first `limit` tokens of `sentence` with their byte offsets, punctuation apart
@@ -924,6 +992,42 @@ mod tests {
     }
 
     #[test]
+    fn east_asian_wire_datelines_are_furniture() {
+        let cases = [
+            (
+                "新华社北京3月3日电（记者张三）国务院3日召开常务会议。",
+                "国务院3日召开常务会议。",
+            ),
+            (
+                "中新网3月3日电 国务院3日召开常务会议。",
+                "国务院3日召开常务会议。",
+            ),
+            (
+                "【ワシントン共同】米政府は3日、新たな制裁を発表した。",
+                "米政府は3日、新たな制裁を発表した。",
+            ),
+            (
+                "(서울=연합뉴스) 홍길동 기자 = 정부는 3일 개혁안을 승인했다.",
+                "정부는 3일 개혁안을 승인했다.",
+            ),
+            (
+                "(서울=연합뉴스) 정부는 3일 개혁안을 승인했다.",
+                "정부는 3일 개혁안을 승인했다.",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(body(sentence), expected, "{sentence}");
+        }
+        for s in [
+            "他说，3月3日电网公司发布了新规定。",
+            "国务院3月3日电视讲话。",
+            "新华社北京3月3日电",
+        ] {
+            assert_eq!(body_start(s), 0, "{s}");
+        }
+    }
+
+    #[test]
     fn punctuation_comes_apart_from_words() {
         let s = "SESAY: (AP) Well, at 4:36 p.m. the U.S.), said";
         let tokens: Vec<&str> = punctuation_tokens(s, 100)
@@ -979,13 +1083,14 @@ mod tests {
         /// of a whitespace-separated token, and never takes everything away.
         #[test]
         fn body_start_is_a_token_start(
-            text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN|\\(AP\\) |SESAY: |Photo: |\\(1:23\\) Mar 1 - |\\(By A - B\\) |\\(EFE\\)\\.- |/ТАСС/\\. ){0,40}"
+            text in "(\\PC|[ ()\\-:,]|-LRB-|-RRB-|AP|ET|CNN|\\(AP\\) |SESAY: |Photo: |\\(1:23\\) Mar 1 - |\\(By A - B\\) |\\(EFE\\)\\.- |/ТАСС/\\. |新华社北京3月3日电|（记者）|【共同】|\\(서울=연합뉴스\\) | 기자 = ){0,40}"
         ) {
             let start = body_start(&text);
             proptest::prop_assert!(start <= text.len());
             proptest::prop_assert!(text.is_char_boundary(start));
             if start > 0 {
-                proptest::prop_assert!(text[..start].ends_with(char::is_whitespace));
+                // A word starts after white space, or after an East Asian dateline.
+                proptest::prop_assert!(text[..start].ends_with(|c: char| c.is_whitespace() || !c.is_ascii()));
                 proptest::prop_assert!(!text[start..].trim().is_empty());
             }
         }
