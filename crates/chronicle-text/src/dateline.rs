@@ -85,6 +85,14 @@ pub fn body_start(sentence: &str) -> usize {
 fn east_asian_dateline_end(sentence: &str) -> usize {
     /// How many characters such a dateline may have before its end mark.
     const MAX_CHARS: usize = 24;
+    // Most sentences open otherwise: answered before anything is copied.
+    let opens = sentence
+        .chars()
+        .next()
+        .is_some_and(|c| crate::is_unspaced(c) || c == '【' || c == '(');
+    if !opens {
+        return 0;
+    }
     let head: String = sentence.chars().take(MAX_CHARS).collect();
     let after = |end: usize| {
         let rest = &sentence[end..];
@@ -497,8 +505,8 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         let inline = o.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
         // Russian agencies write their name between slashes: "МОСКВА, 3 марта. /ТАСС/.".
         let slashed = o
-            .trim_end_matches('.')
             .strip_prefix('/')
+            .map(|t| t.trim_end_matches('.'))
             .and_then(|t| t.strip_suffix('/'));
         let (agency, mut end) = if grouped {
             (name, open + 3)

@@ -105,6 +105,14 @@ fn is_bare_ordinal(piece: &str) -> bool {
 /// period, alone between slashes ("/ТАСС/.") or closing a piece of at most six words in
 /// brackets ("Madrid, 3 mar (EFE).").
 fn is_agency_piece(piece: &str) -> bool {
+    // Most pieces end otherwise: answered before the words are split.
+    if !piece
+        .trim_end()
+        .trim_end_matches(['.', '-'])
+        .ends_with([')', '/'])
+    {
+        return false;
+    }
     let words: Vec<&str> = piece.split_whitespace().collect();
     let Some(last) = words.last().map(|w| w.trim_end_matches(['.', '-'])) else {
         return false;
@@ -126,6 +134,15 @@ fn is_agency_piece(piece: &str) -> bool {
 /// Whether `piece` is a dateline's place in capitals and its day, cut off at the day's
 /// period: "МОСКВА, 3 марта.", "BUENOS AIRES, 3 mar." (at most six words).
 fn is_place_and_day(piece: &str) -> bool {
+    // Most pieces are longer, or open in lower case: answered before the words are split.
+    let opens_in_capitals = piece
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if !opens_in_capitals || piece.split_whitespace().nth(6).is_some() {
+        return false;
+    }
     let words: Vec<&str> = piece.split_whitespace().collect();
     let Some(comma) = words.iter().position(|w| w.ends_with(',')) else {
         return false;
