@@ -212,7 +212,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_sentences(text, Language::English)
+        texts_in(text, Language::English)
+    }
+
+    fn texts_in(text: &str, language: Language) -> Vec<&str> {
+        split_sentences(text, language)
             .iter()
             .map(|s| s.text(text))
             .collect()
@@ -222,36 +226,24 @@ mod tests {
     fn a_dateline_cut_at_its_period_starts_the_next_sentence() {
         let text =
             "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma. La oposición votó en contra.";
-        let s: Vec<&str> = split_sentences(text, Language::Spanish)
-            .iter()
-            .map(|s| s.text(text))
-            .collect();
+        let s = texts_in(text, Language::Spanish);
         assert_eq!(s[0], "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma.");
         let text = "МОСКВА, 3 марта. /ТАСС/. Правительство одобрило реформу во вторник.";
-        let s: Vec<&str> = split_sentences(text, Language::Russian)
-            .iter()
-            .map(|s| s.text(text))
-            .collect();
+        let s = texts_in(text, Language::Russian);
         assert_eq!(s, [text]);
         // Short sentences in capitals are no datelines, nor is a place and a number
         // that no agency or dash follows.
         let text = "NATO agreed. The plan, 2 pages long, was signed. WASHINGTON, he said.";
         assert_eq!(texts(text).len(), 3, "{:?}", texts(text));
         let text = "EEUU, 3 detenidos. La policía investiga el caso.";
-        let s: Vec<&str> = split_sentences(text, Language::Spanish)
-            .iter()
-            .map(|s| s.text(text))
-            .collect();
+        let s = texts_in(text, Language::Spanish);
         assert_eq!(s, ["EEUU, 3 detenidos.", "La policía investiga el caso."]);
     }
 
     #[test]
     fn a_bare_ordinal_starts_the_next_sentence() {
         let text = "15. Februar: In Bengasi beginnen die Proteste.\n3.";
-        let s: Vec<&str> = split_sentences(text, Language::German)
-            .iter()
-            .map(|s| s.text(text))
-            .collect();
+        let s = texts_in(text, Language::German);
         assert_eq!(s, ["15. Februar: In Bengasi beginnen die Proteste.", "3."]);
     }
 
