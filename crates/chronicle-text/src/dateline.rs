@@ -486,9 +486,13 @@ pub(crate) const WIRES: &[&str] = &[
     "IANS",
     "ТАСС",
     "Интерфакс",
+    "РИА",
+    "РИА Новости",
     "УНИАН",
     "Укрінформ",
     "رويترز",
+    "Europa Press",
+    "Associated Press",
 ];
 
 /// Index of the token after a news agency's group that ends a dateline, with or without
@@ -509,13 +513,15 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
             .map(|t| t.trim_end_matches('.'))
             .and_then(|t| t.strip_suffix('/'));
         let (agency, mut end) = if grouped {
-            (name, open + 3)
+            (name.to_string(), open + 3)
         } else if let Some(inner) = inline.or(slashed) {
-            (inner, open + 1)
+            (inner.to_string(), open + 1)
+        } else if let Some((agency, end)) = two_word_agency(tokens, open) {
+            (agency, end)
         } else {
             continue;
         };
-        if !WIRES.contains(&agency) {
+        if !WIRES.contains(&agency.as_str()) {
             continue;
         }
         // "(EFE).- El …", "(EFE). - El …" (a splitter's cut mended).
@@ -530,6 +536,20 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// An agency's name of two words from `open`, with the index after it: "(Europa
+/// Press)", "-LRB- Associated Press -RRB-", "/РИА Новости/.".
+fn two_word_agency(tokens: &[(usize, &str)], open: usize) -> Option<(String, usize)> {
+    let o = tokens[open].1;
+    let first = tokens.get(open + 1)?.1;
+    if is_open(o) {
+        let (second, close) = (tokens.get(open + 2)?.1, tokens.get(open + 3)?.1);
+        return is_close(close).then(|| (format!("{first} {second}"), open + 4));
+    }
+    let head = o.strip_prefix('/')?;
+    let tail = first.trim_end_matches('.').strip_suffix('/')?;
+    Some((format!("{head} {tail}"), open + 2))
 }
 
 /// Index of the token after a video teaser's running time and date, with the video's
@@ -982,6 +1002,14 @@ mod tests {
             (
                 "Berlin (dpa) - Die Regierung hat am Dienstag die Reform beschlossen.",
                 "Die Regierung hat am Dienstag die Reform beschlossen.",
+            ),
+            (
+                "МОСКВА, 3 марта. /РИА Новости/. Правительство одобрило реформу.",
+                "Правительство одобрило реформу.",
+            ),
+            (
+                "Sevilla, 3 mar (Europa Press).- La Junta aprobó la reforma.",
+                "La Junta aprobó la reforma.",
             ),
             (
                 "القاهرة (رويترز) - وافقت الحكومة يوم الثلاثاء على الإصلاح.",

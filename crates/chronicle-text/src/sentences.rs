@@ -118,17 +118,19 @@ fn is_agency_piece(piece: &str) -> bool {
         return false;
     };
     let wire = |name: &str| crate::dateline::WIRES.contains(&name);
-    if words.len() == 1 {
-        return last
-            .strip_prefix('/')
-            .and_then(|t| t.strip_suffix('/'))
-            .is_some_and(wire);
-    }
-    words.len() <= 6
-        && last
-            .strip_prefix('(')
-            .and_then(|t| t.strip_suffix(')'))
+    // The name may be of two words: "/РИА Новости/.", "(Europa Press).".
+    let two = (words.len() >= 2).then(|| format!("{} {last}", words[words.len() - 2]));
+    let names = [Some(last), two.as_deref()];
+    let named = |name: &str, open: char, close: char| {
+        name.strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
             .is_some_and(wire)
+    };
+    let alone = words.len() == 1 || words.len() == 2 && words[0].starts_with('/');
+    if alone {
+        return names.iter().flatten().any(|n| named(n, '/', '/'));
+    }
+    words.len() <= 6 && names.iter().flatten().any(|n| named(n, '(', ')'))
 }
 
 /// Whether `piece` is a dateline's place in capitals and its day, cut off at the day's
@@ -228,9 +230,12 @@ mod tests {
             "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma. La oposición votó en contra.";
         let s = texts_in(text, Language::Spanish);
         assert_eq!(s[0], "MADRID, 3 mar (EFE).- El Gobierno aprobó la reforma.");
-        let text = "МОСКВА, 3 марта. /ТАСС/. Правительство одобрило реформу во вторник.";
-        let s = texts_in(text, Language::Russian);
-        assert_eq!(s, [text]);
+        for text in [
+            "МОСКВА, 3 марта. /ТАСС/. Правительство одобрило реформу во вторник.",
+            "МОСКВА, 3 марта. /РИА Новости/. Правительство одобрило реформу во вторник.",
+        ] {
+            assert_eq!(texts_in(text, Language::Russian), [text]);
+        }
         // Short sentences in capitals are no datelines, nor is a place and a number
         // that no agency or dash follows.
         let text = "NATO agreed. The plan, 2 pages long, was signed. WASHINGTON, he said.";
