@@ -93,7 +93,11 @@ fn east_asian_dateline_end(sentence: &str) -> usize {
     if !opens {
         return 0;
     }
-    let head: String = sentence.chars().take(MAX_CHARS).collect();
+    let head_end = sentence
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..head_end];
     let after = |end: usize| {
         let rest = &sentence[end..];
         let body = rest.trim_start();
@@ -108,8 +112,9 @@ fn east_asian_dateline_end(sentence: &str) -> usize {
         let rest = &sentence[end..];
         // "电" also opens words ("电视", television): a wire's name, a bracket or a space
         // must tell the dateline.
-        const WIRES: [&str; 6] = ["新华社", "中新社", "中新网", "人民网", "央视网", "环球网"];
-        let marked = WIRES.iter().any(|w| before.starts_with(w))
+        const CHINESE_WIRES: [&str; 6] =
+            ["新华社", "中新社", "中新网", "人民网", "央视网", "环球网"];
+        let marked = CHINESE_WIRES.iter().any(|w| before.starts_with(w))
             || rest.starts_with(['（', '('])
             || rest.starts_with(char::is_whitespace);
         if dated && plain && marked && before.starts_with(crate::is_unspaced) {
@@ -464,7 +469,7 @@ fn dateline_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
 }
 
 /// News agencies whose name in brackets ends a dateline.
-pub(crate) const WIRES: &[&str] = &[
+const WIRES: &[&str] = &[
     "CNN",
     "Reuters",
     "AP",
@@ -503,27 +508,10 @@ pub(crate) const WIRES: &[&str] = &[
 /// or a quotation must follow.
 fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     let limit = tokens.len().min(from + 2 * MAX_PREFIX_TOKENS);
-    for open in from..limit.saturating_sub(2) {
-        let (o, name, close) = (tokens[open].1, tokens[open + 1].1, tokens[open + 2].1);
-        let grouped = (o == "-LRB-" && close == "-RRB-") || (o == "(" && close == ")");
-        let inline = o.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
-        // Russian agencies write their name between slashes: "МОСКВА, 3 марта. /ТАСС/.".
-        let slashed = o
-            .strip_prefix('/')
-            .map(|t| t.trim_end_matches('.'))
-            .and_then(|t| t.strip_suffix('/'));
-        let (agency, mut end) = if grouped {
-            (name.to_string(), open + 3)
-        } else if let Some(inner) = inline.or(slashed) {
-            (inner.to_string(), open + 1)
-        } else if let Some((agency, end)) = two_word_agency(tokens, open) {
-            (agency, end)
-        } else {
+    for open in from..limit {
+        let Some(mut end) = agency_group_end(tokens, open) else {
             continue;
         };
-        if !WIRES.contains(&agency.as_str()) {
-            continue;
-        }
         // "(EFE).- El …", "(EFE). - El …" (a splitter's cut mended).
         if tokens.get(end).is_some_and(|&(_, t)| t == ".") {
             end += 1;
@@ -538,18 +526,61 @@ fn wire_end(tokens: &[(usize, &str)], from: usize) -> Option<usize> {
     None
 }
 
-/// An agency's name of two words from `open`, with the index after it: "(Europa
-/// Press)", "-LRB- Associated Press -RRB-", "/РИА Новости/.".
-fn two_word_agency(tokens: &[(usize, &str)], open: usize) -> Option<(String, usize)> {
-    let o = tokens[open].1;
-    let first = tokens.get(open + 1)?.1;
-    if is_open(o) {
-        let (second, close) = (tokens.get(open + 2)?.1, tokens.get(open + 3)?.1);
-        return is_close(close).then(|| (format!("{first} {second}"), open + 4));
+/// The index after a news agency's name in brackets or slashes that opens at token
+/// `open`: "(Reuters)", "-LRB- Reuters -RRB-", "(Europa Press)", and the Russian
+/// agencies' "/ТАСС/." and "/РИА Новости/.".
+fn agency_group_end(tokens: &[(usize, &str)], open: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).map(|&(_, t)| t);
+    let o = word(open)?;
+    let bracket = match o {
+        "(" => Some(")"),
+        "-LRB-" => Some("-RRB-"),
+        _ => None,
+    };
+    if let Some(close) = bracket {
+        let name = word(open + 1)?;
+        if word(open + 2) == Some(close) && is_wire(&[name]) {
+            return Some(open + 3);
+        }
+        let second = word(open + 2)?;
+        return (word(open + 3) == Some(close) && is_wire(&[name, second])).then_some(open + 4);
+    }
+    if let Some(inner) = o.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        return is_wire(&[inner]).then_some(open + 1);
     }
     let head = o.strip_prefix('/')?;
-    let tail = first.trim_end_matches('.').strip_suffix('/')?;
-    Some((format!("{head} {tail}"), open + 2))
+    if let Some(inner) = head.trim_end_matches('.').strip_suffix('/') {
+        return is_wire(&[inner]).then_some(open + 1);
+    }
+    let tail = word(open + 1)?.trim_end_matches('.').strip_suffix('/')?;
+    is_wire(&[head, tail]).then_some(open + 2)
+}
+
+/// Whether `name` (its words) is one of [`WIRES`].
+fn is_wire(name: &[&str]) -> bool {
+    WIRES
+        .iter()
+        .any(|wire| wire.split(' ').eq(name.iter().copied()))
+}
+
+/// Whether `piece`, of at most six words, ends with a news agency's name in brackets
+/// or slashes ("Madrid, 3 mar (EFE).", "/ТАСС/."): a dateline that a sentence splitter
+/// cut off at its period, to be read with the sentence after it.
+pub(crate) fn ends_with_agency(piece: &str) -> bool {
+    // Most pieces end otherwise: answered before the words are split.
+    let closed = piece
+        .trim_end()
+        .trim_end_matches(['.', '-'])
+        .ends_with([')', '/']);
+    if !closed || piece.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    let tokens = punctuation_tokens(piece, usize::MAX);
+    let mut end = tokens.len();
+    while end > 0 && matches!(tokens[end - 1].1, "." | "-" | ".-") {
+        end -= 1;
+    }
+    (0..end).any(|open| agency_group_end(&tokens[..end], open) == Some(end))
 }
 
 /// Index of the token after a video teaser's running time and date, with the video's

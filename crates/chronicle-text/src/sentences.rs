@@ -56,13 +56,14 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
             }
             let own = text.get(start..end).unwrap_or("");
             if let Some((place_start, place_end, Cut::PlaceAndDay)) = held
-                && !(is_agency_piece(own) || own.trim_start().starts_with(['-', '–', '—']))
+                && !(crate::dateline::ends_with_agency(own)
+                    || own.trim_start().starts_with(['-', '–', '—']))
             {
                 push_trimmed(text, place_start, place_end, &mut out);
                 held = None;
             }
             let start = held.take().map_or(start, |(s, _, _)| s);
-            let cut = if is_bare_ordinal(own) || is_agency_piece(own) {
+            let cut = if is_bare_ordinal(own) || crate::dateline::ends_with_agency(own) {
                 Some(Cut::Lead)
             } else if is_place_and_day(own) {
                 Some(Cut::PlaceAndDay)
@@ -99,38 +100,6 @@ fn is_bare_ordinal(piece: &str) -> bool {
         .trim()
         .strip_suffix('.')
         .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether `piece` is a dateline's agency that a sentence splitter cut off at its
-/// period, alone between slashes ("/ТАСС/.") or closing a piece of at most six words in
-/// brackets ("Madrid, 3 mar (EFE).").
-fn is_agency_piece(piece: &str) -> bool {
-    // Most pieces end otherwise: answered before the words are split.
-    if !piece
-        .trim_end()
-        .trim_end_matches(['.', '-'])
-        .ends_with([')', '/'])
-    {
-        return false;
-    }
-    let words: Vec<&str> = piece.split_whitespace().collect();
-    let Some(last) = words.last().map(|w| w.trim_end_matches(['.', '-'])) else {
-        return false;
-    };
-    let wire = |name: &str| crate::dateline::WIRES.contains(&name);
-    // The name may be of two words: "/РИА Новости/.", "(Europa Press).".
-    let two = (words.len() >= 2).then(|| format!("{} {last}", words[words.len() - 2]));
-    let names = [Some(last), two.as_deref()];
-    let named = |name: &str, open: char, close: char| {
-        name.strip_prefix(open)
-            .and_then(|t| t.strip_suffix(close))
-            .is_some_and(wire)
-    };
-    let alone = words.len() == 1 || words.len() == 2 && words[0].starts_with('/');
-    if alone {
-        return names.iter().flatten().any(|n| named(n, '/', '/'));
-    }
-    words.len() <= 6 && names.iter().flatten().any(|n| named(n, '(', ')'))
 }
 
 /// Whether `piece` is a dateline's place in capitals and its day, cut off at the day's
