@@ -33,9 +33,8 @@ pub struct DayMention {
 /// bullet escaped as Markdown, "\*"; 6: page furniture written with its punctuation on
 /// the words, as raw text has it, "SESAY: ", "(Updated 5:31 p.m. (0031 GMT)) ", and
 /// datelines of other languages' agencies, "MADRID, 3 mar (EFE).- ", "/ТАСС/. ",
-/// "新华社北京3月3日电"). A
-/// store records the version its articles were analysed with, so it can tell that they
-/// lack something this build would find.
+/// "新华社北京3月3日电"). A store records the version its articles were analysed with,
+/// so it can tell that they lack something this build would find.
 pub const ANALYSIS_VERSION: u32 = 6;
 
 /// One analysed sentence.
