@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use chronicle_ingest::Article;
-use chronicle_text::{Analyzer, Language, LanguagePolicy, split_sentences};
+use chronicle_text::{Analyzer, Language, LanguagePolicy, TermMemo, split_sentences};
 use chronicle_timex::{DocContext, Granularity, Tagger};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -129,9 +129,12 @@ impl Corpus {
             .par_iter()
             .zip(languages.par_iter())
             .enumerate()
-            .map(|(index, (article, &lang))| {
+            // One memo of analysed words per language for each of rayon's jobs (see
+            // `TermMemo`): a job analyses a run of articles on one thread.
+            .map_init(HashMap::new, |memos, (index, (article, &lang))| {
                 let toolkit = &toolkits[&lang];
-                (lang, analyse_article(index as u32, article, toolkit))
+                let memo = memos.entry(lang).or_default();
+                (lang, analyse_article(index as u32, article, toolkit, memo))
             })
             .collect();
         let mut analyses = Vec::with_capacity(articles.len());
@@ -206,7 +209,8 @@ impl Corpus {
             .into()
             .language_of(article.language.as_deref(), &article.text);
         let toolkit = Toolkit::new(language);
-        (language, analyse_article(0, article, &toolkit))
+        let mut memo = TermMemo::default();
+        (language, analyse_article(0, article, &toolkit, &mut memo))
     }
 
     /// The text of a sentence.
@@ -310,7 +314,12 @@ impl Hasher for Fnv1a {
 /// caption may be glued before the lead (see [`chronicle_text::glued_lead_start`]).
 const GLUED_LINES: usize = 3;
 
-fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<AnalysedSentence> {
+fn analyse_article(
+    index: u32,
+    article: &Article,
+    toolkit: &Toolkit,
+    memo: &mut TermMemo<TermId>,
+) -> Vec<AnalysedSentence> {
     let text = article.text.as_str();
     // The sentences of an article are tagged in order: "two days later" counts from the
     // date an earlier sentence named.
@@ -338,10 +347,10 @@ fn analyse_article(index: u32, article: &Article, toolkit: &Toolkit) -> Vec<Anal
             let start = span.start + body;
             let sentence = &text[start..span.end];
             let mut terms = Vec::new();
-            toolkit
+            let words = toolkit
                 .analyzer
-                .for_each_term(sentence, |t| terms.push(term_id(t)));
-            let words = u32::try_from(chronicle_text::word_count(sentence)).unwrap_or(u32::MAX);
+                .for_each_term_memo(sentence, memo, term_id, |t| terms.push(t));
+            let words = u32::try_from(words).unwrap_or(u32::MAX);
             let mut days = Vec::new();
             let mut has_coarse_date = false;
             let timexes = toolkit

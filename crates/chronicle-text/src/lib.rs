@@ -27,4 +27,6 @@ pub use dateline::body_start;
 pub use glued::glued_lead_start;
 pub use language::{Language, LanguagePolicy, UnknownLanguage, detect_language};
 pub use sentences::{Sentence, split_sentences};
-pub use terms::{Analyzer, is_arabic, is_unspaced, unspaced_pairs, word_count, word_tokens};
+pub use terms::{
+    Analyzer, TermMemo, is_arabic, is_unspaced, unspaced_pairs, word_count, word_tokens,
+};

@@ -186,26 +186,138 @@ impl Analyzer {
         out
     }
 
+    /// Calls `f` with the value `make` gives each term of `text`, in order, as
+    /// [`for_each_term`](Self::for_each_term) would give the terms, remembering each
+    /// word's value in `memo`: a word seen before is one hash lookup, not a stop-word
+    /// lookup, a stemmer run and `make` again. Words repeat, and stemming was the
+    /// largest part of analysing an article. Returns the text's [`word_count`], counted
+    /// on the way.
+    ///
+    /// ```
+    /// use chronicle_text::{Analyzer, Language, TermMemo};
+    /// let en = Analyzer::new(Language::English);
+    /// let mut memo = TermMemo::default();
+    /// let mut lengths = Vec::new();
+    /// let words = en.for_each_term_memo("Drilling, the drilling", &mut memo, str::len, |n| {
+    ///     lengths.push(n)
+    /// });
+    /// assert_eq!(lengths, [5, 5]); // "drill" twice, stemmed once
+    /// assert_eq!(words, 3);
+    /// assert_eq!(memo.len(), 2); // "drilling" and the stop word "the"
+    /// ```
+    pub fn for_each_term_memo<V: Clone>(
+        &self,
+        text: &str,
+        memo: &mut TermMemo<V>,
+        make: impl Fn(&str) -> V,
+        mut f: impl FnMut(V),
+    ) -> usize {
+        self.for_each_piece(text, |piece| match piece {
+            Piece::Pair(pair) => f(make(pair)),
+            Piece::Word(word) => {
+                let value = match memo.values.get(word) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let value = self.term_of(word).map(|term| make(&term));
+                        if memo.values.len() >= memo.limit {
+                            memo.values.clear();
+                        }
+                        memo.values.insert(word.into(), value.clone());
+                        value
+                    }
+                };
+                if let Some(value) = value {
+                    f(value);
+                }
+            }
+        })
+    }
+
     /// Calls `f` with each term of `text`, in order, without allocating a vector.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+        self.for_each_piece(text, |piece| match piece {
+            Piece::Pair(pair) => f(pair),
+            Piece::Word(word) => {
+                if let Some(term) = self.term_of(word) {
+                    f(&term);
+                }
+            }
+        });
+    }
+
+    /// Walks the word tokens of `text`: the character pairs of a run of unspaced
+    /// characters, other words lower-cased without a possessive. Returns the text's
+    /// [`word_count`].
+    fn for_each_piece(&self, text: &str, mut f: impl FnMut(Piece<'_>)) -> usize {
         let mut lower = String::new();
+        let mut words = 0;
         for (s, e) in word_tokens(text) {
             let word = &text[s..e];
             if word.starts_with(is_unspaced) {
-                for_each_pair(word, &mut f);
+                words += word.chars().count().div_ceil(UNSPACED_CHARS_PER_WORD);
+                for_each_pair(word, &mut |pair: &str| f(Piece::Pair(pair)));
                 continue;
             }
-            lower.clear();
-            lower.extend(text[s..e].chars().flat_map(char::to_lowercase));
-            let word = strip_possessive(&lower);
-            if word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            if self.stop_words.contains(word) {
-                continue;
-            }
-            f(&self.stem(word));
+            words += 1;
+            lower_case_into(word, &mut lower);
+            f(Piece::Word(strip_possessive(&lower)));
         }
+        words
+    }
+
+    /// The term of a lower-cased word, nothing for a stop word or a single letter.
+    fn term_of<'w>(&self, word: &'w str) -> Option<std::borrow::Cow<'w, str>> {
+        let single_letter = word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit());
+        (!single_letter && !self.stop_words.contains(word)).then(|| self.stem(word))
+    }
+}
+
+/// A piece of text that [`Analyzer::for_each_piece`] finds.
+enum Piece<'a> {
+    /// Two characters of a run of unspaced characters (or the run, when it is one): a
+    /// term as it is.
+    Pair(&'a str),
+    /// A lower-cased word without its possessive, not yet stemmed.
+    Word(&'a str),
+}
+
+/// What [`Analyzer::for_each_term_memo`] remembers of the words it has analysed: for
+/// each lower-cased word, the value of its term, or nothing for a stop word. Made for
+/// one analyzer (one language). It forgets everything when it holds its limit of words
+/// ([`TermMemo::DEFAULT_LIMIT`] unless made [`with_limit`](TermMemo::with_limit)), so
+/// its memory stays bounded on any corpus.
+#[derive(Debug, Clone)]
+pub struct TermMemo<V> {
+    values: rustc_hash::FxHashMap<Box<str>, Option<V>>,
+    limit: usize,
+}
+
+impl<V> Default for TermMemo<V> {
+    fn default() -> Self {
+        TermMemo::with_limit(Self::DEFAULT_LIMIT)
+    }
+}
+
+impl<V> TermMemo<V> {
+    /// The most words a memo remembers at once by default (some 15 MB).
+    pub const DEFAULT_LIMIT: usize = 1 << 18;
+
+    /// A memo that remembers at most `limit` words at once.
+    pub fn with_limit(limit: usize) -> Self {
+        TermMemo {
+            values: rustc_hash::FxHashMap::default(),
+            limit,
+        }
+    }
+
+    /// How many words it remembers.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether it remembers no word.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
     }
 }
 
@@ -248,6 +360,18 @@ pub(crate) fn strip_arabic_prefix(word: &str) -> &str {
                 .filter(|rest| rest.chars().count() >= 2)
         })
         .unwrap_or(word)
+}
+
+/// Writes `word` in lower case into `out`, replacing what it held.
+fn lower_case_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        // Most words of most corpora: a byte copy, not a walk over chars.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -328,6 +452,23 @@ mod tests {
                 if term.starts_with(is_unspaced) {
                     prop_assert!(term.chars().count() <= 2);
                 }
+            }
+        }
+
+        #[test]
+        fn the_memo_gives_the_terms_and_word_count_of_plain_analysis(
+            texts in proptest::collection::vec("(The|the|BP|bp|BP's|drilling|Drilled|a|I|9|x-y|\u{4E00}\u{4E01}|Été|été|[a-zA-Z]{1,6}|[ ,.'’-]){0,30}", 1..6),
+            limit in 1usize..8,
+            language in prop::sample::select(Language::ALL.to_vec()),
+        ) {
+            let analyzer = Analyzer::new(language);
+            let mut memo = TermMemo::with_limit(limit);
+            for text in &texts {
+                let mut memoised = Vec::new();
+                let words = analyzer.for_each_term_memo(text, &mut memo, str::to_string, |t| memoised.push(t));
+                prop_assert_eq!(&memoised, &analyzer.terms(text));
+                prop_assert_eq!(words, word_count(text));
+                prop_assert!(memo.len() <= limit);
             }
         }
 
