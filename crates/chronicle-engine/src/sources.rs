@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TermId};
 use crate::select::Selection;
 use crate::similarity::{near_duplicate, sentence_terms};
 
@@ -40,13 +40,16 @@ impl SourceIndex {
         }
     }
 
-    /// Articles carrying `sentence` (an index into the corpus's sentences) or a near
-    /// duplicate of it, for the timeline entry of `day`: the sentence's own article
-    /// first, then the others by publication date and id.
-    pub fn carriers(&self, corpus: &Corpus, sentence: usize, day: NaiveDate) -> Vec<usize> {
-        let origin = corpus.sentences[sentence].article as usize;
-        let terms = sentence_terms(corpus, sentence);
-        let mut found: BTreeSet<usize> = BTreeSet::new();
+    /// For each of `sentences` (indices into the corpus's sentences, the summary of the
+    /// timeline entry of `day`), the articles carrying it or a near duplicate of it: the
+    /// sentence's own article first, then the others by publication date and id. The
+    /// day's pool of sentences is read once for all of them.
+    pub fn carriers(
+        &self,
+        corpus: &Corpus,
+        sentences: &[usize],
+        day: NaiveDate,
+    ) -> Vec<Vec<usize>> {
         let mentioning = self.mentions.get(&day).into_iter().flatten().copied();
         let same_day = [Some(day), day.succ_opt()]
             .into_iter()
@@ -54,21 +57,39 @@ impl SourceIndex {
             .filter_map(|d| self.published.get(&d))
             .flatten()
             .flat_map(|&a| corpus.analyses[a].sentence_range.clone());
-        for other in mentioning.chain(same_day) {
-            let article = corpus.sentences[other].article as usize;
-            if article == origin || found.contains(&article) {
-                continue;
-            }
-            if near_duplicate(&terms, &sentence_terms(corpus, other)) {
-                found.insert(article);
-            }
-        }
-        let mut carriers: Vec<usize> = found.into_iter().collect();
-        carriers.sort_by(|&a, &b| {
-            let (a, b) = (&corpus.articles[a], &corpus.articles[b]);
-            a.published.cmp(&b.published).then(a.id.cmp(&b.id))
-        });
-        carriers.insert(0, origin);
-        carriers
+        // A sentence may both name the day and be published on it: compared once.
+        let mut pool: Vec<usize> = mentioning.chain(same_day).collect();
+        pool.sort_unstable();
+        pool.dedup();
+        let pool: Vec<(usize, Vec<TermId>)> = pool
+            .into_iter()
+            .map(|other| {
+                let article = corpus.sentences[other].article as usize;
+                (article, sentence_terms(corpus, other))
+            })
+            .collect();
+        sentences
+            .iter()
+            .map(|&sentence| {
+                let origin = corpus.sentences[sentence].article as usize;
+                let terms = sentence_terms(corpus, sentence);
+                let mut found: BTreeSet<usize> = BTreeSet::new();
+                for (article, other) in &pool {
+                    if *article == origin || found.contains(article) {
+                        continue;
+                    }
+                    if near_duplicate(&terms, other) {
+                        found.insert(*article);
+                    }
+                }
+                let mut carriers: Vec<usize> = found.into_iter().collect();
+                carriers.sort_by(|&a, &b| {
+                    let (a, b) = (&corpus.articles[a], &corpus.articles[b]);
+                    a.published.cmp(&b.published).then(a.id.cmp(&b.id))
+                });
+                carriers.insert(0, origin);
+                carriers
+            })
+            .collect()
     }
 }

@@ -222,11 +222,12 @@ pub fn build_timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Time
     let mut dates: Vec<DateEntry> = summaries
         .into_iter()
         .map(|summary| {
+            let carriers = source_index.carriers(corpus, &summary.sentences, summary.ranked.date);
             let sentences = summary
                 .sentences
                 .iter()
-                .map(|&sentence| {
-                    let carriers = source_index.carriers(corpus, sentence, summary.ranked.date);
+                .zip(carriers)
+                .map(|(&sentence, carriers)| {
                     let s = &corpus.sentences[sentence];
                     SummarySentence {
                         text: clean_sentence(summary_text(corpus, s, summary.ranked.date)),
