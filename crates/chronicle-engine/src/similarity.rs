@@ -1,7 +1,7 @@
 //! Sentence vectors and similarities: TF-IDF cosine for centrality and redundancy,
 //! term-set overlap for near-duplicate detection.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::corpus::{AnalysedSentence, Corpus, TermId};
 
@@ -66,7 +66,7 @@ impl SparseVector {
 
     /// The normalised sum of `vectors` (their centroid direction).
     pub fn centroid<'a>(vectors: impl IntoIterator<Item = &'a SparseVector>) -> SparseVector {
-        let mut sum: HashMap<TermId, f32> = HashMap::new();
+        let mut sum: FxHashMap<TermId, f32> = FxHashMap::default();
         for v in vectors {
             for &(t, w) in &v.0 {
                 *sum.entry(t).or_default() += w;
@@ -89,15 +89,15 @@ fn normalised(mut entries: Vec<(TermId, f32)>) -> SparseVector {
 
 /// Inverse document frequencies over a set of sentences (sentences are the documents).
 pub(crate) struct Idf {
-    df: HashMap<TermId, u32>,
+    df: FxHashMap<TermId, u32>,
     total: f32,
 }
 
 /// For each term, how many of `sentences` hold it; and how many sentences there were.
 fn document_frequencies<'a>(
     sentences: impl IntoIterator<Item = &'a AnalysedSentence>,
-) -> (HashMap<TermId, u32>, u32) {
-    let mut df: HashMap<TermId, u32> = HashMap::new();
+) -> (FxHashMap<TermId, u32>, u32) {
+    let mut df: FxHashMap<TermId, u32> = FxHashMap::default();
     let mut total = 0u32;
     let mut seen = Vec::new();
     for s in sentences {
@@ -148,15 +148,14 @@ impl Idf {
 
     /// The TF-IDF vector of a sentence.
     pub fn vector(&self, sentence: &AnalysedSentence) -> SparseVector {
-        let mut tf: HashMap<TermId, f32> = HashMap::new();
-        for &t in &sentence.terms {
-            *tf.entry(t).or_default() += 1.0;
-        }
-        normalised(
-            tf.into_iter()
-                .map(|(t, count)| (t, count * self.weight(t)))
-                .collect(),
-        )
+        let mut terms = sentence.terms.clone();
+        terms.sort_unstable();
+        // Runs of one term give its frequency, already in term order.
+        let weighted = terms
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as f32 * self.weight(run[0])))
+            .collect();
+        normalised(weighted)
     }
 }
 
