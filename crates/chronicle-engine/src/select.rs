@@ -37,7 +37,7 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
     let keywords: Vec<String> = options
         .keywords
         .iter()
-        .map(|k| k.trim().to_lowercase())
+        .map(|k| lower_case_spaced(k))
         .filter(|k| !k.is_empty())
         .collect();
     let query_terms = QueryTerms::new(corpus, options.query.as_deref());
@@ -66,7 +66,7 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         for i in range {
             let sentence = &corpus.sentences[i];
             let keyword_ok = keywords.is_empty() || {
-                let lower = corpus.sentence_text(sentence).to_lowercase();
+                let lower = lower_case_spaced(corpus.sentence_text(sentence));
                 keywords.iter().any(|k| lower.contains(k.as_str()))
                     || stems
                         .iter()
@@ -97,6 +97,20 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         to: options.to.or(last_published),
         filtered,
     }
+}
+
+/// `text` in lower case, trimmed, with each run of white space one space: a keyword of
+/// two words ("michael jackson") matches a sentence that a hard-wrapped text breaks
+/// between them, or that a page spaced twice.
+fn lower_case_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// The terms of each keyword in `language`, for the languages whose words change their
@@ -322,6 +336,20 @@ mod tests {
         // word of the text counts only when the query holds all its parts, in order.
         assert_eq!(selected(&c, "swine flu vaccine"), [0, 1]);
         assert_eq!(selected(&c, "flu vaccine trials"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn keywords_of_two_words_match_across_a_line_break_or_double_space() {
+        let c = corpus(&[
+            "Engineers said the Gulf oil\nspill grew on Thursday.",
+            "The Oil  Spill reached Louisiana.",
+            "Oil prices rose as the spill grew.",
+        ]);
+        let options = TimelineOptions {
+            keywords: vec![" oil\tspill ".into()],
+            ..Default::default()
+        };
+        assert_eq!(select(&c, &options).articles, [0, 1]);
     }
 
     #[test]
