@@ -40,6 +40,8 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         .map(|k| lower_case_spaced(k))
         .filter(|k| !k.is_empty())
         .collect();
+    // White space in a sentence matters only to a keyword of several words.
+    let spaced_keywords = keywords.iter().any(|k| k.contains(' '));
     let query_terms = QueryTerms::new(corpus, options.query.as_deref());
     let filtered = !keywords.is_empty() || !query_terms.is_empty();
     let mut keyword_stems: HashMap<Language, Vec<Vec<TermId>>> = HashMap::new();
@@ -66,7 +68,12 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
         for i in range {
             let sentence = &corpus.sentences[i];
             let keyword_ok = keywords.is_empty() || {
-                let lower = lower_case_spaced(corpus.sentence_text(sentence));
+                let text = corpus.sentence_text(sentence);
+                let lower = if spaced_keywords {
+                    lower_case_spaced(text)
+                } else {
+                    text.to_lowercase()
+                };
                 keywords.iter().any(|k| lower.contains(k.as_str()))
                     || stems
                         .iter()
@@ -103,14 +110,13 @@ pub(crate) fn select(corpus: &Corpus, options: &TimelineOptions) -> Selection {
 /// two words ("michael jackson") matches a sentence that a hard-wrapped text breaks
 /// between them, or that a page spaced twice.
 fn lower_case_spaced(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+    let lower = text.trim().to_lowercase();
+    let single_spaced =
+        !lower.contains("  ") && !lower.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return lower;
     }
-    out
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The terms of each keyword in `language`, for the languages whose words change their
