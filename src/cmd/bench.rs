@@ -13,11 +13,12 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use chronicle_engine::{Corpus, DateRanking, TimelineOptions, build_timeline};
+use chronicle_engine::{Corpus, DateRanking, Timeline, TimelineOptions, build_timeline};
 use chronicle_eval::{Notice, Report, TaskReport, TokenRule};
 use chronicle_ingest::dataset::{Dataset, Topic};
 use chronicle_text::LanguagePolicy;
 use chrono::{Days, NaiveDate};
+use rayon::prelude::*;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -153,67 +154,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let corpus = Corpus::analyse_with(report.articles, args.language);
         times.analyse += clock.elapsed();
 
-        for gold_path in &topic.timelines {
-            let name = Topic::timeline_name(gold_path);
-            let task = format!("{}/{}", topic.name, name);
-            // Only the dates and the number of sentences per date are taken from the
-            // gold timeline before predicting.
-            let shape = match gold_shape(gold_path) {
-                Ok(shape) => shape,
-                Err(e) => {
-                    eprintln!("error: {} (task {task} skipped)", super::error_message(&e));
+        // The tasks of a topic share its corpus and are independent: predicted in
+        // parallel, then written, reported and scored in order.
+        let clock = Instant::now();
+        let predictions: Vec<Prediction> = topic
+            .timelines
+            .par_iter()
+            .map(|gold_path| predict(&corpus, topic, gold_path, &args))
+            .collect();
+        times.timeline += clock.elapsed();
+
+        for prediction in predictions {
+            for message in &prediction.messages {
+                eprintln!("{message}");
+            }
+            let Prediction {
+                task,
+                name,
+                gold_path,
+                timeline,
+                ..
+            } = prediction;
+            let timeline = match timeline {
+                Some(timeline) => timeline?,
+                None => {
                     problems += 1;
                     continue;
                 }
             };
-            let options = TimelineOptions {
-                keywords: topic.keywords.clone(),
-                query: None,
-                from: shape
-                    .first
-                    .checked_sub_days(Days::new(args.window_extension.into())),
-                to: shape
-                    .last
-                    .checked_add_days(Days::new(args.window_extension.into())),
-                dates: Some(shape.dates),
-                sentences: Some(shape.sentences_per_date),
-                ranking: args.ranking,
-            };
-            let clock = Instant::now();
-            let mut timeline = build_timeline(&corpus, &options)
-                .with_context(|| format!("cannot build the timeline for {task}"))?;
-            if timeline.articles == 0 && !options.keywords.is_empty() {
-                // Every article of a dataset's topic is about the topic: keywords that
-                // match none of them in the window (another spelling, another script)
-                // say nothing about which sentences are on topic, so the task runs as
-                // if the topic had none, rather than scoring an empty timeline.
-                let unfiltered = build_timeline(
-                    &corpus,
-                    &TimelineOptions {
-                        keywords: Vec::new(),
-                        ..options.clone()
-                    },
-                )
-                .with_context(|| format!("cannot build the timeline for {task}"))?;
-                if unfiltered.articles > 0 {
-                    eprintln!(
-                        "warning: task {task}: no article in its window contains a keyword \
-                         of {}; its timeline uses every sentence of the topic",
-                        topic.dir.join("keywords.json").display()
-                    );
-                    timeline = unfiltered;
-                }
-            }
-            if timeline.articles == 0 {
-                eprintln!(
-                    "warning: task {task}: no article of the topic was published in its \
-                     window ({} to {}): its timeline is empty",
-                    options.from.map_or("-".into(), |d| d.to_string()),
-                    options.to.map_or("-".into(), |d| d.to_string()),
-                );
-            }
-            times.timeline += clock.elapsed();
-
             let predicted: chronicle_eval::Timeline = timeline
                 .dates
                 .iter()
@@ -285,6 +253,96 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One task's timeline, with what to tell the user about it.
+struct Prediction<'a> {
+    task: String,
+    name: String,
+    gold_path: &'a Path,
+    /// None when the gold timeline could not be read (an error in `messages`).
+    timeline: Option<anyhow::Result<Timeline>>,
+    /// Warnings and errors, in the order they arose.
+    messages: Vec<String>,
+}
+
+/// Predicts the timeline of the task of `gold_path`, taking from the gold timeline only
+/// its dates and number of sentences per date.
+fn predict<'a>(corpus: &Corpus, topic: &Topic, gold_path: &'a Path, args: &Args) -> Prediction<'a> {
+    let name = Topic::timeline_name(gold_path);
+    let task = format!("{}/{}", topic.name, name);
+    let mut messages = Vec::new();
+    let shape = match gold_shape(gold_path) {
+        Ok(shape) => shape,
+        Err(e) => {
+            messages.push(format!(
+                "error: {} (task {task} skipped)",
+                super::error_message(&e)
+            ));
+            return Prediction {
+                task,
+                name,
+                gold_path,
+                timeline: None,
+                messages,
+            };
+        }
+    };
+    let options = TimelineOptions {
+        keywords: topic.keywords.clone(),
+        query: None,
+        from: shape
+            .first
+            .checked_sub_days(Days::new(args.window_extension.into())),
+        to: shape
+            .last
+            .checked_add_days(Days::new(args.window_extension.into())),
+        dates: Some(shape.dates),
+        sentences: Some(shape.sentences_per_date),
+        ranking: args.ranking,
+    };
+    let timeline = (|| {
+        let mut timeline = build_timeline(corpus, &options)
+            .with_context(|| format!("cannot build the timeline for {task}"))?;
+        if timeline.articles == 0 && !options.keywords.is_empty() {
+            // Every article of a dataset's topic is about the topic: keywords that
+            // match none of them in the window (another spelling, another script)
+            // say nothing about which sentences are on topic, so the task runs as
+            // if the topic had none, rather than scoring an empty timeline.
+            let unfiltered = build_timeline(
+                corpus,
+                &TimelineOptions {
+                    keywords: Vec::new(),
+                    ..options.clone()
+                },
+            )
+            .with_context(|| format!("cannot build the timeline for {task}"))?;
+            if unfiltered.articles > 0 {
+                messages.push(format!(
+                    "warning: task {task}: no article in its window contains a keyword \
+                     of {}; its timeline uses every sentence of the topic",
+                    topic.dir.join("keywords.json").display()
+                ));
+                timeline = unfiltered;
+            }
+        }
+        if timeline.articles == 0 {
+            messages.push(format!(
+                "warning: task {task}: no article of the topic was published in its \
+                 window ({} to {}): its timeline is empty",
+                options.from.map_or("-".into(), |d| d.to_string()),
+                options.to.map_or("-".into(), |d| d.to_string()),
+            ));
+        }
+        Ok(timeline)
+    })();
+    Prediction {
+        task,
+        name,
+        gold_path,
+        timeline: Some(timeline),
+        messages,
+    }
 }
 
 fn topic_names(dataset: &Dataset) -> String {
