@@ -299,7 +299,7 @@ impl<V> Default for TermMemo<V> {
 }
 
 impl<V> TermMemo<V> {
-    /// The most words a memo remembers at once by default (some 15 MB).
+    /// The most words a memo remembers at once by default (about 25 MB of short words).
     pub const DEFAULT_LIMIT: usize = 1 << 18;
 
     /// A memo that remembers at most `limit` words at once.
