@@ -107,15 +107,17 @@ const UNSPACED_CHARS_PER_WORD: usize = 2;
 /// ```
 pub fn word_count(text: &str) -> usize {
     word_tokens(text)
-        .map(|(s, e)| {
-            let word = &text[s..e];
-            if word.starts_with(is_unspaced) {
-                word.chars().count().div_ceil(UNSPACED_CHARS_PER_WORD)
-            } else {
-                1
-            }
-        })
+        .map(|(s, e)| words_in_token(&text[s..e]))
         .sum()
+}
+
+/// How many words one of [`word_tokens`] counts for (see [`word_count`]).
+fn words_in_token(token: &str) -> usize {
+    if token.starts_with(is_unspaced) {
+        token.chars().count().div_ceil(UNSPACED_CHARS_PER_WORD)
+    } else {
+        1
+    }
 }
 
 /// Turns text into the normalised terms used for similarity and centrality:
@@ -212,7 +214,7 @@ impl Analyzer {
         make: impl Fn(&str) -> V,
         mut f: impl FnMut(V),
     ) -> usize {
-        self.for_each_piece(text, |piece| match piece {
+        for_each_piece(text, |piece| match piece {
             Piece::Pair(pair) => f(make(pair)),
             Piece::Word(word) => {
                 let value = match memo.values.get(word) {
@@ -235,7 +237,7 @@ impl Analyzer {
 
     /// Calls `f` with each term of `text`, in order, without allocating a vector.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        self.for_each_piece(text, |piece| match piece {
+        for_each_piece(text, |piece| match piece {
             Piece::Pair(pair) => f(pair),
             Piece::Word(word) => {
                 if let Some(term) = self.term_of(word) {
@@ -245,26 +247,6 @@ impl Analyzer {
         });
     }
 
-    /// Walks the word tokens of `text`: the character pairs of a run of unspaced
-    /// characters, other words lower-cased without a possessive. Returns the text's
-    /// [`word_count`].
-    fn for_each_piece(&self, text: &str, mut f: impl FnMut(Piece<'_>)) -> usize {
-        let mut lower = String::new();
-        let mut words = 0;
-        for (s, e) in word_tokens(text) {
-            let word = &text[s..e];
-            if word.starts_with(is_unspaced) {
-                words += word.chars().count().div_ceil(UNSPACED_CHARS_PER_WORD);
-                for_each_pair(word, &mut |pair: &str| f(Piece::Pair(pair)));
-                continue;
-            }
-            words += 1;
-            lower_case_into(word, &mut lower);
-            f(Piece::Word(strip_possessive(&lower)));
-        }
-        words
-    }
-
     /// The term of a lower-cased word, nothing for a stop word or a single letter.
     fn term_of<'w>(&self, word: &'w str) -> Option<std::borrow::Cow<'w, str>> {
         let single_letter = word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit());
@@ -272,7 +254,26 @@ impl Analyzer {
     }
 }
 
-/// A piece of text that [`Analyzer::for_each_piece`] finds.
+/// Walks the word tokens of `text`: the character pairs of a run of unspaced
+/// characters, other words lower-cased without a possessive. Returns the text's
+/// [`word_count`].
+fn for_each_piece(text: &str, mut f: impl FnMut(Piece<'_>)) -> usize {
+    let mut lower = String::new();
+    let mut words = 0;
+    for (s, e) in word_tokens(text) {
+        let word = &text[s..e];
+        words += words_in_token(word);
+        if word.starts_with(is_unspaced) {
+            for_each_pair(word, &mut |pair: &str| f(Piece::Pair(pair)));
+        } else {
+            lower_case_into(word, &mut lower);
+            f(Piece::Word(strip_possessive(&lower)));
+        }
+    }
+    words
+}
+
+/// A piece of text that [`for_each_piece`] finds.
 enum Piece<'a> {
     /// Two characters of a run of unspaced characters (or the run, when it is one): a
     /// term as it is.
