@@ -165,16 +165,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         times.timeline += clock.elapsed();
 
         for prediction in predictions {
-            for message in &prediction.messages {
-                eprintln!("{message}");
-            }
             let Prediction {
                 task,
                 name,
                 gold_path,
                 timeline,
-                ..
+                messages,
             } = prediction;
+            for message in messages {
+                eprintln!("{message}");
+            }
             let timeline = match timeline {
                 Some(timeline) => timeline?,
                 None => {
@@ -301,41 +301,7 @@ fn predict<'a>(corpus: &Corpus, topic: &Topic, gold_path: &'a Path, args: &Args)
         sentences: Some(shape.sentences_per_date),
         ranking: args.ranking,
     };
-    let timeline = (|| {
-        let mut timeline = build_timeline(corpus, &options)
-            .with_context(|| format!("cannot build the timeline for {task}"))?;
-        if timeline.articles == 0 && !options.keywords.is_empty() {
-            // Every article of a dataset's topic is about the topic: keywords that
-            // match none of them in the window (another spelling, another script)
-            // say nothing about which sentences are on topic, so the task runs as
-            // if the topic had none, rather than scoring an empty timeline.
-            let unfiltered = build_timeline(
-                corpus,
-                &TimelineOptions {
-                    keywords: Vec::new(),
-                    ..options.clone()
-                },
-            )
-            .with_context(|| format!("cannot build the timeline for {task}"))?;
-            if unfiltered.articles > 0 {
-                messages.push(format!(
-                    "warning: task {task}: no article in its window contains a keyword \
-                     of {}; its timeline uses every sentence of the topic",
-                    topic.dir.join("keywords.json").display()
-                ));
-                timeline = unfiltered;
-            }
-        }
-        if timeline.articles == 0 {
-            messages.push(format!(
-                "warning: task {task}: no article of the topic was published in its \
-                 window ({} to {}): its timeline is empty",
-                options.from.map_or("-".into(), |d| d.to_string()),
-                options.to.map_or("-".into(), |d| d.to_string()),
-            ));
-        }
-        Ok(timeline)
-    })();
+    let timeline = task_timeline(corpus, topic, &task, &options, &mut messages);
     Prediction {
         task,
         name,
@@ -343,6 +309,50 @@ fn predict<'a>(corpus: &Corpus, topic: &Topic, gold_path: &'a Path, args: &Args)
         timeline: Some(timeline),
         messages,
     }
+}
+
+/// The timeline of `task` for `options`; without the topic's keywords when they match
+/// no article in the window. Warnings go to `messages`.
+fn task_timeline(
+    corpus: &Corpus,
+    topic: &Topic,
+    task: &str,
+    options: &TimelineOptions,
+    messages: &mut Vec<String>,
+) -> anyhow::Result<Timeline> {
+    let mut timeline = build_timeline(corpus, options)
+        .with_context(|| format!("cannot build the timeline for {task}"))?;
+    if timeline.articles == 0 && !options.keywords.is_empty() {
+        // Every article of a dataset's topic is about the topic: keywords that
+        // match none of them in the window (another spelling, another script)
+        // say nothing about which sentences are on topic, so the task runs as
+        // if the topic had none, rather than scoring an empty timeline.
+        let unfiltered = build_timeline(
+            corpus,
+            &TimelineOptions {
+                keywords: Vec::new(),
+                ..options.clone()
+            },
+        )
+        .with_context(|| format!("cannot build the timeline for {task}"))?;
+        if unfiltered.articles > 0 {
+            messages.push(format!(
+                "warning: task {task}: no article in its window contains a keyword \
+                 of {}; its timeline uses every sentence of the topic",
+                topic.dir.join("keywords.json").display()
+            ));
+            timeline = unfiltered;
+        }
+    }
+    if timeline.articles == 0 {
+        messages.push(format!(
+            "warning: task {task}: no article of the topic was published in its \
+             window ({} to {}): its timeline is empty",
+            options.from.map_or("-".into(), |d| d.to_string()),
+            options.to.map_or("-".into(), |d| d.to_string()),
+        ));
+    }
+    Ok(timeline)
 }
 
 fn topic_names(dataset: &Dataset) -> String {
