@@ -359,6 +359,25 @@ mod tests {
     }
 
     #[test]
+    fn keywords_of_two_words_match_in_text_wrapped_before_a_capital() {
+        // Wrapped at 46 columns (Python's `textwrap.fill`); the keyword's second word
+        // opens a line.
+        let wrapped = "Fans gathered on Thursday outside the hospital\n\
+                       in Los Angeles where the pop singer Michael\n\
+                       Jackson died, and many of them stayed through\n\
+                       the night as the police closed the road to\n\
+                       traffic.";
+        let c = corpus(&[wrapped, "Michael Owen scored twice for Jackson Town."]);
+        let options = TimelineOptions {
+            keywords: vec!["michael jackson".into()],
+            ..Default::default()
+        };
+        let selection = select(&c, &options);
+        assert_eq!(selection.articles, [0]);
+        assert_eq!(c.sentences.iter().filter(|s| s.article == 0).count(), 1);
+    }
+
+    #[test]
     fn keywords_match_inflected_forms_outside_english() {
         let articles = [
             (

@@ -5,7 +5,11 @@
 //! handled by treating every line as a block and splitting blocks with `sentencex`,
 //! which knows news abbreviations ("U.S.", "Dec. 31", "Mr."). A line that ends without
 //! sentence punctuation and is followed by a line starting in lower case is a hard wrap,
-//! and the two lines are joined into one block.
+//! and the two lines are joined into one block. In a text hard-wrapped at a width
+//! (`wrap_width`: many lines end mid-sentence, as long as the longest), a line with no
+//! room left for the next line's first word continues into it whatever its case
+//! ("… the singer Michael" / "Jackson died …"); a heading or a paragraph's last line
+//! leaves room and stays apart.
 
 use crate::Language;
 
@@ -154,27 +158,68 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 
 /// Byte ranges of blocks: lines, with hard-wrapped lines joined.
 fn blocks(text: &str) -> Vec<(usize, usize)> {
+    let width = wrap_width(text);
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     let mut offset = 0;
-    let mut previous_open = false;
+    let mut previous: Option<&str> = None;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if trimmed.is_empty() {
-            previous_open = false;
+            previous = None;
             continue;
         }
         let end = start + content.len();
-        let continues = previous_open && trimmed.chars().next().is_some_and(char::is_lowercase);
+        let continues = previous.is_some_and(|previous| {
+            (is_open(previous) && trimmed.chars().next().is_some_and(char::is_lowercase))
+                || width.is_some_and(|width| is_full(previous, trimmed, width))
+        });
         match blocks.last_mut() {
             Some(last) if continues => last.1 = end,
             _ => blocks.push((start, end)),
         }
-        previous_open = !trimmed.ends_with(['.', '!', '?', '"', '\'', ':', '”', '’', '»', ')']);
+        previous = Some(content);
     }
     blocks
+}
+
+/// Whether a line ends without sentence punctuation, so the next may continue it.
+fn is_open(line: &str) -> bool {
+    !line
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\'', ':', '”', '’', '»', ')'])
+}
+
+/// Whether `line` was broken by a wrap at `width` characters: the next line's first
+/// word would not have fitted on it. A line a writer ended (a heading, a paragraph's
+/// last line) leaves room for that word.
+fn is_full(line: &str, next: &str, width: usize) -> bool {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    line.trim_end().chars().count() + 1 + first_word.chars().count() > width
+}
+
+/// The width a text was hard-wrapped at, when it was: the longest of the lines that
+/// another line follows in the same paragraph, if at least two of those lines, and at
+/// least a third of them, end mid-sentence and are full at that width. A text with one
+/// sentence or paragraph per line has lines of every length, few of them near the
+/// longest, and they end with their sentences.
+fn wrap_width(text: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    // Lines followed by another in the same paragraph; a title or a link set apart by
+    // a blank line may be longer than the wrap.
+    let inner: Vec<(&str, &str)> = lines
+        .windows(2)
+        .filter(|pair| !pair[0].trim().is_empty() && !pair[1].trim().is_empty())
+        .map(|pair| (pair[0], pair[1].trim_start()))
+        .collect();
+    let width = inner.iter().map(|(line, _)| line.chars().count()).max()?;
+    let full = inner
+        .iter()
+        .filter(|(line, next)| is_open(line) && is_full(line, next, width))
+        .count();
+    (full >= 2 && 3 * full >= inner.len()).then_some(width)
 }
 
 #[cfg(test)]
@@ -260,11 +305,91 @@ mod tests {
     }
 
     #[test]
+    fn lines_wrapped_before_a_capitalised_word_are_joined() {
+        // Wrapped at 50 columns: the first two lines end mid-sentence, full.
+        let text = "Fans gathered on Thursday outside the hospital in\n\
+                    Los Angeles where the singer Michael Jackson died,\n\
+                    and many stayed through the night. Police closed\n\
+                    the road.";
+        assert_eq!(
+            texts(text).len(),
+            2,
+            "one sentence across three lines: {:?}",
+            texts(text)
+        );
+        assert!(texts(text)[0].ends_with("through the night."));
+        // A title longer than the wrap, set apart by a blank line, does not hide it.
+        let titled =
+            format!("Thousands of fans mourn outside the hospital where the singer died\n\n{text}");
+        assert_eq!(texts(&titled).len(), 3, "{:?}", texts(&titled));
+    }
+
+    #[test]
+    fn a_heading_before_a_wrapped_paragraph_stays_apart() {
+        let text = "Oil reaches the coast\n\
+                    The slick from the damaged well reached the shore of\n\
+                    Louisiana on Thursday, officials said, and crews on\n\
+                    the beaches began to clean the sand.";
+        let s = texts(text);
+        assert_eq!(s[0], "Oil reaches the coast");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    /// Greedy fill at `width` columns, as an editor or a mail client wraps.
+    fn wrap(paragraph: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut line = 0;
+        for word in paragraph.split_whitespace() {
+            if line > 0 && line + 1 + word.chars().count() > width {
+                out.push('\n');
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += word.chars().count();
+        }
+        out
+    }
+
+    #[test]
     fn punctuation_only_lines_are_dropped() {
         assert!(texts("...\n--\n").is_empty());
     }
 
     proptest! {
+        /// A paragraph hard-wrapped at any common width splits into the same sentences
+        /// as the paragraph on one line.
+        #[test]
+        fn wrapping_does_not_change_the_sentences(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(
+                    "(the|talks|Minister|Michael|Jackson|said|in|Gulf|on|Friday|oil|BP|would|resume|and|officials|New|York|2010|reports)",
+                    8..20,
+                ),
+                3..8,
+            ),
+            width in 40usize..80,
+        ) {
+            let paragraph: String = sentences
+                .iter()
+                .map(|words| format!("{}.", words.join(" ")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let wrapped = wrap(&paragraph, width);
+            let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let plain: Vec<String> = texts(&paragraph).iter().map(|s| collapse(s)).collect();
+            let joined: Vec<String> = texts(&wrapped).iter().map(|s| collapse(s)).collect();
+            // Wrapping is recognised from lines that end mid-sentence: at least two,
+            // and a third of the lines.
+            let lines = wrapped.lines().count();
+            let open = wrapped.lines().filter(|l| !l.ends_with('.')).count();
+            if open >= 2 && 3 * open >= lines {
+                prop_assert_eq!(plain, joined);
+            }
+        }
+
         #[test]
         fn spans_are_valid_and_ordered(
             text in "(\\PC|[ .\n]|MADRID, 3 mar \\(EFE\\)\\.|/ТАСС/\\. |15\\. ){0,120}"
