@@ -33,9 +33,11 @@ pub struct DayMention {
 /// bullet escaped as Markdown, "\*"; 6: page furniture written with its punctuation on
 /// the words, as raw text has it, "SESAY: ", "(Updated 5:31 p.m. (0031 GMT)) ", and
 /// datelines of other languages' agencies, "MADRID, 3 mar (EFE).- ", "/ТАСС/. ",
-/// "新华社北京3月3日电"). A store records the version its articles were analysed with,
-/// so it can tell that they lack something this build would find.
-pub const ANALYSIS_VERSION: u32 = 6;
+/// "新华社北京3月3日电"; 7: chronology entries without a separator, a day written out
+/// with its year before a clause, "28 June 2009 Police interview Dr Murray"). A store
+/// records the version its articles were analysed with, so it can tell that they lack
+/// something this build would find.
+pub const ANALYSIS_VERSION: u32 = 7;
 
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -400,7 +402,8 @@ fn analyse_article(
 /// "* 2 May : BP starts drilling", "June 17 -- Hayward testifies"; Chinese and Japanese
 /// type a full-width colon without a space: "3月17日：安理会通过决议"); 0 otherwise. A
 /// day followed by anything else opens prose ("Friday Editor 's Note : …", "April 20 ,
-/// 2010 4:36 PM" stamps are left out before this is asked).
+/// 2010 4:36 PM" stamps are left out before this is asked), unless it is written out
+/// with its year before a clause ([`dated_clause_prefix`]).
 fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
     // The same test as for `days`, so that the entry's day is `days[0]`.
     let is_day = matches!(first.granularity, Granularity::Day | Granularity::Time);
@@ -429,7 +432,43 @@ fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
         Some(rest) if rest.starts_with(char::is_whitespace) => {
             sentence.len() - rest.trim_start().len()
         }
-        _ => 0,
+        _ => dated_clause_prefix(sentence, first, after),
+    }
+}
+
+/// The byte length of a chronology entry's date when the entry has no separator: a day
+/// written day first with its month's name and its year, then a space and a clause in
+/// its own case ("28 June 2009 Los Angeles police interview Dr Murray", as the BBC's
+/// timelines print them); 0 otherwise. A word in capitals may be a dateline's place ("25 June
+/// 2009 LONDON (Reuters)"), and a page's stamp names itself ("… Last updated at").
+fn dated_clause_prefix(sentence: &str, first: &chronicle_timex::Timex, after: &str) -> usize {
+    const STAMP_WORDS: [&str; 4] = ["Last", "Updated", "Published", "Posted"];
+    let digits = first.text.chars().filter(char::is_ascii_digit).count();
+    let month_name = first.text.chars().any(char::is_alphabetic);
+    // The day first, then the month's name and a four-digit year (at least five digits
+    // in all), no comma. Written the American way ("Thursday , July 29 , 2010 The oil
+    // …", "May 1 , 2010 If what I found …") it was a caption's or a comment's stamp in
+    // every T17 case.
+    let day_first = first.text.starts_with(|c: char| c.is_ascii_digit());
+    if digits < 5
+        || !month_name
+        || !day_first
+        || first.text.contains(',')
+        || !after.starts_with(' ')
+    {
+        return 0;
+    }
+    let rest = after.trim_start();
+    let Some(word) = rest.split_whitespace().next() else {
+        return 0;
+    };
+    let clause = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !STAMP_WORDS.contains(&word);
+    if clause {
+        sentence.len() - rest.len()
+    } else {
+        0
     }
 }
 
@@ -514,7 +553,7 @@ mod tests {
     }
 
     #[test]
-    fn chronology_entries_open_with_a_day_and_a_separator() {
+    fn chronology_entries_open_with_a_day_and_a_separator_or_its_year() {
         fn entry(text: &str) -> (bool, &str) {
             let s = &analyse_one(text)[0];
             (s.is_chronology_entry(), &text[s.chronology_prefix..])
@@ -540,6 +579,18 @@ mod tests {
             entry("3月17日：安理会通过第1973号决议。"),
             (true, "安理会通过第1973号决议。")
         );
+        // The BBC's timelines print the day with its year and no separator.
+        assert_eq!(
+            entry("28 June 2009 Los Angeles police interview Dr Murray for three hours ."),
+            (
+                true,
+                "Los Angeles police interview Dr Murray for three hours ."
+            )
+        );
+        assert_eq!(
+            entry("8 February 2010 Dr Murray is charged with involuntary manslaughter."),
+            (true, "Dr Murray is charged with involuntary manslaughter.")
+        );
         let sentences = analyse_one("April 22 - The rig sinks .");
         assert_eq!(
             sentences[0].days[0].day,
@@ -553,6 +604,13 @@ mod tests {
             "AP June 23 : This image shows oil gushing from the well .",
             "April 22 -LRB- Reuters -RRB- The rig sank .",
             "The rig sank on April 22 : crews fled .",
+            // Without a separator: a caption's or comment's stamp the American way, a
+            // day without its year, a comma, a word in capitals.
+            "Thursday , July 29 , 2010 The oil is then soaked up with absorbent boom .",
+            "May 1 , 2010 If what I found is true we have been shafted .",
+            "28 June Police interview Dr Murray for three hours .",
+            "28 June 2009 , the day after Jackson died , police interview Dr Murray .",
+            "28 June 2009 LAPD detectives interview Dr Murray for three hours .",
         ] {
             assert!(!entry(prose).0, "{prose}");
         }
