@@ -299,6 +299,42 @@ fn is_truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
 }
 
+/// Whether a sentence has no end in an article whose sentences have one: a heading,
+/// a standfirst or a caption without punctuation ("Chinese President Xi Jinping …
+/// expressed the willingness to maintain close contacts with him in the new year",
+/// where the article's lead goes on ", Chinese television reported on Saturday.").
+/// An article that ends two or fewer of its other sentences with punctuation (a
+/// transcript, a feed of posts) is not judged so.
+fn is_unfinished(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) -> bool {
+    if has_final_punctuation(corpus.sentence_text(sentence)) {
+        return false;
+    }
+    let finished = corpus
+        .article_sentences(sentence.article as usize)
+        .iter()
+        .filter(|s| has_final_punctuation(corpus.sentence_text(s)))
+        .take(3)
+        .count();
+    finished >= 3
+}
+
+/// Whether `text` ends with a sentence's punctuation, perhaps inside closing quotes or
+/// brackets (the Penn Treebank's `''` and `-RRB-` included).
+fn has_final_punctuation(text: &str) -> bool {
+    let mut end = text.trim_end();
+    loop {
+        let trimmed = end
+            .trim_end_matches(['"', '\'', '`', '”', '’', '»', ')', ']'])
+            .trim_end_matches("-RRB-")
+            .trim_end();
+        if trimmed.len() == end.len() {
+            break;
+        }
+        end = trimmed;
+    }
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', ';', ':'])
+}
+
 /// Whether a sentence is a piece of one the splitter cut: the tail ("inserted a new
 /// tube Sunday into …", "'s top kill attempt …", ", chairman of the committee , …")
 /// starts in lower case, with a clitic or with punctuation; a piece cut inside
@@ -405,6 +441,7 @@ fn pick<'a>(
                 && !is_fragment(text)
                 && !is_caption(text)
                 && !is_truncated(text)
+                && !is_unfinished(corpus, sentence)
         })
         .map(|c| {
             let sentence = &corpus.sentences[c.sentence];
@@ -552,6 +589,56 @@ mod tests {
         assert!(!is_truncated(
             "The panel ... found the industry unchanged ."
         ));
+    }
+
+    #[test]
+    fn sentences_without_an_end_are_not_summary_sentences() {
+        use super::{Corpus, NaiveDate, has_final_punctuation, is_unfinished};
+        for finished in [
+            "The rig sank .",
+            "\"We will pay,\" he said.",
+            "He said he was `` deeply sorry . ''",
+            "The fund (the largest) opened (in London.)",
+            "The fund opened -LRB- in London . -RRB-",
+            "安理会通过了决议。",
+            "The list: ",
+        ] {
+            assert!(has_final_punctuation(finished), "{finished}");
+        }
+        for unfinished in [
+            "Coast Guard rescue following oil rig explosion in Gulf of Mexico",
+            "Xi expressed the willingness to maintain close contacts with him in the new year",
+            "Oil prices (Brent)",
+        ] {
+            assert!(!has_final_punctuation(unfinished), "{unfinished}");
+        }
+        let article = |id: &str, text: &str| chronicle_ingest::Article {
+            id: id.into(),
+            published: NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
+            title: None,
+            url: None,
+            source: None,
+            language: None,
+            text: text.into(),
+        };
+        let corpus = Corpus::analyse(vec![
+            article(
+                "a",
+                "Xi wrote to Putin on the New Year\nXi wrote to Putin on Friday, \
+                 television reported. Putin replied on Saturday. Both hailed the ties.",
+            ),
+            article(
+                "b",
+                "Xi wrote to Putin on the New Year\nPutin replied on Saturday",
+            ),
+        ]);
+        let unfinished: Vec<bool> = corpus
+            .sentences
+            .iter()
+            .map(|s| is_unfinished(&corpus, s))
+            .collect();
+        // The second article has no sentence with an end to judge by.
+        assert_eq!(unfinished, [true, false, false, false, false, false]);
     }
 
     #[test]
