@@ -9,17 +9,19 @@ so the bench measures the whole path from raw text: sentence splitting, dates wr
 with their punctuation ("Dec. 31, 2009"), and summaries. Keywords and gold timelines
 are copied unchanged.
 
-    python3 scripts/detokenize_dataset.py ../shared/data/t17 /tmp/t17-raw [N]
+    python3 scripts/detokenize_dataset.py ../shared/data/t17 /tmp/t17-raw [N [WIDTH]]
 
 N is the number of sentences per paragraph (3 by default; 0 puts a whole article on
 one line). The first line of each article (a headline in most T17 articles) stays a
-paragraph of its own.
+paragraph of its own. WIDTH, when given, hard-wraps every paragraph at that many
+columns (Python's `textwrap.fill`), as mail and plain-text archives do.
 """
 
 import os
 import re
 import shutil
 import sys
+import textwrap
 
 BRACKETS = {
     "-LRB-": "(",
@@ -65,7 +67,7 @@ def detokenize(line):
     return re.sub(r"\.\.$", ".", text) if not text.endswith("...") else text
 
 
-def convert_article(text, per_paragraph):
+def convert_article(text, per_paragraph, width=None):
     lines = [detokenize(l) for l in text.splitlines() if l.strip()]
     if not lines:
         return text
@@ -74,14 +76,17 @@ def convert_article(text, per_paragraph):
     step = per_paragraph if per_paragraph > 0 else max(1, len(body))
     for i in range(0, len(body), step):
         paragraphs.append(" ".join(body[i:i + step]))
+    if width:
+        paragraphs = [textwrap.fill(p, width) for p in paragraphs]
     return "\n\n".join(p for p in paragraphs if p) + "\n"
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
+    if len(sys.argv) not in (3, 4, 5):
         sys.exit(__doc__)
     src, dst = sys.argv[1], sys.argv[2]
-    per_paragraph = int(sys.argv[3]) if len(sys.argv) == 4 else 3
+    per_paragraph = int(sys.argv[3]) if len(sys.argv) >= 4 else 3
+    width = int(sys.argv[4]) if len(sys.argv) == 5 else None
     if os.path.exists(dst):
         sys.exit(f"{dst} exists; remove it first")
     for topic in sorted(os.listdir(src)):
@@ -104,7 +109,7 @@ def main():
                         text = f.read()
                     with open(os.path.join(out_topic, name, day, article), "w",
                               encoding="utf-8") as f:
-                        f.write(convert_article(text, per_paragraph))
+                        f.write(convert_article(text, per_paragraph, width))
 
 
 if __name__ == "__main__":
