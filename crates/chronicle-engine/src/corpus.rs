@@ -512,16 +512,7 @@ mod tests {
     use super::*;
 
     fn analyse_one(text: &str) -> Vec<AnalysedSentence> {
-        let article = Article {
-            id: "a".into(),
-            published: NaiveDate::from_ymd_opt(2010, 6, 5).unwrap(),
-            title: None,
-            url: None,
-            source: None,
-            language: None,
-            text: text.into(),
-        };
-        Corpus::analyse(vec![article]).sentences
+        Corpus::analyse(vec![crate::test_support::article("a", (2010, 6, 5), text)]).sentences
     }
 
     #[test]

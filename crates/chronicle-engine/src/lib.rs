@@ -30,6 +30,8 @@ mod select;
 mod similarity;
 mod sources;
 mod summarize;
+#[cfg(test)]
+mod test_support;
 mod timeline;
 
 pub use corpus::Corpus;

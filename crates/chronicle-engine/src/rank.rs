@@ -359,15 +359,7 @@ mod tests {
 
     #[test]
     fn chronology_entries_outweigh_passing_mentions() {
-        let article = |id: &str, text: &str| chronicle_ingest::Article {
-            id: id.into(),
-            published: NaiveDate::from_ymd_opt(2010, 5, 10).unwrap(),
-            title: None,
-            url: None,
-            source: None,
-            language: None,
-            text: text.into(),
-        };
+        let article = |id: &str, text: &str| crate::test_support::article(id, (2010, 5, 10), text);
         // Two reports name April 25 in passing; one factbox lists April 20.
         let corpus = Corpus::analyse(vec![
             article("a", "Crews reached the well on April 25 , officials said ."),

@@ -301,15 +301,7 @@ mod tests {
         let articles = texts
             .iter()
             .enumerate()
-            .map(|(i, text)| Article {
-                id: format!("a{i}"),
-                published: NaiveDate::from_ymd_opt(2009, 4, 27).unwrap(),
-                title: None,
-                url: None,
-                source: None,
-                language: None,
-                text: (*text).to_string(),
-            })
+            .map(|(i, text)| crate::test_support::article(&format!("a{i}"), (2009, 4, 27), text))
             .collect();
         Corpus::analyse(articles)
     }

@@ -593,7 +593,7 @@ mod tests {
 
     #[test]
     fn sentences_without_an_end_are_not_summary_sentences() {
-        use super::{Corpus, NaiveDate, has_final_punctuation, is_unfinished};
+        use super::{Corpus, has_final_punctuation, is_unfinished};
         for finished in [
             "The rig sank .",
             "\"We will pay,\" he said.",
@@ -612,15 +612,7 @@ mod tests {
         ] {
             assert!(!has_final_punctuation(unfinished), "{unfinished}");
         }
-        let article = |id: &str, text: &str| chronicle_ingest::Article {
-            id: id.into(),
-            published: NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
-            title: None,
-            url: None,
-            source: None,
-            language: None,
-            text: text.into(),
-        };
+        let article = |id: &str, text: &str| crate::test_support::article(id, (2022, 12, 31), text);
         let corpus = Corpus::analyse(vec![
             article(
                 "a",

@@ -316,17 +316,7 @@ fn round4(x: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn article(id: &str, published: (i32, u32, u32), text: &str) -> chronicle_ingest::Article {
-        chronicle_ingest::Article {
-            id: id.into(),
-            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2).unwrap(),
-            title: None,
-            url: None,
-            source: None,
-            language: None,
-            text: text.into(),
-        }
-    }
+    use crate::test_support::article;
 
     /// Chinese has no spaces between words: its dates, summary lengths and query terms
     /// come from the characters themselves.
@@ -443,16 +433,11 @@ mod tests {
 
     #[test]
     fn a_chronology_entry_is_shown_without_its_date() {
-        let article = chronicle_ingest::Article {
-            id: "factbox".into(),
-            published: NaiveDate::from_ymd_opt(2010, 5, 10).unwrap(),
-            title: None,
-            url: None,
-            source: None,
-            language: None,
-            text: "Key events in the spill :\nApril 20 - The rig explodes , killing 11 workers ."
-                .into(),
-        };
+        let article = article(
+            "factbox",
+            (2010, 5, 10),
+            "Key events in the spill :\nApril 20 - The rig explodes , killing 11 workers .",
+        );
         let corpus = Corpus::analyse(vec![article]);
         let options = TimelineOptions {
             dates: Some(1),
