@@ -78,13 +78,48 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
                 held = Some((start, end, cut));
                 continue;
             }
-            push_trimmed(text, start, end, &mut out);
+            let mut from = start;
+            if language == Language::English {
+                for cut in month_may_ends(&text[start..end]) {
+                    push_trimmed(text, from, start + cut, &mut out);
+                    from = start + cut;
+                }
+            }
+            push_trimmed(text, from, end, &mut out);
         }
         if let Some((start, end, _)) = held {
             push_trimmed(text, start, end, &mut out);
         }
     }
     out
+}
+
+/// Byte offsets in `piece` just after each "May." that ends a sentence: the month's
+/// whole name, or a person's, before a capitalised word ("… in May. Dr. Reyes said",
+/// "… on 10 May. Mr Ban also said"). `sentencex` takes it for an abbreviation, as
+/// "Jan." is, and splits there only before a common opener ("The"); but no
+/// abbreviation is spelt "May.".
+fn month_may_ends(piece: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut from = 0;
+    while let Some(found) = piece[from..].find("May.") {
+        let at = from + found;
+        let end = at + "May.".len();
+        let word_start = piece[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &piece[end..];
+        let next = rest.trim_start();
+        if word_start
+            && rest.starts_with(char::is_whitespace)
+            && next.starts_with(char::is_uppercase)
+        {
+            ends.push(end);
+        }
+        from = end;
+    }
+    ends
 }
 
 /// A piece the splitter cut off that belongs to the next one.
@@ -351,6 +386,38 @@ mod tests {
             line += word.chars().count();
         }
         out
+    }
+
+    #[test]
+    fn the_month_of_may_ends_a_sentence() {
+        assert_eq!(
+            texts("A second round follows in May. Dr. Reyes will report in June."),
+            [
+                "A second round follows in May.",
+                "Dr. Reyes will report in June."
+            ]
+        );
+        assert_eq!(
+            texts("The bombs went off on 10 May. Mr Ban also said the talks would go on."),
+            [
+                "The bombs went off on 10 May.",
+                "Mr Ban also said the talks would go on."
+            ]
+        );
+        // Before a number or a lower-case word, or ending a longer word, it is no end.
+        for whole in [
+            "Talks resume on May. 3, the ministry said.",
+            "The vote in May. was delayed, officials said.",
+            "He showed no DisMay. Police said nothing.",
+        ] {
+            assert!(month_may_ends(whole).is_empty(), "{whole}");
+        }
+        assert_eq!(month_may_ends("in May. Dr. Reyes and May. Police"), [7, 26]);
+        // Only English reads "May" as the month.
+        assert_eq!(
+            texts_in("Er kam im May. Dr. Weber sprach.", Language::German).len(),
+            1
+        );
     }
 
     #[test]
