@@ -224,9 +224,10 @@ fn is_caption(text: &str) -> bool {
 }
 
 /// Whether a sentence ends with the day a wire photo was taken, written out after a
-/// comma as news agencies date their captions: ", Wednesday , July 21 , 2010 ." (an
-/// agency credit in brackets may follow). Prose names a day with a preposition ("on
-/// Wednesday") and rarely closes on its weekday, date and year.
+/// comma as news agencies date their captions: ", Wednesday , July 21 , 2010 ." or
+/// after the place, "… in Venice, Louisiana, May 2, 2010." (an agency credit in
+/// brackets may follow). Prose names a day with a preposition ("on Wednesday", "by
+/// May 2, 2010") and rarely closes on its date and year after a comma.
 fn ends_with_photo_date(text: &str) -> bool {
     const WEEKDAYS: [&str; 7] = [
         "monday",
@@ -274,8 +275,7 @@ fn ends_with_photo_date(text: &str) -> bool {
     }
     let text = text.trim_end_matches(['.', ' ']);
     let mut parts = text.rsplit(',').map(str::trim);
-    let (Some(year), Some(month_day), Some(weekday), Some(body)) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(year), Some(month_day), Some(before)) = (parts.next(), parts.next(), parts.next())
     else {
         return false;
     };
@@ -286,10 +286,17 @@ fn ends_with_photo_date(text: &str) -> bool {
             && (1..=2).contains(&day.len())
             && day.bytes().all(|b| b.is_ascii_digit())
     });
-    is_year
-        && month_day_ok
-        && WEEKDAYS.contains(&weekday.to_lowercase().as_str())
-        && !body.is_empty()
+    // The weekday, with the caption's text before it; or the place, the text's last
+    // word.
+    let dated_by = if WEEKDAYS.contains(&before.to_lowercase().as_str()) {
+        parts.next().is_some_and(|body| !body.is_empty())
+    } else {
+        // "… in Venice, Louisiana": the place may be two parts; the caption comes first.
+        let place = before.split_whitespace().next_back().unwrap_or("");
+        let caption = before.contains(' ') || parts.next().is_some_and(|p| !p.is_empty());
+        caption && place.starts_with(char::is_uppercase)
+    };
+    is_year && month_day_ok && dated_by
 }
 
 /// Whether a sentence is a teaser cut off by its page ("… saying they belie ...", "…
@@ -653,7 +660,22 @@ mod tests {
             "BP Chief Executive Bob Dudley speaks at a press conference in London, Tuesday, \
              Nov. 2, 2010. (AP Photo/Alastair Grant)"
         ));
+        // Dated after the place instead of a weekday.
+        assert!(is_caption(
+            "U.S. President Barack Obama talks after touring the Coast Guard center in \
+             Venice, Louisiana, May 2, 2010."
+        ));
+        assert!(is_caption(
+            "People wear face masks at a shopping street in Kobe , western Japan , May 17 , 2009 ."
+        ));
         // Prose that names the day otherwise is kept.
+        assert!(!is_caption(
+            "The company said it would finish the sale by December 31, 2010."
+        ));
+        assert!(!is_caption(
+            "The moratorium, announced in May, ends on November 30, 2010."
+        ));
+        assert!(!is_caption("Paris, May 2, 2010."));
         assert!(!is_caption(
             "BP capped the well on Thursday , July 15 , 2010 , after 87 days ."
         ));
