@@ -249,6 +249,11 @@ fn wrap_width(text: &str) -> Option<usize> {
         .filter(|pair| !pair[0].trim().is_empty() && !pair[1].trim().is_empty())
         .map(|pair| (pair[0], pair[1].trim_start()))
         .collect();
+    // Most texts end their lines with their sentences: answered before counting widths.
+    let open = inner.iter().filter(|(line, _)| is_open(line)).count();
+    if open < 2 || 3 * open < inner.len() {
+        return None;
+    }
     let width = inner.iter().map(|(line, _)| line.chars().count()).max()?;
     let full = inner
         .iter()
