@@ -225,6 +225,62 @@ fn seeds_give_one_entry_per_event_with_all_sources() {
     );
 }
 
+/// `paragraph` filled greedily to `width` columns, as mail clients and plain-text
+/// archives wrap.
+fn wrap(paragraph: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in paragraph.split_whitespace() {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+/// The dates and sentences of a timeline, for comparing two runs.
+fn dated_sentences(timeline: &Value) -> Vec<(String, Vec<String>)> {
+    timeline["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let sentences = d["sentences"].as_array().unwrap();
+            let texts = sentences.iter().map(|s| s["text"].to_string()).collect();
+            (d["date"].to_string(), texts)
+        })
+        .collect()
+}
+
+#[test]
+fn hard_wrapped_articles_give_the_same_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in std::fs::read_dir("examples/corpus").unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let copy = if path.extension().is_some_and(|e| e == "txt") {
+            // The date line stays; every paragraph is wrapped at 60 columns.
+            let (date_line, body) = text.split_once('\n').unwrap();
+            let body: Vec<String> = body.split('\n').map(|p| wrap(p, 60)).collect();
+            format!("{date_line}\n{}", body.join("\n"))
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(name), copy).unwrap();
+    }
+    let wrapped = dir.path().to_str().unwrap();
+    let plain = timeline_json(&["timeline", "examples/corpus", "--format", "json", "--quiet"]);
+    let from_wrapped = timeline_json(&["timeline", wrapped, "--format", "json", "--quiet"]);
+    assert_eq!(dated_sentences(&plain), dated_sentences(&from_wrapped));
+}
+
 #[test]
 fn t17_bpoil_gives_a_sane_tilse_timeline() {
     let Some(bpoil) = shared("data/t17/bpoil") else {
