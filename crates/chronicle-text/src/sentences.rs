@@ -375,24 +375,6 @@ mod tests {
         assert_eq!(s.len(), 2, "{s:?}");
     }
 
-    /// Greedy fill at `width` columns, as an editor or a mail client wraps.
-    fn wrap(paragraph: &str, width: usize) -> String {
-        let mut out = String::new();
-        let mut line = 0;
-        for word in paragraph.split_whitespace() {
-            if line > 0 && line + 1 + word.chars().count() > width {
-                out.push('\n');
-                line = 0;
-            } else if line > 0 {
-                out.push(' ');
-                line += 1;
-            }
-            out.push_str(word);
-            line += word.chars().count();
-        }
-        out
-    }
-
     #[test]
     fn the_month_of_may_ends_a_sentence() {
         assert_eq!(
@@ -449,7 +431,7 @@ mod tests {
                 .map(|words| format!("{}.", words.join(" ")))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let wrapped = wrap(&paragraph, width);
+            let wrapped = textwrap::fill(&paragraph, textwrap::Options::new(width).break_words(false));
             let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let plain: Vec<String> = texts(&paragraph).iter().map(|s| collapse(s)).collect();
             let joined: Vec<String> = texts(&wrapped).iter().map(|s| collapse(s)).collect();
