@@ -440,8 +440,9 @@ fn chronology_prefix(sentence: &str, first: &chronicle_timex::Timex) -> usize {
 /// The byte length of a chronology entry's date when the entry has no separator: a day
 /// written day first with its month's name and its year, then a space and a clause in
 /// its own case ("28 June 2009 Los Angeles police interview Dr Murray", as the BBC's
-/// timelines print them); 0 otherwise. A word in capitals may be a dateline's place ("25 June
-/// 2009 LONDON (Reuters)"), and a page's stamp names itself ("… Last updated at").
+/// timelines print them); 0 otherwise. A word in capitals may be a dateline's place
+/// ("25 June 2009 LONDON (Reuters)"), and a page's stamp names itself ("… Last
+/// updated at").
 fn dated_clause_prefix(sentence: &str, first: &chronicle_timex::Timex, after: &str) -> usize {
     const STAMP_WORDS: [&str; 4] = ["Last", "Updated", "Published", "Posted"];
     let digits = first.text.chars().filter(char::is_ascii_digit).count();
