@@ -331,7 +331,9 @@ fn has_final_punctuation(text: &str) -> bool {
     let mut end = text.trim_end();
     loop {
         let trimmed = end
-            .trim_end_matches(['"', '\'', '`', '”', '’', '»', ')', ']'])
+            .trim_end_matches([
+                '"', '\'', '`', '”', '’', '»', ')', ']', '」', '』', '》', '）',
+            ])
             .trim_end_matches("-RRB-")
             .trim_end();
         if trimmed.len() == end.len() {
@@ -608,6 +610,7 @@ mod tests {
             "The fund (the largest) opened (in London.)",
             "The fund opened -LRB- in London . -RRB-",
             "安理会通过了决议。",
+            "首相は「決議を採択した。」",
             "The list: ",
         ] {
             assert!(has_final_punctuation(finished), "{finished}");
