@@ -232,14 +232,17 @@ fn is_open(line: &str) -> bool {
 /// last line) leaves room for that word.
 fn is_full(line: &str, next: &str, width: usize) -> bool {
     let first_word = next.split_whitespace().next().unwrap_or("");
-    line.trim_end().chars().count() + 1 + first_word.chars().count() > width
+    let length = line.trim_end().chars().count();
+    // A line longer than the wrap (a title) was not wrapped.
+    length <= width && length + 1 + first_word.chars().count() > width
 }
 
 /// The width a text was hard-wrapped at, when it was: the longest of the lines that
-/// another line follows in the same paragraph, if at least two of those lines, and at
-/// least a third of them, end mid-sentence and are full at that width. A text with one
-/// sentence or paragraph per line has lines of every length, few of them near the
-/// longest, and they end with their sentences.
+/// end mid-sentence with another line after them in the same paragraph, if at least
+/// two of those lines, and at least a third of all lines followed so, are full at that
+/// width. A title longer than the wrap may come first: the next longest such lines are
+/// tried too. A text with one sentence or paragraph per line has lines of every
+/// length, few of them near the longest, and they end with their sentences.
 fn wrap_width(text: &str) -> Option<usize> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     // Lines followed by another in the same paragraph; a title or a link set apart by
@@ -254,12 +257,20 @@ fn wrap_width(text: &str) -> Option<usize> {
     if open < 2 || 3 * open < inner.len() {
         return None;
     }
-    let width = inner.iter().map(|(line, _)| line.chars().count()).max()?;
-    let full = inner
+    let mut widths: Vec<usize> = inner
         .iter()
-        .filter(|(line, next)| is_open(line) && is_full(line, next, width))
-        .count();
-    (full >= 2 && 3 * full >= inner.len()).then_some(width)
+        .filter(|(line, _)| is_open(line))
+        .map(|(line, _)| line.chars().count())
+        .collect();
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    widths.dedup();
+    widths.into_iter().take(3).find(|&width| {
+        let full = inner
+            .iter()
+            .filter(|(line, next)| is_open(line) && is_full(line, next, width))
+            .count();
+        full >= 2 && 3 * full >= inner.len()
+    })
 }
 
 #[cfg(test)]
@@ -358,10 +369,16 @@ mod tests {
             texts(text)
         );
         assert!(texts(text)[0].ends_with("through the night."));
-        // A title longer than the wrap, set apart by a blank line, does not hide it.
-        let titled =
-            format!("Thousands of fans mourn outside the hospital where the singer died\n\n{text}");
-        assert_eq!(texts(&titled).len(), 3, "{:?}", texts(&titled));
+        // A title longer than the wrap does not hide it, set apart by a blank line or
+        // not, and is not joined to the text.
+        for gap in ["\n\n", "\n"] {
+            let titled = format!(
+                "Thousands of fans mourn outside the hospital where the singer died{gap}{text}"
+            );
+            let s = texts(&titled);
+            assert_eq!(s.len(), 3, "{s:?}");
+            assert!(s[0].ends_with("the singer died"), "{s:?}");
+        }
     }
 
     #[test]
