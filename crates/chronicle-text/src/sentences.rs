@@ -80,7 +80,8 @@ pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
             }
             let mut from = start;
             if language == Language::English {
-                for cut in month_may_ends(&text[start..end]) {
+                // Offsets from `sentencex` are checked, as for `own` above.
+                for cut in month_may_ends(text.get(start..end).unwrap_or("")) {
                     push_trimmed(text, from, start + cut, &mut out);
                     from = start + cut;
                 }
