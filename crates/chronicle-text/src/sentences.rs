@@ -41,7 +41,17 @@ impl Sentence {
 pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (block_start, block_end) in blocks(text) {
-        let block = &text[block_start..block_end];
+        // The block's line breaks are wraps `blocks` joined, so the splitter reads them
+        // as spaces: it cuts before a line that opens like a numbered item ("2012. The"),
+        // which a wrap can put at a line's start. Same length, so offsets still hold.
+        let joined;
+        let block = match &text[block_start..block_end] {
+            one_line if !one_line.contains('\n') => one_line,
+            lines => {
+                joined = lines.replace("\r\n", "  ").replace('\n', " ");
+                joined.as_str()
+            }
+        };
         // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
         // list item), or a dateline it cut at its period ("MADRID, 3 mar (EFE).", then
         // "- El Gobierno …"; "МОСКВА, 3 марта.", "/ТАСС/.", then the report), starts the
@@ -238,11 +248,11 @@ fn is_full(line: &str, next: &str, width: usize) -> bool {
     length <= width && length + 1 + first_word.chars().count() > width
 }
 
-/// The width a text was hard-wrapped at, when it was: the longest of the lines that
-/// end mid-sentence with another line after them in the same paragraph, if at least
-/// two of those lines, and at least a third of all lines followed so, are full at that
-/// width. A title longer than the wrap may come first: the next longest such lines are
-/// tried too. A text with one sentence or paragraph per line has lines of every
+/// The width a text was hard-wrapped at, when it was: the longest of the lines with
+/// another line after them in the same paragraph, if at least two of the lines that
+/// end mid-sentence, and at least a third of all lines followed so, are full at that
+/// width. A title longer than the wrap may come first: the next longest lengths are
+/// tried too (of lines that end mid-sentence, three; of others, five). A text with one sentence or paragraph per line has lines of every
 /// length, few of them near the longest, and they end with their sentences.
 fn wrap_width(text: &str) -> Option<usize> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
@@ -258,14 +268,27 @@ fn wrap_width(text: &str) -> Option<usize> {
     if open < 2 || 3 * open < inner.len() {
         return None;
     }
-    let mut widths: Vec<usize> = inner
-        .iter()
-        .filter(|(line, _)| is_open(line))
-        .map(|(line, _)| line.chars().count())
-        .collect();
+    let longest = |open: bool, at_least: usize, count: usize| {
+        let mut widths: Vec<usize> = inner
+            .iter()
+            .filter(|(line, _)| is_open(line) == open)
+            .map(|(line, _)| line.chars().count())
+            .filter(|&width| width >= at_least)
+            .collect();
+        widths.sort_unstable_by(|a, b| b.cmp(a));
+        widths.dedup();
+        widths.truncate(count);
+        widths
+    };
+    let mut widths = longest(true, 0, 3);
+    // A line ending its sentence is as likely as any to be the longest; when it is,
+    // only its length is the wrap's width. A few such lengths are tried too, bounded
+    // so that a text of long one-line paragraphs costs no more.
+    let shortest_open = widths.last().copied().unwrap_or(0);
+    widths.extend(longest(false, shortest_open, 5));
     widths.sort_unstable_by(|a, b| b.cmp(a));
     widths.dedup();
-    widths.into_iter().take(3).find(|&width| {
+    widths.into_iter().find(|&width| {
         let full = inner
             .iter()
             .filter(|(line, next)| is_open(line) && is_full(line, next, width))
@@ -379,6 +402,35 @@ mod tests {
             let s = texts(&titled);
             assert_eq!(s.len(), 3, "{s:?}");
             assert!(s[0].ends_with("the singer died"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_splits_as_on_one_line() {
+        let collapse = |s: &&str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (paragraph, width) in [
+            // The wrap puts "2012." and "2014." at lines' starts; reading the line
+            // breaks, the splitter took them for numbered items and cut before them.
+            (
+                "Crews sealed the well with cement in the autumn of 2010. BP said the leak \
+                 was over, and the company paid for the clean-up of the coast in 2011. \
+                 Officials agreed that the work ended in 2012. The company sold its stake \
+                 in 2013. A court fined it in 2014. Its chief left in 2015.",
+                32,
+            ),
+            // The longest line ends with "U.S.", not mid-sentence: the width is still
+            // its length, and "Treasury" still joins it.
+            (
+                "Shares fell on Friday after an inquiry by the U.S. Treasury into its trade \
+                 with Iran, which ran for years, and the chief said that it would pay the \
+                 fine.",
+                50,
+            ),
+        ] {
+            let wrapped = textwrap::fill(paragraph, width);
+            let plain: Vec<String> = texts(paragraph).iter().map(collapse).collect();
+            let joined: Vec<String> = texts(&wrapped).iter().map(collapse).collect();
+            assert_eq!(plain, joined, "{wrapped}");
         }
     }
 
