@@ -190,10 +190,7 @@ fn is_headline(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) -> b
 /// Whether a sentence asks rather than tells: a timeline entry states what happened,
 /// and questions in news are rhetorical leads, opinion or reader prompts.
 fn is_question(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '`', '”', '’', ')'])
-        .trim_end()
-        .ends_with(['?', '؟', '？'])
+    without_closers(text).ends_with(['?', '؟', '？'])
 }
 
 /// Whether a sentence is a photo or video caption ("The new capping stack is pictured in
@@ -326,8 +323,15 @@ fn is_unfinished(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) ->
 }
 
 /// Whether `text` ends with a sentence's punctuation, perhaps inside closing quotes or
-/// brackets (the Penn Treebank's `''` and `-RRB-` included).
+/// brackets.
 fn has_final_punctuation(text: &str) -> bool {
+    without_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', ';', ':'])
+}
+
+/// `text` without the closing quotes and brackets after its last word or mark (the
+/// Penn Treebank's `''` and `-RRB-`, guillemets and CJK brackets included), where a
+/// sentence's final punctuation sits: "… to blame?»", "「…採択した。」".
+fn without_closers(text: &str) -> &str {
     let mut end = text.trim_end();
     loop {
         let trimmed = end
@@ -337,11 +341,10 @@ fn has_final_punctuation(text: &str) -> bool {
             .trim_end_matches("-RRB-")
             .trim_end();
         if trimmed.len() == end.len() {
-            break;
+            return end;
         }
         end = trimmed;
     }
-    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', ';', ':'])
 }
 
 /// Whether a sentence is a piece of one the splitter cut: the tail ("inserted a new
@@ -565,6 +568,9 @@ mod tests {
         assert!(is_question("Will the cleanup make it worse ? ''"));
         assert!(!is_question("He asked who was to blame."));
         assert!(is_question("من المسؤول عن التسرب؟"));
+        // Inside guillemets, brackets or a treebank's closing bracket too.
+        assert!(is_question("«¿Quién tiene la culpa?»"));
+        assert!(is_question("-LRB- Who pays ? -RRB-"));
         assert!(!is_question("\"Why now?\" he asked, before the vote."));
     }
 
