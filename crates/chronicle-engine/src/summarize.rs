@@ -1,6 +1,7 @@
 //! Summarisation: for each ranked date, gather the sentences that can describe it and
 //! choose the most central ones, avoiding repeats within and across dates.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -94,6 +95,7 @@ pub(crate) fn summarize(
         TOPIC_TERMS,
     );
     let mut reported_vectors: HashMap<NaiveDate, Vec<SparseVector>> = HashMap::new();
+    let punctuated = PunctuatedArticles::new(corpus);
 
     // Every sentence chosen so far, with its date.
     let mut chosen: Vec<(NaiveDate, SparseVector)> = Vec::new();
@@ -166,7 +168,15 @@ pub(crate) fn summarize(
                 (limit, vector)
             })
             .collect();
-        let picked = pick(corpus, ranked.date, &usable, &centroid, k, &limits);
+        let picked = pick(
+            corpus,
+            ranked.date,
+            &usable,
+            &centroid,
+            k,
+            &limits,
+            &punctuated,
+        );
         if picked.is_empty() {
             continue;
         }
@@ -309,17 +319,36 @@ fn is_truncated(text: &str) -> bool {
 /// where the article's lead goes on ", Chinese television reported on Saturday.").
 /// An article that ends two or fewer of its other sentences with punctuation (a
 /// transcript, a feed of posts) is not judged so.
-fn is_unfinished(corpus: &Corpus, sentence: &crate::corpus::AnalysedSentence) -> bool {
-    if has_final_punctuation(corpus.sentence_text(sentence)) {
-        return false;
+fn is_unfinished(
+    corpus: &Corpus,
+    sentence: &crate::corpus::AnalysedSentence,
+    punctuated: &PunctuatedArticles,
+) -> bool {
+    !has_final_punctuation(corpus.sentence_text(sentence))
+        && punctuated.get(corpus, sentence.article as usize)
+}
+
+/// Whether each article ends at least three of its sentences with punctuation, found
+/// once per article: an article without them (a feed of thousands of unpunctuated
+/// lines) would otherwise be read through again for every candidate of every date.
+struct PunctuatedArticles(Vec<OnceCell<bool>>);
+
+impl PunctuatedArticles {
+    fn new(corpus: &Corpus) -> Self {
+        Self(vec![OnceCell::new(); corpus.articles.len()])
     }
-    let finished = corpus
-        .article_sentences(sentence.article as usize)
-        .iter()
-        .filter(|s| has_final_punctuation(corpus.sentence_text(s)))
-        .take(3)
-        .count();
-    finished >= 3
+
+    fn get(&self, corpus: &Corpus, article: usize) -> bool {
+        *self.0[article].get_or_init(|| {
+            corpus
+                .article_sentences(article)
+                .iter()
+                .filter(|s| has_final_punctuation(corpus.sentence_text(s)))
+                .take(3)
+                .count()
+                >= 3
+        })
+    }
 }
 
 /// Whether `text` ends with a sentence's punctuation, perhaps inside closing quotes or
@@ -441,6 +470,7 @@ fn pick<'a>(
     centroid: &SparseVector,
     k: usize,
     timeline: &[(f32, &SparseVector)],
+    punctuated: &PunctuatedArticles,
 ) -> Vec<&'a Candidate> {
     let mut scored: Vec<(f32, &Candidate)> = usable
         .iter()
@@ -453,7 +483,7 @@ fn pick<'a>(
                 && !is_fragment(text)
                 && !is_caption(text)
                 && !is_truncated(text)
-                && !is_unfinished(corpus, sentence)
+                && !is_unfinished(corpus, sentence, punctuated)
         })
         .map(|c| {
             let sentence = &corpus.sentences[c.sentence];
@@ -608,7 +638,7 @@ mod tests {
 
     #[test]
     fn sentences_without_an_end_are_not_summary_sentences() {
-        use super::{Corpus, has_final_punctuation, is_unfinished};
+        use super::{Corpus, PunctuatedArticles, has_final_punctuation, is_unfinished};
         for finished in [
             "The rig sank .",
             "\"We will pay,\" he said.",
@@ -640,10 +670,11 @@ mod tests {
                 "Xi wrote to Putin on the New Year\nPutin replied on Saturday",
             ),
         ]);
+        let punctuated = PunctuatedArticles::new(&corpus);
         let unfinished: Vec<bool> = corpus
             .sentences
             .iter()
-            .map(|s| is_unfinished(&corpus, s))
+            .map(|s| is_unfinished(&corpus, s, &punctuated))
             .collect();
         // The second article has no sentence with an end to judge by.
         assert_eq!(unfinished, [true, false, false, false, false, false]);
