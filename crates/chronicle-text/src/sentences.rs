@@ -252,8 +252,9 @@ fn is_full(line: &str, next: &str, width: usize) -> bool {
 /// another line after them in the same paragraph, if at least two of the lines that
 /// end mid-sentence, and at least a third of all lines followed so, are full at that
 /// width. A title longer than the wrap may come first: the next longest lengths are
-/// tried too (of lines that end mid-sentence, three; of others, five). A text with one sentence or paragraph per line has lines of every
-/// length, few of them near the longest, and they end with their sentences.
+/// tried too (of lines that end mid-sentence, three; of others, five). A text with one
+/// sentence or paragraph per line has lines of every length, few of them near the
+/// longest, and they end with their sentences.
 fn wrap_width(text: &str) -> Option<usize> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     // Lines followed by another in the same paragraph; a title or a link set apart by
@@ -310,6 +311,15 @@ mod tests {
         split_sentences(text, language)
             .iter()
             .map(|s| s.text(text))
+            .collect()
+    }
+
+    /// The sentences of `text` with their white space collapsed, to compare a wrapped
+    /// text with the same text on one line.
+    fn collapsed_texts(text: &str) -> Vec<String> {
+        texts(text)
+            .iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
 
@@ -407,7 +417,6 @@ mod tests {
 
     #[test]
     fn a_wrapped_paragraph_splits_as_on_one_line() {
-        let collapse = |s: &&str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         for (paragraph, width) in [
             // The wrap puts "2012." and "2014." at lines' starts; reading the line
             // breaks, the splitter took them for numbered items and cut before them.
@@ -428,9 +437,11 @@ mod tests {
             ),
         ] {
             let wrapped = textwrap::fill(paragraph, width);
-            let plain: Vec<String> = texts(paragraph).iter().map(collapse).collect();
-            let joined: Vec<String> = texts(&wrapped).iter().map(collapse).collect();
-            assert_eq!(plain, joined, "{wrapped}");
+            assert_eq!(
+                collapsed_texts(paragraph),
+                collapsed_texts(&wrapped),
+                "{wrapped}"
+            );
         }
     }
 
@@ -502,9 +513,8 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             let wrapped = textwrap::fill(&paragraph, textwrap::Options::new(width).break_words(false));
-            let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            let plain: Vec<String> = texts(&paragraph).iter().map(|s| collapse(s)).collect();
-            let joined: Vec<String> = texts(&wrapped).iter().map(|s| collapse(s)).collect();
+            let plain = collapsed_texts(&paragraph);
+            let joined = collapsed_texts(&wrapped);
             // Wrapping is recognised from lines that end mid-sentence: at least two,
             // and a third of the lines.
             let lines = wrapped.lines().count();
