@@ -9,7 +9,9 @@
 //! (`wrap_width`: many lines end mid-sentence, as long as the longest), a line with no
 //! room left for the next line's first word continues into it whatever its case
 //! ("… the singer Michael" / "Jackson died …"); a heading or a paragraph's last line
-//! leaves room and stays apart.
+//! leaves room and stays apart. A list of unpunctuated lines of nearly equal length
+//! looks wrapped too: a joined sentence too long for news, all of whose lines open
+//! like sentences, is split back into its lines.
 
 use crate::Language;
 
@@ -41,68 +43,123 @@ impl Sentence {
 pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (block_start, block_end) in blocks(text) {
-        // The block's line breaks are wraps `blocks` joined, so the splitter reads them
-        // as spaces: it cuts before a line that opens like a numbered item ("2012. The"),
-        // which a wrap can put at a line's start. Same length, so offsets still hold.
-        let joined;
-        let block = match &text[block_start..block_end] {
-            one_line if !one_line.contains('\n') => one_line,
-            lines => {
-                joined = lines.replace("\r\n", "  ").replace('\n', " ");
-                joined.as_str()
-            }
-        };
-        // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
-        // list item), or a dateline it cut at its period ("MADRID, 3 mar (EFE).", then
-        // "- El Gobierno …"; "МОСКВА, 3 марта.", "/ТАСС/.", then the report), starts the
-        // next piece instead, where `body_start` finds it whole. A place and day is held
-        // only for an agency or a dash that follows it.
-        let mut held: Option<(usize, usize, Cut)> = None;
-        for piece in sentencex::get_sentence_boundaries(language.code(), block) {
-            let (Some(start), Some(end)) = (
-                block_start.checked_add(piece.start_byte),
-                block_start.checked_add(piece.end_byte),
-            ) else {
-                continue;
-            };
-            if end > block_end || start >= end {
-                continue;
-            }
-            let own = text.get(start..end).unwrap_or("");
-            if let Some((place_start, place_end, Cut::PlaceAndDay)) = held
-                && !(crate::dateline::ends_with_agency(own)
-                    || own.trim_start().starts_with(['-', '–', '—']))
-            {
-                push_trimmed(text, place_start, place_end, &mut out);
-                held = None;
-            }
-            let start = held.take().map_or(start, |(s, _, _)| s);
-            let cut = if is_bare_ordinal(own) || crate::dateline::ends_with_agency(own) {
-                Some(Cut::Lead)
-            } else if is_place_and_day(own) {
-                Some(Cut::PlaceAndDay)
-            } else {
-                None
-            };
-            if let Some(cut) = cut {
-                held = Some((start, end, cut));
-                continue;
-            }
-            let mut from = start;
-            if language == Language::English {
-                // Offsets from `sentencex` are checked, as for `own` above.
-                for cut in month_may_ends(text.get(start..end).unwrap_or("")) {
-                    push_trimmed(text, from, start + cut, &mut out);
-                    from = start + cut;
-                }
-            }
-            push_trimmed(text, from, end, &mut out);
-        }
-        if let Some((start, end, _)) = held {
-            push_trimmed(text, start, end, &mut out);
+        let first = out.len();
+        split_block(text, block_start, block_end, language, &mut out);
+        if text[block_start..block_end].contains('\n') {
+            unjoin_runaway_sentences(text, first, &mut out);
         }
     }
     out
+}
+
+/// A sentence of more words than this, drawn across lines that `blocks` joined, may
+/// show that the lines were no wrap: no news sentence runs so long (a summary sentence
+/// has at most 70 words). A machine-made list of unpunctuated lines of nearly equal
+/// length looks wrapped to `wrap_width`; joined, it was one sentence of thousands of
+/// words.
+const MAX_JOINED_WORDS: usize = 120;
+
+/// Splits back into its lines each sentence from `out[first..]` that runs over
+/// `MAX_JOINED_WORDS` words across joined lines, every one of which opens like a
+/// sentence (a capital or a digit): a list's lines do, a wrap's seldom. A run-on
+/// comment hard-wrapped stays whole, since its lines would be fragments.
+fn unjoin_runaway_sentences(text: &str, first: usize, out: &mut Vec<Sentence>) {
+    let runaway = |s: &Sentence| {
+        let sentence = s.text(text);
+        sentence.contains('\n')
+            && sentence.split_whitespace().nth(MAX_JOINED_WORDS).is_some()
+            && sentence.lines().all(|line| {
+                line.trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    };
+    if !out[first..].iter().any(runaway) {
+        return;
+    }
+    let sentences: Vec<Sentence> = out.drain(first..).collect();
+    for sentence in sentences {
+        if !runaway(&sentence) {
+            out.push(sentence);
+            continue;
+        }
+        let mut start = sentence.start;
+        for line in sentence.text(text).split_inclusive('\n') {
+            push_trimmed(text, start, start + line.len(), out);
+            start += line.len();
+        }
+    }
+}
+
+/// Splits the block `text[block_start..block_end]` into sentences, appended to `out`.
+fn split_block(
+    text: &str,
+    block_start: usize,
+    block_end: usize,
+    language: Language,
+    out: &mut Vec<Sentence>,
+) {
+    // The block's line breaks are wraps `blocks` joined, so the splitter reads them
+    // as spaces: it cuts before a line that opens like a numbered item ("2012. The"),
+    // which a wrap can put at a line's start. Same length, so offsets still hold.
+    let joined;
+    let block = match &text[block_start..block_end] {
+        one_line if !one_line.contains('\n') => one_line,
+        lines => {
+            joined = lines.replace("\r\n", "  ").replace('\n', " ");
+            joined.as_str()
+        }
+    };
+    // A bare ordinal the splitter cut off ("15." before "Februar: …", "1." before a
+    // list item), or a dateline it cut at its period ("MADRID, 3 mar (EFE).", then
+    // "- El Gobierno …"; "МОСКВА, 3 марта.", "/ТАСС/.", then the report), starts the
+    // next piece instead, where `body_start` finds it whole. A place and day is held
+    // only for an agency or a dash that follows it.
+    let mut held: Option<(usize, usize, Cut)> = None;
+    for piece in sentencex::get_sentence_boundaries(language.code(), block) {
+        let (Some(start), Some(end)) = (
+            block_start.checked_add(piece.start_byte),
+            block_start.checked_add(piece.end_byte),
+        ) else {
+            continue;
+        };
+        if end > block_end || start >= end {
+            continue;
+        }
+        let own = text.get(start..end).unwrap_or("");
+        if let Some((place_start, place_end, Cut::PlaceAndDay)) = held
+            && !(crate::dateline::ends_with_agency(own)
+                || own.trim_start().starts_with(['-', '–', '—']))
+        {
+            push_trimmed(text, place_start, place_end, out);
+            held = None;
+        }
+        let start = held.take().map_or(start, |(s, _, _)| s);
+        let cut = if is_bare_ordinal(own) || crate::dateline::ends_with_agency(own) {
+            Some(Cut::Lead)
+        } else if is_place_and_day(own) {
+            Some(Cut::PlaceAndDay)
+        } else {
+            None
+        };
+        if let Some(cut) = cut {
+            held = Some((start, end, cut));
+            continue;
+        }
+        let mut from = start;
+        if language == Language::English {
+            // Offsets from `sentencex` are checked, as for `own` above.
+            for cut in month_may_ends(text.get(start..end).unwrap_or("")) {
+                push_trimmed(text, from, start + cut, out);
+                from = start + cut;
+            }
+        }
+        push_trimmed(text, from, end, out);
+    }
+    if let Some((start, end, _)) = held {
+        push_trimmed(text, start, end, out);
+    }
 }
 
 /// Byte offsets in `piece` just after each "May." that ends a sentence: the month's
@@ -443,6 +500,34 @@ mod tests {
                 "{wrapped}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_of_lines_of_equal_length_is_not_joined_into_one_sentence() {
+        // Every line ends mid-sentence and is full at the longest width, as in a wrap;
+        // joined, the list was one sentence of 520 words.
+        let list: String = (0..40)
+            .map(|i| {
+                format!(
+                    "Officials in district {i:04} reported flooding on March {}\n",
+                    i % 9 + 1
+                )
+            })
+            .collect();
+        let s = texts(&list);
+        assert_eq!(s.len(), 40, "{s:?}");
+        assert_eq!(
+            s[3],
+            "Officials in district 0003 reported flooding on March 4"
+        );
+        // A run-on text hard-wrapped is still joined, however long: its lines would be
+        // fragments ("wont know the long term").
+        let words = "the people who will try to clean up this mess and wont know the long term \
+                     damage to the Gulf and its coast should be told by BP";
+        let run_on: String = std::iter::repeat_n(words, 6).collect::<Vec<_>>().join(" ") + ".";
+        let wrapped = textwrap::fill(&run_on, 60);
+        assert!(wrapped.lines().count() > 10);
+        assert_eq!(collapsed_texts(&wrapped), [run_on]);
     }
 
     #[test]
