@@ -35,10 +35,12 @@ pub struct DayMention {
 /// datelines of other languages' agencies, "MADRID, 3 mar (EFE).- ", "/ТАСС/. ",
 /// "新华社北京3月3日电"; 7: chronology entries without a separator, a day written out
 /// with its year before a clause, "28 June 2009 Police interview Dr Murray", and the
-/// lines of a text hard-wrapped at a width joined before a capitalised word too). A
-/// store records the version its articles were analysed with, so it can tell that they
+/// lines of a text hard-wrapped at a width joined before a capitalised word too; 8:
+/// Chinese, Japanese and Korean days named by their number alone or relative to
+/// publication, "17日", "昨天", "上周三", "지난 15일", and a list of unpunctuated lines
+/// that looked hard-wrapped kept as lines). A store records the version its articles were analysed with, so it can tell that they
 /// lack something this build would find.
-pub const ANALYSIS_VERSION: u32 = 7;
+pub const ANALYSIS_VERSION: u32 = 8;
 
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

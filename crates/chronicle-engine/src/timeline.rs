@@ -378,6 +378,43 @@ mod tests {
         assert_eq!(dam.articles, 2);
     }
 
+    /// Chinese reports name the days near publication by the day's number alone
+    /// ("4日"), or as "昨天" (yesterday): those mentions date the event, not the days
+    /// the reports came out.
+    #[test]
+    fn chinese_reports_dated_by_the_day_alone() {
+        let corpus = Corpus::analyse(vec![
+            article(
+                "a",
+                (2024, 3, 5),
+                "当局说，河谷水坝4日夜间决堤，下游三个村庄被洪水淹没。\n\
+                 救援人员正在村庄里搜寻失踪者，天气仍然很冷。",
+            ),
+            article(
+                "b",
+                (2024, 3, 5),
+                "昨天夜里水坝决堤后，数千名居民被迫离开家园。\n\
+                 省政府表示将尽快修复受损的道路和桥梁。",
+            ),
+            article(
+                "c",
+                (2024, 3, 12),
+                "专家说，4日决堤的水坝多年来一直缺乏维护和检查。\n\
+                 省政府宣布拨款重建水坝，工程将在明年完成。",
+            ),
+        ]);
+        let timeline = build_timeline(
+            &corpus,
+            &TimelineOptions {
+                dates: Some(1),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(timeline.dates[0].date.to_string(), "2024-03-04");
+        assert!(timeline.dates[0].sentences[0].text.contains("决堤"));
+    }
+
     /// A wire's dateline dates the report, not the event: three wire reports of a
     /// dam's breach, each dated the day it was filed, name the breach's day in their
     /// text, and that day wins; the summary is shown without the dateline.

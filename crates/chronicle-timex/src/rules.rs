@@ -360,6 +360,13 @@ type Prior = (usize, Option<(NaiveDate, Option<usize>)>);
 
 const DAY: Days = Days::new(1);
 
+/// What may follow a Korean day's unit in the same word: "17일에" (on), "17일부터"
+/// (from), "17일까지" (until), "오늘은", "어제의"; not "일간" (days long) or "일본"
+/// (Japan).
+const KOREAN_DAY_PARTICLES: &[&str] = &[
+    "", "에", "에는", "부터", "까지", "은", "는", "도", "의", "께", "쯤", "밤", "오전", "오후",
+];
+
 impl Ctx<'_> {
     /// Whether a match takes its value from an earlier one ("a year ago", "the
     /// quarter"): such values do not become the text's reference quarter.
@@ -475,7 +482,17 @@ impl Ctx<'_> {
         let t = &self.t[i];
         match t.kind {
             Kind::Num { .. } => true,
-            Kind::Word => t.lex != Lex::Other || self.word(i) == "Q",
+            Kind::Word => {
+                t.lex != Lex::Other
+                    || self.word(i) == "Q"
+                    || !self.word(i).as_bytes().first().is_none_or(u8::is_ascii)
+                        && self.word(i).starts_with(|c: char| {
+                        // The first characters of `east_asian_relative`'s words, and
+                        // Hangul syllables (Korean words).
+                        "明一两二三四五六七八九十昨今前后後上下这這本先来星礼禮周週月火水木金土日".contains(c)
+                            || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                    })
+            }
             Kind::Punct(c) => c == '\'' || c == '’',
         }
     }
@@ -494,6 +511,7 @@ impl Ctx<'_> {
             Kind::Num { .. } => {
                 consider(self.numeric_date(i));
                 consider(self.east_asian_date(i));
+                consider(self.east_asian_day(i));
                 consider(self.day_first(i));
                 consider(self.number(i));
                 consider(self.clock(i));
@@ -528,6 +546,7 @@ impl Ctx<'_> {
                 Lex::PartOfDay(_) => consider(self.part_of(i)),
                 Lex::Other => {
                     consider(self.quarter_code(i));
+                    consider(self.east_asian_relative(i));
                 }
             },
         }
@@ -1637,6 +1656,398 @@ impl Ctx<'_> {
         let (m, j) = number(i, Unit::Month, 1..=12)?;
         let (d, end) = number(j, Unit::Day, 1..=31)?;
         self.date_or_range(i, end, None, m, d, None, i)
+    }
+
+    /// The one character of token `i` when it is a character of an unspaced script
+    /// (Chinese, Japanese), which the tokenizer makes a token each.
+    fn unspaced_char(&self, i: usize) -> Option<char> {
+        let mut chars = self.word(i).chars();
+        let c = chars.next()?;
+        (chars.next().is_none() && chronicle_text::is_unspaced(c)).then_some(c)
+    }
+
+    /// A Chinese, Japanese or Korean day named by its number alone, as these outlets
+    /// date the days near publication ("17日，美国宣布…", "17日に", "지난 17일"): the
+    /// day of the reference month, or of the month before when the number is later
+    /// than the reference day's and its clause speaks of no plan; or of the month a
+    /// prefix names (handled by [`Self::east_asian_relative`]). "3日前", "3天前" and
+    /// "3일 전" are days ago. Counts and durations are no days: "3日間", "第3日",
+    /// "3일간", "1日あたり".
+    #[inline(never)]
+    fn east_asian_day(&self, i: usize) -> Option<Found> {
+        // Most numbers are followed by other words or a space: answered first.
+        if self.word(i + 1).bytes().next().is_none_or(|b| b.is_ascii()) {
+            return None;
+        }
+        // After a month's number, the day of an impossible date ("2月30日").
+        if i > 0 && self.unspaced_char(i - 1) == Some('月') {
+            return None;
+        }
+        self.east_asian_day_after_prefix(i)
+    }
+
+    /// [`Self::east_asian_day`] whatever comes before the number.
+    fn east_asian_day_after_prefix(&self, i: usize) -> Option<Found> {
+        let (n, digits, ordinal, plural) = self.num(i)?;
+        if ordinal || plural || digits > 2 || n == 0 {
+            return None;
+        }
+        if i > 0 && matches!(self.unspaced_char(i - 1), Some('第' | '每')) {
+            return None;
+        }
+        let unit = self.word(i + 1);
+        let next = self.unspaced_char(i + 2);
+        let ago = |end: usize| {
+            let d = self.r.checked_sub_days(Days::new(u64::from(n)))?;
+            self.found(i, end, Val::Day(d))
+        };
+        match unit {
+            "天" | "日" if next == Some('前') => return ago(i + 3),
+            "日" => {
+                if matches!(
+                    next,
+                    Some(
+                        '间' | '間'
+                            | '目'
+                            | '内'
+                            | '內'
+                            | '以'
+                            | '後'
+                            | '后'
+                            | '当'
+                            | '當'
+                            | 'あ'
+                            | '連'
+                            | '连'
+                            | '平'
+                            | '均'
+                            | '本'
+                            | '中'
+                    )
+                ) {
+                    return None;
+                }
+            }
+            // Korean writes the unit joined to the number, with its particle.
+            _ if self.adj(i) && unit.starts_with('일') => {
+                let particle = &unit['일'.len_utf8()..];
+                if !KOREAN_DAY_PARTICLES.contains(&particle) {
+                    return None;
+                }
+                if particle.is_empty() && self.word(i + 2) == "전" {
+                    return ago(i + 3);
+                }
+                if self.word(i + 2) == "동안" {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        // A later number than the reference day's is this month's for a plan ("21日将
+        // 举行"), else last month's: news reports what has happened.
+        let month = if n <= self.r.day() || self.east_asian_future(i) {
+            0
+        } else {
+            -1
+        };
+        let d = self
+            .shift_month(month)
+            .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, n))
+            .or_else(|| self.day_of_month_near(n))?;
+        self.found(i, i + 2, Val::Day(d))
+    }
+
+    /// Day `n` of the month `k` months from the reference month, after a prefix that
+    /// names it: Chinese "本月17日" (this month), "上月17日", "上个月17日" (last month),
+    /// "下月17日" (next month); Japanese "今月", "先月", "来月"; Korean "지난 17일" (the
+    /// last 17th), "오는 17일" (the coming one). `j` is the number's token.
+    fn east_asian_prefixed_day(&self, i: usize, j: usize, step: Option<i32>) -> Option<Found> {
+        let day = self.east_asian_day_after_prefix(j)?;
+        let Val::Day(near) = day.val else {
+            return None;
+        };
+        let n = near.day();
+        let d = match step {
+            Some(k) => {
+                let (y, m) = self.shift_month(k)?;
+                NaiveDate::from_ymd_opt(y, m, n)?
+            }
+            // Korean "지난" / "오는": the last (or coming) such day, the reference day
+            // included.
+            None => {
+                let past = self.word(i) == "지난";
+                [-1, 0, 1]
+                    .iter()
+                    .filter_map(|&k| {
+                        let (y, m) = self.shift_month(k)?;
+                        NaiveDate::from_ymd_opt(y, m, n)
+                    })
+                    .filter(|c| if past { *c <= self.r } else { *c >= self.r })
+                    .min_by_key(|c| (*c - self.r).num_days().abs())?
+            }
+        };
+        // "3日前" after a prefix is no day of that month.
+        if day.end != j + 2 {
+            return None;
+        }
+        self.found(i, day.end, Val::Day(d))
+    }
+
+    /// Chinese, Japanese and Korean days named relative to the reference day ("昨天",
+    /// "昨日", "今天", "明天", "前天", "一昨日", "어제", "오늘", "내일"), weekdays ("周三",
+    /// "星期三", "上周三", "水曜日", "先週水曜日", "수요일", "지난주 수요일") and days of
+    /// a month named by a prefix ("本月17日", "지난 17일"). An unmarked weekday is the
+    /// last one, the reference day included, unless its clause speaks of the future
+    /// ("将", "予定", "예정"): news reports the past week.
+    #[inline(never)]
+    fn east_asian_relative(&self, i: usize) -> Option<Found> {
+        if let Some(found) = self.korean_relative(i) {
+            return Some(found);
+        }
+        let c = |j: usize| self.unspaced_char(j);
+        let first = c(i)?;
+        let day = |shift: i64, end: usize| self.found(i, end, Val::Day(self.days_from(shift)?));
+        match (first, c(i + 1), c(i + 2)) {
+            ('明', Some('後' | '后'), Some('日')) => return day(2, i + 3),
+            ('一', Some('昨'), Some('日')) => return day(-2, i + 3),
+            ('昨', Some('天' | '日'), _) => return day(-1, i + 2),
+            ('今', Some('天' | '日'), _) => return day(0, i + 2),
+            ('明', Some('天' | '日'), _) => return day(1, i + 2),
+            ('前', Some('天'), _) => return day(-2, i + 2),
+            ('后' | '後', Some('天'), _) if !matches!(c(i + 2), Some('性')) => {
+                return day(2, i + 2);
+            }
+            // "三天前", "两天前": days ago, counted in characters.
+            (n, Some('天'), Some('前')) => {
+                if let Some(n) = "一二三四五六七八九十".chars().position(|d| d == n) {
+                    return day(-1 - i64::try_from(n).ok()?, i + 3);
+                }
+                if n == '两' {
+                    return day(-2, i + 3);
+                }
+            }
+            _ => {}
+        }
+        // A prefix naming a week or a month: (step, the token after it, unit).
+        let (step, j, unit) = match (first, c(i + 1), c(i + 2)) {
+            ('上' | '下' | '这' | '這', Some('个' | '個'), Some(u @ ('月' | '星'))) => {
+                let step = match first {
+                    '上' => -1,
+                    '下' => 1,
+                    _ => 0,
+                };
+                if u == '月' {
+                    (step, i + 3, '月')
+                } else {
+                    (step, i + 2, '周')
+                }
+            }
+            (
+                '上' | '下' | '本' | '这' | '這',
+                Some(u @ ('月' | '周' | '週' | '星' | '礼' | '禮')),
+                _,
+            ) => {
+                let step = match first {
+                    '上' => -1,
+                    '下' => 1,
+                    _ => 0,
+                };
+                match u {
+                    '月' => (step, i + 2, '月'),
+                    _ => (step, i + 1, '周'),
+                }
+            }
+            ('先' | '来' | '今', Some(u @ ('週' | '月')), _) => {
+                let step = match first {
+                    '先' => -1,
+                    '来' => 1,
+                    _ => 0,
+                };
+                (step, i + 2, if u == '月' { '月' } else { '曜' })
+            }
+            _ => (0, i, ' '),
+        };
+        match unit {
+            '月' => self.east_asian_prefixed_day(i, j, Some(step)),
+            '周' => {
+                let (wd, end) = self.chinese_weekday(j)?;
+                self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?))
+            }
+            '曜' => {
+                let (wd, end) = self.japanese_weekday(j)?;
+                self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?))
+            }
+            _ => {
+                let (wd, end) = self
+                    .chinese_weekday(i)
+                    .or_else(|| self.japanese_weekday(i))?;
+                let tense = if self.east_asian_future(i) {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                };
+                self.found(i, end, Val::Day(self.resolve_weekday(wd, tense)?))
+            }
+        }
+    }
+
+    /// A Chinese weekday at `j`: "星期三", "礼拜三", "周三", "週三" (Sunday "日" or
+    /// "天"): (weekday from Monday 0, the token after it).
+    fn chinese_weekday(&self, j: usize) -> Option<(u32, usize)> {
+        let number = match (self.unspaced_char(j)?, self.unspaced_char(j + 1)) {
+            ('星', Some('期')) | ('礼' | '禮', Some('拜')) => j + 2,
+            ('周' | '週', _) => j + 1,
+            _ => return None,
+        };
+        let wd = match self.unspaced_char(number)? {
+            '一' => 0,
+            '二' => 1,
+            '三' => 2,
+            '四' => 3,
+            '五' => 4,
+            '六' => 5,
+            '日' | '天' => 6,
+            _ => return None,
+        };
+        // "周一至周五" is a working week, not a day; "周六日" a weekend.
+        Some((wd, number + 1))
+    }
+
+    /// A Japanese weekday at `j`: "水曜日", "水曜": (weekday from Monday 0, the token
+    /// after it).
+    fn japanese_weekday(&self, j: usize) -> Option<(u32, usize)> {
+        let wd = match self.unspaced_char(j)? {
+            '月' => 0,
+            '火' => 1,
+            '水' => 2,
+            '木' => 3,
+            '金' => 4,
+            '土' => 5,
+            '日' => 6,
+            _ => return None,
+        };
+        if self.unspaced_char(j + 1) != Some('曜') {
+            return None;
+        }
+        let end = if self.unspaced_char(j + 2) == Some('日') {
+            j + 3
+        } else {
+            j + 2
+        };
+        Some((wd, end))
+    }
+
+    /// Korean relative days and weekdays at `i`, which carry their particle: "어제",
+    /// "오늘은", "내일", "그저께", "모레", "수요일에", "지난주 수요일", "다음 주
+    /// 수요일", "지난 17일", "오는 17일".
+    fn korean_relative(&self, i: usize) -> Option<Found> {
+        let word = self.word(i);
+        if !word.starts_with(|c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+            return None;
+        }
+        let with_particle = |w: &str, stem: &str| {
+            w.strip_prefix(stem)
+                .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p))
+        };
+        for (stem, shift) in [
+            ("그저께", -2),
+            ("그제", -2),
+            ("어제", -1),
+            ("오늘", 0),
+            ("내일", 1),
+            ("모레", 2),
+        ] {
+            if with_particle(word, stem) {
+                return self.found(i, i + 1, Val::Day(self.days_from(shift)?));
+            }
+        }
+        let weekday = |j: usize| {
+            let w = self.word(j);
+            ["월", "화", "수", "목", "금", "토", "일"]
+                .iter()
+                .position(|day| with_particle(w, &format!("{day}요일")))
+                .and_then(|wd| u32::try_from(wd).ok())
+        };
+        // A week named before the weekday: "지난주", "다음 주", "이번 주".
+        let week = match word {
+            "지난주" | "지난" if self.word(i + 1) == "주" => Some((-1, 2)),
+            "지난주" => Some((-1, 1)),
+            "다음주" | "내주" => Some((1, 1)),
+            "다음" if self.word(i + 1) == "주" => Some((1, 2)),
+            "이번주" => Some((0, 1)),
+            "이번" if self.word(i + 1) == "주" => Some((0, 2)),
+            _ => None,
+        };
+        if let Some((step, len)) = week {
+            let wd = weekday(i + len)?;
+            return self.found(i, i + len + 1, Val::Day(self.weekday_of_week(wd, step)?));
+        }
+        match word {
+            "지난" | "오는" => {
+                if let Some(wd) = weekday(i + 1) {
+                    let tense = if word == "지난" {
+                        Tense::Past
+                    } else {
+                        Tense::Future
+                    };
+                    return self.found(i, i + 2, Val::Day(self.resolve_weekday(wd, tense)?));
+                }
+                self.east_asian_prefixed_day(i, i + 1, None)
+            }
+            _ => {
+                let wd = weekday(i)?;
+                let tense = if self.east_asian_future(i) {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                };
+                self.found(i, i + 1, Val::Day(self.resolve_weekday(wd, tense)?))
+            }
+        }
+    }
+
+    /// The day `shift` days from the reference day.
+    fn days_from(&self, shift: i64) -> Option<NaiveDate> {
+        let days = Days::new(shift.unsigned_abs());
+        if shift < 0 {
+            self.r.checked_sub_days(days)
+        } else {
+            self.r.checked_add_days(days)
+        }
+    }
+
+    /// Weekday `wd` of the reference day's week (Monday to Sunday) moved by `step`
+    /// weeks.
+    fn weekday_of_week(&self, wd: u32, step: i32) -> Option<NaiveDate> {
+        let from_monday = self.r.weekday().num_days_from_monday();
+        self.days_from(i64::from(step) * 7 + i64::from(wd) - i64::from(from_monday))
+    }
+
+    /// Whether the clause around token `i` (up to the nearest sentence or clause
+    /// punctuation) speaks of the future in Chinese, Japanese or Korean: "将" (not
+    /// "将军", a general), "计划", "拟", "预计", "予定", "예정", "계획".
+    fn east_asian_future(&self, i: usize) -> bool {
+        let bound = |j: usize| {
+            matches!(
+                self.punct(j),
+                Some('。' | '，' | '；' | '！' | '？' | '.' | ',' | ';' | '!' | '?')
+            )
+        };
+        let start = (0..i).rev().find(|&j| bound(j)).map_or(0, |j| j + 1);
+        let end = (i..self.t.len())
+            .find(|&j| bound(j))
+            .unwrap_or(self.t.len());
+        let (Some(a), Some(b)) = (self.t.get(start), self.t.get(end.saturating_sub(1))) else {
+            return false;
+        };
+        let clause = self.text.get(a.bs..b.be).unwrap_or("");
+        let general = clause.matches("将军").count() + clause.matches("將軍").count();
+        clause.matches(['将', '將']).count() > general
+            || [
+                "计划", "計劃", "計画", "拟", "擬", "预计", "預計", "予定", "예정", "계획",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
     }
 
     /// "Friday", "Friday, March 3", "Friday night".

@@ -1659,6 +1659,94 @@ fn chinese_japanese_and_korean_dates_in_any_language() {
     check("일본은 3월에", p, &[]);
 }
 
+/// Chinese, Japanese and Korean news name the days near publication by the day's
+/// number alone ("17日", "지난 15일"), by relative words ("昨天", "昨日", "어제") and by
+/// weekdays ("上周三", "先週金曜日", "지난주 수요일"). Published on Friday 2011-03-18.
+#[test]
+fn chinese_japanese_and_korean_relative_days() {
+    let p = "2011-03-18";
+    check(
+        "新华社北京3月17日电 17日，日本政府宣布了新的措施。",
+        p,
+        &["3月17日=2011-03-17", "17日=2011-03-17"],
+    );
+    // The day of the month nearest publication: a later number is last month's.
+    check("28日，议会通过了预算。", p, &["28日=2011-02-28"]);
+    check("21日将举行会议。", p, &["21日=2011-03-21"]);
+    check("本月11日发生的地震", p, &["本月11日=2011-03-11"]);
+    check("上个月28日", p, &["上个月28日=2011-02-28"]);
+    check("下月5日将举行选举。", p, &["下月5日=2011-04-05"]);
+    check("昨天，东京电力公司表示", p, &["昨天=2011-03-17"]);
+    check(
+        "今天 明天 前天 后天",
+        p,
+        &[
+            "今天=2011-03-18",
+            "明天=2011-03-19",
+            "前天=2011-03-16",
+            "后天=2011-03-20",
+        ],
+    );
+    check(
+        "3天前 三天前 两天前",
+        p,
+        &["3天前=2011-03-15", "三天前=2011-03-15", "两天前=2011-03-16"],
+    );
+    // A weekday is the last one, unless its clause speaks of the future.
+    check("周一，首相访问了灾区。", p, &["周一=2011-03-14"]);
+    check("首相将于周五访问灾区。", p, &["周五=2011-03-18"]);
+    check("首相将于星期一访问灾区。", p, &["星期一=2011-03-21"]);
+    check("上周三，地震袭击了日本。", p, &["上周三=2011-03-09"]);
+    check("下周二", p, &["下周二=2011-03-22"]);
+    check("国連は昨日、声明を発表した。", p, &["昨日=2011-03-17"]);
+    check("首相は水曜日に被災地を訪れた。", p, &["水曜日=2011-03-16"]);
+    check("先週金曜日に地震が起きた。", p, &["先週金曜日=2011-03-11"]);
+    check(
+        "来週月曜日に訪問する予定だ。",
+        p,
+        &["来週月曜日=2011-03-21"],
+    );
+    check(
+        "3日前に地震が起きた。15日に余震があった。",
+        p,
+        &["3日前=2011-03-15", "15日=2011-03-15"],
+    );
+    check("정부는 어제 발표했다.", p, &["어제=2011-03-17"]);
+    check("대통령은 지난 15일 방문했다.", p, &["지난 15일=2011-03-15"]);
+    check(
+        "대통령은 오는 25일 방문할 예정이다.",
+        p,
+        &["오는 25일=2011-03-25"],
+    );
+    check(
+        "지난주 수요일 지진이 발생했다.",
+        p,
+        &["지난주 수요일=2011-03-09"],
+    );
+    check("3일 전 지진이 발생했다.", p, &["3일 전=2011-03-15"]);
+    check("금요일에 회의가 열렸다.", p, &["금요일에=2011-03-18"]);
+    // Counts, durations and names are no days.
+    for text in [
+        "第1日",
+        "3日间的工作",
+        "3日間の会議",
+        "1日あたり",
+        "3일간",
+        "일본 3 일본 기업",
+        "2月30日",
+        "周年",
+        "将军周一",
+    ] {
+        let got = values(text, p);
+        assert!(
+            got.iter()
+                .all(|v| v != "2011-03-01" && v != "2011-03-03" && v != "2011-03-30"),
+            "{text}: {got:?}"
+        );
+    }
+    check("将军周一抵达。", p, &["周一=2011-03-14"]);
+}
+
 /// Spanish and Portuguese name a day of the month by its number alone ("el día 11", "o
 /// próximo dia 30", "el pasado día 13 de marzo"), and Brazilian news puts a weekday's
 /// day in brackets ("nesta quarta-feira (18)"). Published on Wednesday 2024-01-10.
