@@ -318,6 +318,15 @@ mod tests {
 
     use crate::test_support::article;
 
+    /// The date of a one-date timeline of `corpus`, with its summary.
+    fn top_date(corpus: &Corpus) -> DateEntry {
+        let options = TimelineOptions {
+            dates: Some(1),
+            ..Default::default()
+        };
+        build_timeline(corpus, &options).unwrap().dates.remove(0)
+    }
+
     /// Chinese has no spaces between words: its dates, summary lengths and query terms
     /// come from the characters themselves.
     #[test]
@@ -403,16 +412,9 @@ mod tests {
                  省政府宣布拨款重建水坝，工程将在明年完成。",
             ),
         ]);
-        let timeline = build_timeline(
-            &corpus,
-            &TimelineOptions {
-                dates: Some(1),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(timeline.dates[0].date.to_string(), "2024-03-04");
-        assert!(timeline.dates[0].sentences[0].text.contains("决堤"));
+        let top = top_date(&corpus);
+        assert_eq!(top.date.to_string(), "2024-03-04");
+        assert!(top.sentences[0].text.contains("决堤"));
     }
 
     /// A wire's dateline dates the report, not the event: three wire reports of a
@@ -451,16 +453,9 @@ mod tests {
                 .collect();
             let breach = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
             assert!(days.iter().all(|&d| d == breach), "{language}: {days:?}");
-            let timeline = build_timeline(
-                &corpus,
-                &TimelineOptions {
-                    dates: Some(1),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
-            assert_eq!(timeline.dates[0].date, breach, "{language}");
-            let shown = &timeline.dates[0].sentences[0].text;
+            let top = top_date(&corpus);
+            assert_eq!(top.date, breach, "{language}");
+            let shown = &top.sentences[0].text;
             assert!(
                 !shown.contains("EFE") && !shown.contains("ТАСС") && !shown.contains("新华社"),
                 "{language}: {shown}"
