@@ -482,16 +482,18 @@ impl Ctx<'_> {
         let t = &self.t[i];
         match t.kind {
             Kind::Num { .. } => true,
+            Kind::Word if t.lex != Lex::Other => true,
             Kind::Word => {
-                t.lex != Lex::Other
-                    || self.word(i) == "Q"
-                    || !self.word(i).as_bytes().first().is_none_or(u8::is_ascii)
-                        && self.word(i).starts_with(|c: char| {
-                        // The first characters of `east_asian_relative`'s words, and
-                        // Hangul syllables (Korean words).
-                        "明一两二三四五六七八九十昨今前后後上下这這本先来星礼禮周週月火水木金土日".contains(c)
-                            || ('\u{AC00}'..='\u{D7A3}').contains(&c)
-                    })
+                let word = self.word(i);
+                // The first characters of `east_asian_relative`'s words, and Hangul
+                // syllables (Korean words); most words are ASCII, answered first.
+                word == "Q"
+                    || !word.as_bytes().first().is_none_or(u8::is_ascii)
+                        && word.starts_with(|c: char| {
+                            "明一两二三四五六七八九十昨今前后後上下这這本先来星礼禮周週月火水木金土日"
+                                .contains(c)
+                                || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                        })
             }
             Kind::Punct(c) => c == '\'' || c == '’',
         }
@@ -511,7 +513,11 @@ impl Ctx<'_> {
             Kind::Num { .. } => {
                 consider(self.numeric_date(i));
                 consider(self.east_asian_date(i));
-                consider(self.east_asian_day(i));
+                // Most numbers are followed by a space or ASCII: answered here, without
+                // a call.
+                if !self.word(i + 1).as_bytes().first().is_none_or(u8::is_ascii) {
+                    consider(self.east_asian_day(i));
+                }
                 consider(self.day_first(i));
                 consider(self.number(i));
                 consider(self.clock(i));
@@ -1675,10 +1681,6 @@ impl Ctx<'_> {
     /// "3일간", "1日あたり".
     #[inline(never)]
     fn east_asian_day(&self, i: usize) -> Option<Found> {
-        // Most numbers are followed by other words or a space: answered first.
-        if self.word(i + 1).bytes().next().is_none_or(|b| b.is_ascii()) {
-            return None;
-        }
         // After a month's number, the day of an impossible date ("2月30日").
         if i > 0 && self.unspaced_char(i - 1) == Some('月') {
             return None;
@@ -1763,9 +1765,13 @@ impl Ctx<'_> {
     /// last 17th), "오는 17일" (the coming one). `j` is the number's token.
     fn east_asian_prefixed_day(&self, i: usize, j: usize, step: Option<i32>) -> Option<Found> {
         let day = self.east_asian_day_after_prefix(j)?;
+        // "3日前" after a prefix is no day of that month.
         let Val::Day(near) = day.val else {
             return None;
         };
+        if day.end != j + 2 {
+            return None;
+        }
         let n = near.day();
         let d = match step {
             Some(k) => {
@@ -1776,20 +1782,11 @@ impl Ctx<'_> {
             // included.
             None => {
                 let past = self.word(i) == "지난";
-                [-1, 0, 1]
-                    .iter()
-                    .filter_map(|&k| {
-                        let (y, m) = self.shift_month(k)?;
-                        NaiveDate::from_ymd_opt(y, m, n)
-                    })
+                self.days_of_month_around(n)
                     .filter(|c| if past { *c <= self.r } else { *c >= self.r })
                     .min_by_key(|c| (*c - self.r).num_days().abs())?
             }
         };
-        // "3日前" after a prefix is no day of that month.
-        if day.end != j + 2 {
-            return None;
-        }
         self.found(i, day.end, Val::Day(d))
     }
 
@@ -1828,44 +1825,23 @@ impl Ctx<'_> {
             }
             _ => {}
         }
-        // A prefix naming a week or a month: (step, the token after it, unit).
-        let (step, j, unit) = match (first, c(i + 1), c(i + 2)) {
-            ('上' | '下' | '这' | '這', Some('个' | '個'), Some(u @ ('月' | '星'))) => {
-                let step = match first {
-                    '上' => -1,
-                    '下' => 1,
-                    _ => 0,
-                };
-                if u == '月' {
-                    (step, i + 3, '月')
-                } else {
-                    (step, i + 2, '周')
-                }
+        // A prefix naming a week or a month, by how many it steps from the reference
+        // one: (the token after the prefix, unit).
+        let step = match first {
+            '上' | '先' => -1,
+            '下' | '来' => 1,
+            _ => 0,
+        };
+        let (j, unit) = match (first, c(i + 1), c(i + 2)) {
+            ('上' | '下' | '这' | '這', Some('个' | '個'), Some('月')) => (i + 3, '月'),
+            ('上' | '下' | '这' | '這', Some('个' | '個'), Some('星')) => (i + 2, '周'),
+            ('上' | '下' | '本' | '这' | '這', Some('月'), _) => (i + 2, '月'),
+            ('上' | '下' | '本' | '这' | '這', Some('周' | '週' | '星' | '礼' | '禮'), _) => {
+                (i + 1, '周')
             }
-            (
-                '上' | '下' | '本' | '这' | '這',
-                Some(u @ ('月' | '周' | '週' | '星' | '礼' | '禮')),
-                _,
-            ) => {
-                let step = match first {
-                    '上' => -1,
-                    '下' => 1,
-                    _ => 0,
-                };
-                match u {
-                    '月' => (step, i + 2, '月'),
-                    _ => (step, i + 1, '周'),
-                }
-            }
-            ('先' | '来' | '今', Some(u @ ('週' | '月')), _) => {
-                let step = match first {
-                    '先' => -1,
-                    '来' => 1,
-                    _ => 0,
-                };
-                (step, i + 2, if u == '月' { '月' } else { '曜' })
-            }
-            _ => (0, i, ' '),
+            ('先' | '来' | '今', Some('月'), _) => (i + 2, '月'),
+            ('先' | '来' | '今', Some('週'), _) => (i + 2, '曜'),
+            _ => (i, ' '),
         };
         match unit {
             '月' => self.east_asian_prefixed_day(i, j, Some(step)),
@@ -1881,11 +1857,7 @@ impl Ctx<'_> {
                 let (wd, end) = self
                     .chinese_weekday(i)
                     .or_else(|| self.japanese_weekday(i))?;
-                let tense = if self.east_asian_future(i) {
-                    Tense::Future
-                } else {
-                    Tense::Past
-                };
+                let tense = self.east_asian_tense(i);
                 self.found(i, end, Val::Day(self.resolve_weekday(wd, tense)?))
             }
         }
@@ -1909,7 +1881,6 @@ impl Ctx<'_> {
             '日' | '天' => 6,
             _ => return None,
         };
-        // "周一至周五" is a working week, not a day; "周六日" a weekend.
         Some((wd, number + 1))
     }
 
@@ -1962,11 +1933,13 @@ impl Ctx<'_> {
             }
         }
         let weekday = |j: usize| {
-            let w = self.word(j);
-            ["월", "화", "수", "목", "금", "토", "일"]
-                .iter()
-                .position(|day| with_particle(w, &format!("{day}요일")))
-                .and_then(|wd| u32::try_from(wd).ok())
+            let mut chars = self.word(j).chars();
+            let day = chars.next()?;
+            if !with_particle(chars.as_str(), "요일") {
+                return None;
+            }
+            let wd = "월화수목금토일".chars().position(|d| d == day)?;
+            u32::try_from(wd).ok()
         };
         // A week named before the weekday: "지난주", "다음 주", "이번 주".
         let week = match word {
@@ -1996,11 +1969,7 @@ impl Ctx<'_> {
             }
             _ => {
                 let wd = weekday(i)?;
-                let tense = if self.east_asian_future(i) {
-                    Tense::Future
-                } else {
-                    Tense::Past
-                };
+                let tense = self.east_asian_tense(i);
                 self.found(i, i + 1, Val::Day(self.resolve_weekday(wd, tense)?))
             }
         }
@@ -2021,6 +1990,16 @@ impl Ctx<'_> {
     fn weekday_of_week(&self, wd: u32, step: i32) -> Option<NaiveDate> {
         let from_monday = self.r.weekday().num_days_from_monday();
         self.days_from(i64::from(step) * 7 + i64::from(wd) - i64::from(from_monday))
+    }
+
+    /// The tense of an unmarked East Asian weekday at `i`: the future when its clause
+    /// speaks of it ([`Self::east_asian_future`]), else the past.
+    fn east_asian_tense(&self, i: usize) -> Tense {
+        if self.east_asian_future(i) {
+            Tense::Future
+        } else {
+            Tense::Past
+        }
     }
 
     /// Whether the clause around token `i` (up to the nearest sentence or clause
@@ -2839,13 +2818,17 @@ impl Ctx<'_> {
     /// Day `d` of the month (this, the last or the next) that puts it nearest the
     /// reference date.
     fn day_of_month_near(&self, d: u32) -> Option<NaiveDate> {
-        [-1, 0, 1]
-            .iter()
-            .filter_map(|&k| {
-                let (y, m) = self.shift_month(k)?;
-                NaiveDate::from_ymd_opt(y, m, d)
-            })
+        self.days_of_month_around(d)
             .min_by_key(|c| (*c - self.r).num_days().abs())
+    }
+
+    /// Day `d` of the month before the reference month, of that month and of the next,
+    /// where they have one.
+    fn days_of_month_around(&self, d: u32) -> impl Iterator<Item = NaiveDate> + '_ {
+        [-1, 0, 1].into_iter().filter_map(move |k| {
+            let (y, m) = self.shift_month(k)?;
+            NaiveDate::from_ymd_opt(y, m, d)
+        })
     }
 
     /// "am", "a.m.", "PM", "p.m" at `j`: (is pm, next token).
