@@ -38,9 +38,12 @@ pub struct DayMention {
 /// lines of a text hard-wrapped at a width joined before a capitalised word too; 8:
 /// Chinese, Japanese and Korean days named by their number alone or relative to
 /// publication, "17日", "昨天", "上周三", "지난 15일", and a list of unpunctuated lines
-/// that looked hard-wrapped kept as lines). A store records the version its articles were analysed with, so it can tell that they
-/// lack something this build would find.
-pub const ANALYSIS_VERSION: u32 = 8;
+/// that looked hard-wrapped kept as lines; 9: Chinese, Japanese and Korean days named
+/// by the day last mentioned, "同日", "当天", "翌日", "이날", "다음 날", and years,
+/// months and weeks in words or counted back, "去年3月15日", "지난달", "上周", "3か月前").
+/// A store records the version its articles were analysed with, so it can tell that
+/// they lack something this build would find.
+pub const ANALYSIS_VERSION: u32 = 9;
 
 /// One analysed sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

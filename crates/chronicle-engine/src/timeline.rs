@@ -417,6 +417,32 @@ mod tests {
         assert!(top.sentences[0].text.contains("决堤"));
     }
 
+    /// Japanese and Korean reports tell the events of a day named once in sentences
+    /// that open with "同日" or "이날" (the same day): those sentences are the day's,
+    /// so they summarise it.
+    #[test]
+    fn japanese_and_korean_sentences_dated_by_the_same_day() {
+        for (a, b) in [
+            (
+                "県は4日、住民に避難指示を出した。\n同日夜、ダムが決壊し、下流の三つの村が浸水した。",
+                "警察は4日、道路を封鎖した。\n同日夜、ダムが決壊して数千人が家を失った。",
+            ),
+            (
+                "군청은 4일 주민들에게 대피령을 내렸다.\n이날 밤 댐이 무너져 마을 세 곳이 물에 잠겼다.",
+                "경찰은 4일 도로를 막았다.\n이날 밤 댐이 무너져 수천 명이 집을 잃었다.",
+            ),
+        ] {
+            let corpus = Corpus::analyse(vec![
+                article("a", (2024, 3, 6), a),
+                article("b", (2024, 3, 6), b),
+            ]);
+            let top = top_date(&corpus);
+            assert_eq!(top.date.to_string(), "2024-03-04", "{a}");
+            let text = &top.sentences[0].text;
+            assert!(text.contains("決壊") || text.contains("무너져"), "{text}");
+        }
+    }
+
     /// A wire's dateline dates the report, not the event: three wire reports of a
     /// dam's breach, each dated the day it was filed, name the breach's day in their
     /// text, and that day wins; the summary is shown without the dateline.

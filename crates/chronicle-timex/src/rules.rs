@@ -490,7 +490,7 @@ impl Ctx<'_> {
                 word == "Q"
                     || !word.as_bytes().first().is_none_or(u8::is_ascii)
                         && word.starts_with(|c: char| {
-                            "明一两二三四五六七八九十昨今前后後上下这這本先来星礼禮周週月火水木金土日"
+                            "明一两兩二三四五六七八九十昨今前后後上下这這本先来來星礼禮周週月火水木金土日去同当當次翌隔第"
                                 .contains(c)
                                 || ('\u{AC00}'..='\u{D7A3}').contains(&c)
                         })
@@ -517,6 +517,7 @@ impl Ctx<'_> {
                 // a call.
                 if !self.word(i + 1).as_bytes().first().is_none_or(u8::is_ascii) {
                     consider(self.east_asian_day(i));
+                    consider(self.east_asian_number_ago(i));
                 }
                 consider(self.day_first(i));
                 consider(self.number(i));
@@ -553,6 +554,9 @@ impl Ctx<'_> {
                 Lex::Other => {
                     consider(self.quarter_code(i));
                     consider(self.east_asian_relative(i));
+                    if self.unspaced_char(i).is_some() {
+                        consider(self.east_asian_period(i));
+                    }
                 }
             },
         }
@@ -1639,29 +1643,62 @@ impl Ctx<'_> {
     /// its year from the context like "March 17") and a year ("2011年"). These forms
     /// are the same in the three languages, so they are read in text of any language.
     fn east_asian_date(&self, i: usize) -> Option<Found> {
-        let number = |j: usize, unit: Unit, range: std::ops::RangeInclusive<u32>| {
-            let (v, digits, ordinal, plural) = self.num(j)?;
-            if ordinal || plural || digits > 4 || !range.contains(&v) {
-                return None;
-            }
-            match self.east_asian_unit(j + 1) {
-                Some((u, next)) if u == unit => Some((v, next)),
-                _ => None,
-            }
-        };
-        if let Some((y, j)) = number(i, Unit::Year, 1000..=2999) {
-            let y = i32::try_from(y).ok()?;
-            let Some((m, k)) = number(j, Unit::Month, 1..=12) else {
-                return self.found(i, j, Val::Year(y));
-            };
-            return match number(k, Unit::Day, 1..=31) {
-                Some((d, end)) => self.found(i, end, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
-                None => self.found(i, k, Val::Month(y, m)),
-            };
+        if let Some((y, j)) = self.east_asian_number(i, Unit::Year, 1000..=2999) {
+            return self.east_asian_month_day(i, j, i32::try_from(y).ok()?);
         }
-        let (m, j) = number(i, Unit::Month, 1..=12)?;
-        let (d, end) = number(j, Unit::Day, 1..=31)?;
-        self.date_or_range(i, end, None, m, d, None, i)
+        let (m, j) = self.east_asian_number(i, Unit::Month, 1..=12)?;
+        if let Some((d, end)) = self.east_asian_number(j, Unit::Day, 1..=31) {
+            return self.date_or_range(i, end, None, m, d, None, i);
+        }
+        // A month alone ("3月", "3월에"): the nearest such month, in the past unless
+        // the clause speaks of a plan, as a weekday is read.
+        let (y, m) = self.resolve_month(m, self.east_asian_tense(i));
+        self.found(i, j, Val::Month(y, m))
+    }
+
+    /// A number at `j` written before the East Asian `unit` ("2011年", "3月", "17일"),
+    /// within `range`: (the number, the token after its unit).
+    fn east_asian_number(
+        &self,
+        j: usize,
+        unit: Unit,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Option<(u32, usize)> {
+        let (v, digits, ordinal, plural) = self.num(j)?;
+        if ordinal || plural || digits > 4 || !range.contains(&v) {
+            return None;
+        }
+        match self.east_asian_unit(j + 1) {
+            Some((u, next)) if u == unit => Some((v, next)),
+            _ => None,
+        }
+    }
+
+    /// After a year (written "2011年", or named "去年", "지난해") that ends at `j`: its
+    /// month and day when they follow ("去年3月17日"), its month ("去年3月"), or the year
+    /// alone. `s` starts the match.
+    fn east_asian_month_day(&self, s: usize, j: usize, y: i32) -> Option<Found> {
+        let Some((m, k)) = self.east_asian_number(j, Unit::Month, 1..=12) else {
+            return self.found(s, j, Val::Year(y));
+        };
+        match self.east_asian_number(k, Unit::Day, 1..=31) {
+            Some((d, end)) => self.found(s, end, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+            None => self.found(s, k, Val::Month(y, m)),
+        }
+    }
+
+    /// After a month named by a prefix that ends at `j` ("上个月", "先月", "同月",
+    /// "지난달"): its day when a number follows ("上个月28日"), else the month.
+    fn east_asian_in_month(&self, s: usize, j: usize, (y, m): (i32, u32)) -> Option<Found> {
+        if let Some(day) = self.east_asian_day_after_prefix(j)
+            && let Val::Day(near) = day.val
+            // Not days ago ("3日前").
+            && day.end == j + 2
+        {
+            let d = NaiveDate::from_ymd_opt(y, m, near.day())?;
+            return self.found(s, day.end, Val::Day(d));
+        }
+        self.found(s, j, Val::Month(y, m))
     }
 
     /// The one character of token `i` when it is a character of an unspaced script
@@ -1759,34 +1796,22 @@ impl Ctx<'_> {
         self.found(i, i + 2, Val::Day(d))
     }
 
-    /// Day `n` of the month `k` months from the reference month, after a prefix that
-    /// names it: Chinese "本月17日" (this month), "上月17日", "上个月17日" (last month),
-    /// "下月17日" (next month); Japanese "今月", "先月", "来月"; Korean "지난 17일" (the
-    /// last 17th), "오는 17일" (the coming one). `j` is the number's token.
-    fn east_asian_prefixed_day(&self, i: usize, j: usize, step: Option<i32>) -> Option<Found> {
+    /// Korean "지난 17일" (the last 17th) and "오는 17일" (the coming one), the
+    /// reference day included; `j` is the number's token.
+    fn korean_nearest_day(&self, i: usize, j: usize) -> Option<Found> {
         let day = self.east_asian_day_after_prefix(j)?;
-        // "3日前" after a prefix is no day of that month.
+        // "3일 전" after "지난" is no day of a month.
         let Val::Day(near) = day.val else {
             return None;
         };
         if day.end != j + 2 {
             return None;
         }
-        let n = near.day();
-        let d = match step {
-            Some(k) => {
-                let (y, m) = self.shift_month(k)?;
-                NaiveDate::from_ymd_opt(y, m, n)?
-            }
-            // Korean "지난" / "오는": the last (or coming) such day, the reference day
-            // included.
-            None => {
-                let past = self.word(i) == "지난";
-                self.days_of_month_around(n)
-                    .filter(|c| if past { *c <= self.r } else { *c >= self.r })
-                    .min_by_key(|c| (*c - self.r).num_days().abs())?
-            }
-        };
+        let past = self.word(i) == "지난";
+        let d = self
+            .days_of_month_around(near.day())
+            .filter(|c| if past { *c <= self.r } else { *c >= self.r })
+            .min_by_key(|c| (*c - self.r).num_days().abs())?;
         self.found(i, day.end, Val::Day(d))
     }
 
@@ -1841,18 +1866,39 @@ impl Ctx<'_> {
             }
             ('先' | '来' | '今', Some('月'), _) => (i + 2, '月'),
             ('先' | '来' | '今', Some('週'), _) => (i + 2, '曜'),
+            // The month of the date last mentioned, or the one after: "同月15日",
+            // "翌月".
+            ('同' | '翌', Some('月'), _) => (i + 2, '同'),
             _ => (i, ' '),
         };
         match unit {
-            '月' => self.east_asian_prefixed_day(i, j, Some(step)),
-            '周' => {
-                let (wd, end) = self.chinese_weekday(j)?;
-                self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?))
+            '月' => self.east_asian_in_month(i, j, self.shift_month(step)?),
+            '同' => {
+                let (y, m) = match self.anchor() {
+                    Some(Anchor::Day(d)) => (d.year(), d.month()),
+                    Some(Anchor::Month(y, m)) => (y, m),
+                    _ => (self.r.year(), self.r.month()),
+                };
+                let next = i32::from(first == '翌');
+                let first_day = NaiveDate::from_ymd_opt(y, m, 1)?
+                    .checked_add_months(Months::new(next.unsigned_abs()))?;
+                self.east_asian_in_month(i, j, (first_day.year(), first_day.month()))
             }
-            '曜' => {
-                let (wd, end) = self.japanese_weekday(j)?;
-                self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?))
-            }
+            '周' => match self.chinese_weekday(j) {
+                Some((wd, end)) => self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?)),
+                None => {
+                    let end = match (c(j)?, c(j + 1)) {
+                        ('周' | '週', _) => j + 1,
+                        ('星', Some('期')) | ('礼' | '禮', Some('拜')) => j + 2,
+                        _ => return None,
+                    };
+                    self.east_asian_week(i, end, step)
+                }
+            },
+            '曜' => match self.japanese_weekday(j) {
+                Some((wd, end)) => self.found(i, end, Val::Day(self.weekday_of_week(wd, step)?)),
+                None => self.east_asian_week(i, j, step),
+            },
             _ => {
                 let (wd, end) = self
                     .chinese_weekday(i)
@@ -1952,8 +1998,13 @@ impl Ctx<'_> {
             _ => None,
         };
         if let Some((step, len)) = week {
-            let wd = weekday(i + len)?;
-            return self.found(i, i + len + 1, Val::Day(self.weekday_of_week(wd, step)?));
+            return match weekday(i + len) {
+                Some(wd) => self.found(i, i + len + 1, Val::Day(self.weekday_of_week(wd, step)?)),
+                None => self.east_asian_week(i, i + len, step),
+            };
+        }
+        if let Some(found) = self.korean_period(i) {
+            return Some(found);
         }
         match word {
             "지난" | "오는" => {
@@ -1965,7 +2016,7 @@ impl Ctx<'_> {
                     };
                     return self.found(i, i + 2, Val::Day(self.resolve_weekday(wd, tense)?));
                 }
-                self.east_asian_prefixed_day(i, i + 1, None)
+                self.korean_nearest_day(i, i + 1)
             }
             _ => {
                 let wd = weekday(i)?;
@@ -1973,6 +2024,87 @@ impl Ctx<'_> {
                 self.found(i, i + 1, Val::Day(self.resolve_weekday(wd, tense)?))
             }
         }
+    }
+
+    /// Korean years, months, weekends and days named in words, which carry their
+    /// particle: years relative to the reference one ("올해", "지난해", "작년", "내년",
+    /// "재작년") or to the date last mentioned ("그해", "이듬해"), with the month and
+    /// day that may follow ("지난해 3월 17일"); months ("지난달", "이달", "다음 달"),
+    /// with a day ("이달 15일"); weekends ("지난 주말"); days relative to the date last
+    /// mentioned ("이날", "당일", "그날", "같은 날", "다음 날", "이튿날", "전날").
+    fn korean_period(&self, i: usize) -> Option<Found> {
+        let word = self.word(i);
+        let is = |w: &str, stem: &str| {
+            w.strip_prefix(stem)
+                .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p))
+        };
+        let y = self.r.year();
+        let anchor_year = || self.anchor().map_or(y, Anchor::year);
+        let next = self.word(i + 1);
+        // Two-word forms: "지난 해", "다음 달", "이번 달", "지난 주말", "같은 날".
+        let len = if matches!(word, "지난" | "다음" | "이번" | "같은" | "그") {
+            2
+        } else {
+            1
+        };
+        let pair = |w: &str, second: &str| len == 2 && word == w && is(next, second);
+        let last = if len == 2 { next } else { word };
+        let year = [
+            ("올해", 0),
+            ("금년", 0),
+            ("지난해", -1),
+            ("작년", -1),
+            ("재작년", -2),
+            ("내년", 1),
+        ]
+        .into_iter()
+        .find(|(w, _)| len == 1 && is(last, w))
+        .map(|(_, k)| y + k)
+        .or_else(|| pair("지난", "해").then_some(y - 1))
+        .or_else(|| (len == 1 && is(last, "그해")).then(anchor_year))
+        .or_else(|| (len == 1 && is(last, "이듬해")).then(|| anchor_year() + 1));
+        if let Some(year) = year {
+            return self.east_asian_month_day(i, i + len, year);
+        }
+        let month = [("지난달", -1), ("이달", 0), ("이번달", 0), ("다음달", 1)]
+            .into_iter()
+            .find(|(w, _)| len == 1 && is(last, w))
+            .map(|(_, k)| k)
+            .or_else(|| pair("지난", "달").then_some(-1))
+            .or_else(|| pair("이번", "달").then_some(0))
+            .or_else(|| pair("다음", "달").then_some(1));
+        if let Some(step) = month {
+            return self.east_asian_in_month(i, i + len, self.shift_month(step)?);
+        }
+        let weekend = [("지난", -1), ("이번", 0), ("다음", 1)]
+            .into_iter()
+            .find(|(w, _)| pair(w, "주말"))
+            .map(|(_, k)| k);
+        if let Some(step) = weekend {
+            let d = self.weekday_of_week(5, step)?;
+            return self.found(i, i + 2, Val::Weekend(d));
+        }
+        let day = [
+            ("이날", 0),
+            ("당일", 0),
+            ("그날", 0),
+            ("다음날", 1),
+            ("이튿날", 1),
+            ("전날", -1),
+        ]
+        .into_iter()
+        .find(|(w, _)| len == 1 && is(last, w))
+        .map(|(_, k)| k)
+        .or_else(|| pair("같은", "날").then_some(0))
+        .or_else(|| pair("그", "날").then_some(0))
+        .or_else(|| pair("다음", "날").then_some(1));
+        let step = day?;
+        let val = if step == 0 {
+            Val::Day(self.anchor_day())
+        } else {
+            self.anaphoric_shift(Unit::Day, 1, step)?
+        };
+        self.found(i, i + len, val)
     }
 
     /// The day `shift` days from the reference day.
@@ -2000,6 +2132,142 @@ impl Ctx<'_> {
         } else {
             Tense::Past
         }
+    }
+
+    /// A week named by a prefix that ends at `end` ("上周", "本周", "来週", "지난주"),
+    /// `step` weeks from the reference one; its weekend when "末" follows ("上周末").
+    fn east_asian_week(&self, s: usize, end: usize, step: i32) -> Option<Found> {
+        match self.unspaced_char(end) {
+            // "周年" is an anniversary.
+            Some('年') => None,
+            Some('末') => self.found(s, end + 1, Val::Weekend(self.weekday_of_week(5, step)?)),
+            _ => self.found(s, end, self.shifted(Unit::Week, step)?),
+        }
+    }
+
+    /// Chinese and Japanese years and days named in words: years relative to the
+    /// reference one ("今年", "去年", "明年", "昨年", "来年", "一昨年") or to the date
+    /// last mentioned ("同年", "翌年"), with the month and day that may follow
+    /// ("去年3月17日"); days relative to the date last mentioned ("当天", "同日", "次日",
+    /// "翌日", "第二天", "前一天", Japanese "前日"); weeks, months and years ago
+    /// written with a numeral character ("两周前", "三个月前", "五年前").
+    #[inline(never)]
+    fn east_asian_period(&self, i: usize) -> Option<Found> {
+        let c = |j: usize| self.unspaced_char(j);
+        let first = c(i)?;
+        let anchor_year = || self.anchor().map_or(self.r.year(), Anchor::year);
+        let y = self.r.year();
+        let (year, j) = match (first, c(i + 1), c(i + 2)) {
+            ('一', Some('昨'), Some('年')) => (y - 2, i + 3),
+            ('今', Some('年'), _) => (y, i + 2),
+            ('去' | '昨', Some('年'), _) => (y - 1, i + 2),
+            ('明' | '来' | '來', Some('年'), _) => (y + 1, i + 2),
+            // Not "同年龄" (of the same age), "同年代".
+            ('同', Some('年'), next)
+                if !next.is_some_and(|n| "龄齢齡代级級纪紀生辈輩".contains(n)) =>
+            {
+                (anchor_year(), i + 2)
+            }
+            ('翌', Some('年'), _) => (anchor_year() + 1, i + 2),
+            _ => {
+                let numeral = |d: char| "一二三四五六七八九十两兩".chars().position(|x| x == d);
+                // Not the last digit of "二十年前".
+                if i > 0 && c(i - 1).and_then(numeral).is_some() {
+                    return None;
+                }
+                if let Some(n) = numeral(first) {
+                    let n = u32::try_from(n.min(11) + 1).ok()?;
+                    // 两 and 兩 are two.
+                    let n = if n > 10 { 2 } else { n };
+                    return self.east_asian_ago(i, i + 1, n);
+                }
+                return self.east_asian_anaphoric_day(i);
+            }
+        };
+        self.east_asian_month_day(i, j, year)
+    }
+
+    /// A day named relative to the date last mentioned, or the reference date when the
+    /// text gave none, as "the same day" and "the next day" are read.
+    fn east_asian_anaphoric_day(&self, i: usize) -> Option<Found> {
+        let c = |j: usize| self.unspaced_char(j);
+        // "日本" (Japan) after "当", "同": "当日本…" is "when Japan …".
+        let not_japan = |j: usize| c(j) != Some('本');
+        let (step, end) = match (c(i)?, c(i + 1), c(i + 2)) {
+            ('当' | '當' | '同', Some('日' | '天'), _) if not_japan(i + 2) => (0, i + 2),
+            ('同', Some('一'), Some('天')) => (0, i + 3),
+            ('次' | '翌', Some('日'), _) if not_japan(i + 2) => (1, i + 2),
+            ('隔' | '次', Some('天'), _) => (1, i + 2),
+            ('第', Some('二'), Some('天')) => (1, i + 3),
+            ('前', Some('一'), Some('天')) => (-1, i + 3),
+            // Chinese "前日" is the day before yesterday, or a few days ago; Japanese,
+            // written with kana around it, the day before the one last mentioned.
+            ('前', Some('日'), _) if not_japan(i + 2) && self.japanese() => (-1, i + 2),
+            _ => return None,
+        };
+        let val = if step == 0 {
+            Val::Day(self.anchor_day())
+        } else {
+            self.anaphoric_shift(Unit::Day, 1, step)?
+        };
+        self.found(i, end, val)
+    }
+
+    /// Whether the text is Japanese: it holds hiragana.
+    fn japanese(&self) -> bool {
+        self.text
+            .chars()
+            .any(|c| ('\u{3041}'..='\u{309F}').contains(&c))
+    }
+
+    /// Weeks, months or years ago in Chinese and Japanese, the count `n` read at `s`
+    /// and the unit at `j`: "2周前", "3週間前", "3个月前", "3か月前", "3ヶ月前", "5年前".
+    fn east_asian_ago(&self, s: usize, j: usize, n: u32) -> Option<Found> {
+        let c = |k: usize| self.unspaced_char(k);
+        let (unit, k) = match (c(j)?, c(j + 1), c(j + 2)) {
+            ('年', _, _) => (Unit::Year, j + 1),
+            ('个' | '個' | 'か' | 'ヶ' | 'ヵ' | 'カ' | 'ケ' | '箇', Some('月'), _) => {
+                (Unit::Month, j + 2)
+            }
+            ('周' | '週', Some('間'), _) => (Unit::Week, j + 2),
+            ('周' | '週', _, _) => (Unit::Week, j + 1),
+            ('个' | '個', Some('星'), Some('期')) => (Unit::Week, j + 3),
+            ('星', Some('期'), _) => (Unit::Week, j + 2),
+            _ => return None,
+        };
+        if c(k) != Some('前') {
+            return None;
+        }
+        let n = i32::try_from(n).ok()?;
+        self.found(s, k + 1, self.shifted(unit, -n)?)
+    }
+
+    /// [`Self::east_asian_ago`] after a number written with digits ("3个月前"), and
+    /// the Korean forms "3년 전", "3개월 전", "2주 전".
+    #[inline(never)]
+    fn east_asian_number_ago(&self, i: usize) -> Option<Found> {
+        let (n, digits, ordinal, plural) = self.num(i)?;
+        if ordinal || plural || digits > 3 || n == 0 {
+            return None;
+        }
+        if let Some(found) = self.east_asian_ago(i, i + 1, n) {
+            return Some(found);
+        }
+        let unit = match self.word(i + 1) {
+            "년" => Unit::Year,
+            "개월" | "달" => Unit::Month,
+            "주" | "주일" => Unit::Week,
+            _ => return None,
+        };
+        let ago = self
+            .word(i + 2)
+            .strip_prefix("전")
+            .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p));
+        if !ago || !self.adj(i) {
+            return None;
+        }
+        let n = i32::try_from(n).ok()?;
+        self.found(i, i + 3, self.shifted(unit, -n)?)
     }
 
     /// Whether the clause around token `i` (up to the nearest sentence or clause

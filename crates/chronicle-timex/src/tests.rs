@@ -1656,7 +1656,8 @@ fn chinese_japanese_and_korean_dates_in_any_language() {
     // A count of units or an impossible date is no date.
     assert!(values("第1973号决议。", p).is_empty());
     assert!(values("3个月以来，13月40日。", p).is_empty());
-    check("일본은 3월에", p, &[]);
+    // "일본" (Japan) is no day; a month alone is the month.
+    check("일본은 3월에", p, &["3월에=2011-03"]);
 }
 
 /// Chinese, Japanese and Korean news name the days near publication by the day's
@@ -1745,6 +1746,123 @@ fn chinese_japanese_and_korean_relative_days() {
         );
     }
     check("将军周一抵达。", p, &["周一=2011-03-14"]);
+}
+
+/// Chinese, Japanese and Korean name years, months and weeks in words ("去年3月",
+/// "지난달", "上周"), count weeks, months and years back ("两周前", "3か月前", "3년 전"),
+/// and tell a day's events in sentences that open with "the same day" or "the next
+/// day" ("同日", "当天", "翌日", "이날", "다음 날"). Published on Friday 2011-03-18.
+#[test]
+fn chinese_japanese_and_korean_years_months_weeks_and_anaphoric_days() {
+    let p = "2011-03-18";
+    check(
+        "今年4月 去年3月15日 明年 昨年12月 来年1月 一昨年",
+        p,
+        &[
+            "今年4月=2011-04",
+            "去年3月15日=2010-03-15",
+            "明年=2012",
+            "昨年12月=2010-12",
+            "来年1月=2012-01",
+            "一昨年=2009",
+        ],
+    );
+    check(
+        "올해는 지난해 3월 15일 작년 내년 1월",
+        p,
+        &[
+            "올해는=2011",
+            "지난해 3월 15일=2010-03-15",
+            "작년=2010",
+            "내년 1월=2012-01",
+        ],
+    );
+    // A month alone is the last such month, unless its clause speaks of a plan.
+    check("3月，议会通过了预算。", p, &["3月=2011-03"]);
+    check("5月，议会通过了预算。", p, &["5月=2010-05"]);
+    check("5月将举行选举。", p, &["5月=2011-05"]);
+    check(
+        "上个月 本月 先月 来月 지난달 이달 다음 달 上月28日 이달 15일",
+        p,
+        &[
+            "上个月=2011-02",
+            "本月=2011-03",
+            "先月=2011-02",
+            "来月=2011-04",
+            "지난달=2011-02",
+            "이달=2011-03",
+            "다음 달=2011-04",
+            "上月28日=2011-02-28",
+            "이달 15일=2011-03-15",
+        ],
+    );
+    check(
+        "上周 本周 下周 先週 来週 上周末 지난주 지난 주말",
+        p,
+        &[
+            "上周=2011-W10",
+            "本周=2011-W11",
+            "下周=2011-W12",
+            "先週=2011-W10",
+            "来週=2011-W12",
+            "上周末=2011-W10-WE",
+            "지난주=2011-W10",
+            "지난 주말=2011-W10-WE",
+        ],
+    );
+    check(
+        "两周前 三个月前 5年前 3か月前 2週間前 3개월 전 2주 전 3년 전",
+        p,
+        &[
+            "两周前=2011-W09",
+            "三个月前=2010-12",
+            "5年前=2006",
+            "3か月前=2010-12",
+            "2週間前=2011-W09",
+            "3개월 전=2010-12",
+            "2주 전=2011-W09",
+            "3년 전=2008",
+        ],
+    );
+    // The same day, the next and the one before: from the day last mentioned.
+    check(
+        "政府は15日、対策を発表した。同日、首相は会見した。翌日、株価は下落した。",
+        p,
+        &["15日=2011-03-15", "同日=2011-03-15", "翌日=2011-03-16"],
+    );
+    check(
+        "国务院8日召开会议。当天，总理讲话。次日，股市上涨。",
+        p,
+        &["8日=2011-03-08", "当天=2011-03-08", "次日=2011-03-09"],
+    );
+    check(
+        "정부는 15일 대책을 발표했다. 이날 총리는 회견했다. 다음 날 주가는 하락했다.",
+        p,
+        &["15일=2011-03-15", "이날=2011-03-15", "다음 날=2011-03-16"],
+    );
+    check(
+        "会談は10日に行われた。前日には準備会合があった。同月20日に再び会合。",
+        p,
+        &["10日=2011-03-10", "前日=2011-03-09", "同月20日=2011-03-20"],
+    );
+    // With no day before it, "the same day" is the day of publication.
+    check("当天，总理讲话。", p, &["当天=2011-03-18"]);
+    // Not dates: "with Japan", "when Japan", "of the same age", "二十年前" read as ten
+    // years, an anniversary.
+    for text in [
+        "中国同日本签署协议。",
+        "当日本政府宣布时",
+        "同年龄的人",
+        "二十年前",
+        "周年纪念",
+    ] {
+        let got = values(text, p);
+        assert!(
+            got.iter()
+                .all(|v| v != "2011-03-18" && v != "2001" && v != "2011"),
+            "{text}: {got:?}"
+        );
+    }
 }
 
 /// Spanish and Portuguese name a day of the month by its number alone ("el día 11", "o
