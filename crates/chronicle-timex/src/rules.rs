@@ -367,6 +367,41 @@ const KOREAN_DAY_PARTICLES: &[&str] = &[
     "", "에", "에는", "부터", "까지", "은", "는", "도", "의", "께", "쯤", "밤", "오전", "오후",
 ];
 
+/// Whether a Japanese or Korean clause ends in a non-past verb, as these languages tell
+/// what is to come: Japanese "訪問する", "開かれます", "行う", a headline's "訪中へ";
+/// Korean "방문한다", "연다", "하겠다", "할 것이다". Not a past ("訪問した", "방문했다"),
+/// a state ("している"), or a report of what was said ("死亡したという", "했다고
+/// 한다").
+fn non_past_predicate(clause: &str) -> bool {
+    let end = clause.trim_end_matches(|c: char| c.is_whitespace() || "」』）)\"'”’".contains(c));
+    let hiragana = |c: char| ('\u{3041}'..='\u{309F}').contains(&c);
+    if end.chars().any(hiragana) {
+        if ["ている", "ています", "ておる", "でいる", "でいます", "てる"]
+            .iter()
+            .any(|e| end.ends_with(e))
+            || end.contains("たと")
+            || end.contains("だと")
+        {
+            return false;
+        }
+        return matches!(
+            end.chars().last(),
+            Some('る' | 'す' | 'う' | 'く' | 'ぐ' | 'ぶ' | 'む' | 'つ' | 'へ')
+        );
+    }
+    if end.ends_with("겠다") || end.ends_with("것이다") {
+        return true;
+    }
+    if end.ends_with("고 한다") || end.ends_with("고한다") {
+        return false;
+    }
+    // A syllable closed by ㄴ before "다": the plain non-past "한다", "연다", "먹는다".
+    end.strip_suffix('다')
+        .and_then(|stem| stem.chars().last())
+        .and_then(|c| u32::from(c).checked_sub(0xAC00))
+        .is_some_and(|k| k < 11_172 && k % 28 == 4)
+}
+
 impl Ctx<'_> {
     /// Whether a match takes its value from an earlier one ("a year ago", "the
     /// quarter"): such values do not become the text's reference quarter.
@@ -2272,7 +2307,8 @@ impl Ctx<'_> {
 
     /// Whether the clause around token `i` (up to the nearest sentence or clause
     /// punctuation) speaks of the future in Chinese, Japanese or Korean: "将" (not
-    /// "将军", a general), "计划", "拟", "预计", "予定", "예정", "계획".
+    /// "将军", a general), "计划", "拟", "预计", "予定", "예정", "계획", or a Japanese
+    /// or Korean clause that ends in a non-past verb ([`non_past_predicate`]).
     fn east_asian_future(&self, i: usize) -> bool {
         let bound = |j: usize| {
             matches!(
@@ -2295,6 +2331,7 @@ impl Ctx<'_> {
             ]
             .iter()
             .any(|w| clause.contains(w))
+            || non_past_predicate(clause)
     }
 
     /// "Friday", "Friday, March 3", "Friday night".

@@ -1845,6 +1845,17 @@ fn chinese_japanese_and_korean_years_months_weeks_and_anaphoric_days() {
         p,
         &["10日=2011-03-10", "前日=2011-03-09", "同月20日=2011-03-20"],
     );
+    // A later day than publication is this month's when a Japanese or Korean clause
+    // ends in a non-past verb, last month's when it ends in a past or a report.
+    check("首相は25日に訪問する。", p, &["25日=2011-03-25"]);
+    check("首相は25日に訪問した。", p, &["25日=2011-02-25"]);
+    check("首相は25日に死亡したという。", p, &["25日=2011-02-25"]);
+    check("首相は25日に会見している。", p, &["25日=2011-02-25"]);
+    check("대통령은 25일 방문한다.", p, &["25일=2011-03-25"]);
+    check("대통령은 25일 방문하겠다.", p, &["25일=2011-03-25"]);
+    check("대통령은 25일 방문했다.", p, &["25일=2011-02-25"]);
+    check("대통령은 25일 방문했다고 한다.", p, &["25일=2011-02-25"]);
+    check("首相は水曜日に被災地を訪れる。", p, &["水曜日=2011-03-23"]);
     // With no day before it, "the same day" is the day of publication.
     check("当天，总理讲话。", p, &["当天=2011-03-18"]);
     // Not dates: "with Japan", "when Japan", "of the same age", "二十年前" read as ten
