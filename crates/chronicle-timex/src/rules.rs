@@ -2226,18 +2226,21 @@ impl Ctx<'_> {
     /// text gave none, as "the same day" and "the next day" are read.
     fn east_asian_anaphoric_day(&self, i: usize) -> Option<Found> {
         let c = |j: usize| self.unspaced_char(j);
-        // "日本" (Japan) after "当", "同": "当日本…" is "when Japan …".
-        let not_japan = |j: usize| c(j) != Some('本');
+        // Words that open with the day's character: "当日本…" is "when Japan …",
+        // "当天然气…" "when natural gas …", "当天气…" "when the weather …", "同日语"
+        // "with Japanese".
+        let word_goes_on = c(i + 2).is_some_and(|n| "本语語然气氣安空使堂".contains(n));
         let (step, end) = match (c(i)?, c(i + 1), c(i + 2)) {
-            ('当' | '當' | '同', Some('日' | '天'), _) if not_japan(i + 2) => (0, i + 2),
+            _ if word_goes_on => return None,
+            ('当' | '當' | '同', Some('日' | '天'), _) => (0, i + 2),
             ('同', Some('一'), Some('天')) => (0, i + 3),
-            ('次' | '翌', Some('日'), _) if not_japan(i + 2) => (1, i + 2),
+            ('次' | '翌', Some('日'), _) => (1, i + 2),
             ('隔' | '次', Some('天'), _) => (1, i + 2),
             ('第', Some('二'), Some('天')) => (1, i + 3),
             ('前', Some('一'), Some('天')) => (-1, i + 3),
             // Chinese "前日" is the day before yesterday, or a few days ago; Japanese,
             // written with kana around it, the day before the one last mentioned.
-            ('前', Some('日'), _) if not_japan(i + 2) && self.japanese() => (-1, i + 2),
+            ('前', Some('日'), _) if self.japanese() => (-1, i + 2),
             _ => return None,
         };
         let val = if step == 0 {

@@ -1863,6 +1863,8 @@ fn chinese_japanese_and_korean_years_months_weeks_and_anaphoric_days() {
     for text in [
         "中国同日本签署协议。",
         "当日本政府宣布时",
+        "当天然气价格上涨时",
+        "当天气变冷时",
         "同年龄的人",
         "二十年前",
         "周年纪念",
