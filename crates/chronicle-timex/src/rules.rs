@@ -1669,8 +1669,10 @@ impl Ctx<'_> {
             '일' => Unit::Day,
             _ => return None,
         };
-        // Korean particles are one or two syllables ("에", "부터", "까지").
-        (chars.count() <= 2).then_some((unit, i + 1))
+        // Korean particles are one or two syllables ("에", "부터", "까지"); "월요일" and
+        // "일요일" are Monday and Sunday.
+        let rest = chars.as_str();
+        (rest.chars().count() <= 2 && !rest.starts_with('요')).then_some((unit, i + 1))
     }
 
     /// A Chinese, Japanese or Korean date written with numbers and unit characters:

@@ -1658,6 +1658,8 @@ fn chinese_japanese_and_korean_dates_in_any_language() {
     assert!(values("3个月以来，13月40日。", p).is_empty());
     // "일본" (Japan) is no day; a month alone is the month.
     check("일본은 3월에", p, &["3월에=2011-03"]);
+    // "월요일" is Monday, not a month.
+    check("3 월요일", p, &["월요일=2011-03-14"]);
 }
 
 /// Chinese, Japanese and Korean news name the days near publication by the day's
