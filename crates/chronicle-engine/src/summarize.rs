@@ -568,8 +568,32 @@ fn candidate_pools(
 /// dating what the sentence reports: a noun's attribute names an earlier event ("the
 /// March 3 breach", "the 20 April explosion"), and "since" the start of a state the
 /// sentence describes ("oil has leaked since April 22", "depuis le 22 avril", "seit dem
-/// 22. April").
+/// 22. April", Chinese and Japanese "3月15日以来", "15日以降", Korean "15일 이후").
 fn refers_back(sentence: &str, offset: usize) -> bool {
+    since_after(sentence, offset) || refers_back_by_word_before(sentence, offset)
+}
+
+/// Chinese, Japanese and Korean write "since" after the date: "3月15日以来", "15日以降",
+/// "지난 15일 이후". The date's last unit character ("日", "号", "일") within a few
+/// characters of `offset`, then the word.
+fn since_after(sentence: &str, offset: usize) -> bool {
+    const SINCE: &[&str] = &["以来", "以來", "以降", "이후", "이래"];
+    let Some(after) = sentence.get(offset..) else {
+        return false;
+    };
+    after
+        .char_indices()
+        .take(12)
+        .filter(|(_, c)| matches!(c, '日' | '号' | '號' | '天' | '일'))
+        .any(|(at, c)| {
+            let rest = after[at + c.len_utf8()..].trim_start();
+            SINCE.iter().any(|w| rest.starts_with(w))
+        })
+}
+
+/// [`refers_back`] by the word before the date: "the", or "since" in the languages
+/// that write it first.
+fn refers_back_by_word_before(sentence: &str, offset: usize) -> bool {
     /// "since" in the languages the tagger reads (Italian's "dal" also opens ranges).
     const SINCE: &[&str] = &["since", "depuis", "desde", "seit", "sinds", "منذ"];
     /// Articles that may stand between "since" and the date.
@@ -740,5 +764,15 @@ mod tests {
         let s = "Le barrage a cédé le 3 mars .";
         assert!(!refers_back(s, s.find("3 mars").unwrap()));
         assert!(!refers_back("March 3: the dam broke.", 0));
+        let s = "3月15日以来，已有数千人逃离家园。";
+        assert!(refers_back(s, 0));
+        let s = "住民は15日以降、避難を続けている。";
+        assert!(refers_back(s, s.find("15").unwrap()));
+        let s = "주민들은 지난 15일 이후 대피하고 있다.";
+        assert!(refers_back(s, s.find("지난").unwrap()));
+        let s = "水坝于3月4日决堤，此后已有数千人逃离。";
+        assert!(!refers_back(s, s.find('3').unwrap()));
+        let s = "ダムは4日に決壊した。それ以来、村は無人だ。";
+        assert!(!refers_back(s, s.find('4').unwrap()));
     }
 }
