@@ -367,6 +367,16 @@ const KOREAN_DAY_PARTICLES: &[&str] = &[
     "", "에", "에는", "부터", "까지", "은", "는", "도", "의", "께", "쯤", "밤", "오전", "오후",
 ];
 
+/// Whether Korean word `w` is `stem` with one of [`KOREAN_DAY_PARTICLES`] ("어제는").
+fn korean_word(w: &str, stem: &str) -> bool {
+    w.strip_prefix(stem)
+        .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p))
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
 /// Whether a Japanese or Korean clause ends in a non-past verb, as these languages tell
 /// what is to come: Japanese "訪問する", "開かれます", "行う", a headline's "訪中へ";
 /// Korean "방문한다", "연다", "하겠다", "할 것이다". Not a past ("訪問した", "방문했다"),
@@ -374,8 +384,7 @@ const KOREAN_DAY_PARTICLES: &[&str] = &[
 /// 한다").
 fn non_past_predicate(clause: &str) -> bool {
     let end = clause.trim_end_matches(|c: char| c.is_whitespace() || "」』）)\"'”’".contains(c));
-    let hiragana = |c: char| ('\u{3041}'..='\u{309F}').contains(&c);
-    if end.chars().any(hiragana) {
+    if end.chars().any(is_hiragana) {
         if ["ている", "ています", "ておる", "でいる", "でいます", "てる"]
             .iter()
             .any(|e| end.ends_with(e))
@@ -1727,13 +1736,8 @@ impl Ctx<'_> {
     /// After a month named by a prefix that ends at `j` ("上个月", "先月", "同月",
     /// "지난달"): its day when a number follows ("上个月28日"), else the month.
     fn east_asian_in_month(&self, s: usize, j: usize, (y, m): (i32, u32)) -> Option<Found> {
-        if let Some(day) = self.east_asian_day_after_prefix(j)
-            && let Val::Day(near) = day.val
-            // Not days ago ("3日前").
-            && day.end == j + 2
-        {
-            let d = NaiveDate::from_ymd_opt(y, m, near.day())?;
-            return self.found(s, day.end, Val::Day(d));
+        if let Some((n, end)) = self.prefixed_day_number(j) {
+            return self.found(s, end, Val::Day(NaiveDate::from_ymd_opt(y, m, n)?));
         }
         self.found(s, j, Val::Month(y, m))
     }
@@ -1836,20 +1840,23 @@ impl Ctx<'_> {
     /// Korean "지난 17일" (the last 17th) and "오는 17일" (the coming one), the
     /// reference day included; `j` is the number's token.
     fn korean_nearest_day(&self, i: usize, j: usize) -> Option<Found> {
-        let day = self.east_asian_day_after_prefix(j)?;
-        // "3일 전" after "지난" is no day of a month.
-        let Val::Day(near) = day.val else {
-            return None;
-        };
-        if day.end != j + 2 {
-            return None;
-        }
+        let (n, end) = self.prefixed_day_number(j)?;
         let past = self.word(i) == "지난";
         let d = self
-            .days_of_month_around(near.day())
+            .days_of_month_around(n)
             .filter(|c| if past { *c <= self.r } else { *c >= self.r })
             .min_by_key(|c| (*c - self.r).num_days().abs())?;
-        self.found(i, day.end, Val::Day(d))
+        self.found(i, end, Val::Day(d))
+    }
+
+    /// The number of a day after a prefix that names its month, at `j` ("上个月28日",
+    /// "지난 15일"): (day, the token after it); not days ago ("3日前", "3일 전").
+    fn prefixed_day_number(&self, j: usize) -> Option<(u32, usize)> {
+        let day = self.east_asian_day_after_prefix(j)?;
+        match day.val {
+            Val::Day(near) if day.end == j + 2 => Some((near.day(), day.end)),
+            _ => None,
+        }
     }
 
     /// Chinese, Japanese and Korean days named relative to the reference day ("昨天",
@@ -1911,11 +1918,7 @@ impl Ctx<'_> {
         match unit {
             '月' => self.east_asian_in_month(i, j, self.shift_month(step)?),
             '同' => {
-                let (y, m) = match self.anchor() {
-                    Some(Anchor::Day(d)) => (d.year(), d.month()),
-                    Some(Anchor::Month(y, m)) => (y, m),
-                    _ => (self.r.year(), self.r.month()),
-                };
+                let (y, m) = self.anchor_month();
                 let next = i32::from(first == '翌');
                 let first_day = NaiveDate::from_ymd_opt(y, m, 1)?
                     .checked_add_months(Months::new(next.unsigned_abs()))?;
@@ -1999,10 +2002,6 @@ impl Ctx<'_> {
         if !word.starts_with(|c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
             return None;
         }
-        let with_particle = |w: &str, stem: &str| {
-            w.strip_prefix(stem)
-                .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p))
-        };
         for (stem, shift) in [
             ("그저께", -2),
             ("그제", -2),
@@ -2011,14 +2010,14 @@ impl Ctx<'_> {
             ("내일", 1),
             ("모레", 2),
         ] {
-            if with_particle(word, stem) {
+            if korean_word(word, stem) {
                 return self.found(i, i + 1, Val::Day(self.days_from(shift)?));
             }
         }
         let weekday = |j: usize| {
             let mut chars = self.word(j).chars();
             let day = chars.next()?;
-            if !with_particle(chars.as_str(), "요일") {
+            if !korean_word(chars.as_str(), "요일") {
                 return None;
             }
             let wd = "월화수목금토일".chars().position(|d| d == day)?;
@@ -2071,10 +2070,7 @@ impl Ctx<'_> {
     /// mentioned ("이날", "당일", "그날", "같은 날", "다음 날", "이튿날", "전날").
     fn korean_period(&self, i: usize) -> Option<Found> {
         let word = self.word(i);
-        let is = |w: &str, stem: &str| {
-            w.strip_prefix(stem)
-                .is_some_and(|p| KOREAN_DAY_PARTICLES.contains(&p))
-        };
+        let is = korean_word;
         let y = self.r.year();
         let anchor_year = || self.anchor().map_or(y, Anchor::year);
         let next = self.word(i + 1);
@@ -2135,13 +2131,7 @@ impl Ctx<'_> {
         .or_else(|| pair("같은", "날").then_some(0))
         .or_else(|| pair("그", "날").then_some(0))
         .or_else(|| pair("다음", "날").then_some(1));
-        let step = day?;
-        let val = if step == 0 {
-            Val::Day(self.anchor_day())
-        } else {
-            self.anaphoric_shift(Unit::Day, 1, step)?
-        };
-        self.found(i, i + len, val)
+        self.found(i, i + len, self.anaphoric_day(day?)?)
     }
 
     /// The day `shift` days from the reference day.
@@ -2207,15 +2197,20 @@ impl Ctx<'_> {
             }
             ('翌', Some('年'), _) => (anchor_year() + 1, i + 2),
             _ => {
-                let numeral = |d: char| "一二三四五六七八九十两兩".chars().position(|x| x == d);
+                // A numeral from one to ten; 两 and 兩 are two.
+                let numeral = |d: char| match d {
+                    '两' | '兩' => Some(2),
+                    _ => "一二三四五六七八九十"
+                        .chars()
+                        .zip(1..)
+                        .find(|(x, _)| *x == d)
+                        .map(|(_, n)| n),
+                };
                 // Not the last digit of "二十年前".
                 if i > 0 && c(i - 1).and_then(numeral).is_some() {
                     return None;
                 }
                 if let Some(n) = numeral(first) {
-                    let n = u32::try_from(n.min(11) + 1).ok()?;
-                    // 两 and 兩 are two.
-                    let n = if n > 10 { 2 } else { n };
                     return self.east_asian_ago(i, i + 1, n);
                 }
                 return self.east_asian_anaphoric_day(i);
@@ -2245,19 +2240,12 @@ impl Ctx<'_> {
             ('前', Some('日'), _) if self.japanese() => (-1, i + 2),
             _ => return None,
         };
-        let val = if step == 0 {
-            Val::Day(self.anchor_day())
-        } else {
-            self.anaphoric_shift(Unit::Day, 1, step)?
-        };
-        self.found(i, end, val)
+        self.found(i, end, self.anaphoric_day(step)?)
     }
 
     /// Whether the text is Japanese: it holds hiragana.
     fn japanese(&self) -> bool {
-        self.text
-            .chars()
-            .any(|c| ('\u{3041}'..='\u{309F}').contains(&c))
+        self.text.chars().any(is_hiragana)
     }
 
     /// Weeks, months or years ago in Chinese and Japanese, the count `n` read at `s`
@@ -4140,6 +4128,15 @@ impl Ctx<'_> {
         !anchored && self.tense(p, p + 1) != Tense::Future
     }
 
+    /// The month of the date last mentioned, or the reference month.
+    fn anchor_month(&self) -> (i32, u32) {
+        match self.anchor() {
+            Some(Anchor::Day(d)) => (d.year(), d.month()),
+            Some(Anchor::Month(y, m)) => (y, m),
+            _ => (self.r.year(), self.r.month()),
+        }
+    }
+
     /// "two days later", "a year earlier": `n` units after (`sign` 1) or before (-1) the
     /// date last mentioned.
     fn anaphoric_shift(&self, unit: Unit, n: u32, sign: i32) -> Option<Val> {
@@ -4170,11 +4167,7 @@ impl Ctx<'_> {
             Unit::Day => Val::Day(days(self.anchor_day(), i64::from(n))?),
             Unit::Week => Val::Day(days(self.anchor_day(), 7 * i64::from(n))?),
             Unit::Month => {
-                let (y, m) = match a {
-                    Some(Anchor::Day(d)) => (d.year(), d.month()),
-                    Some(Anchor::Month(y, m)) => (y, m),
-                    _ => (self.r.year(), self.r.month()),
-                };
+                let (y, m) = self.anchor_month();
                 let (y, m) = months(y, m, n)?;
                 Val::Month(y, m)
             }
@@ -4253,6 +4246,22 @@ impl Ctx<'_> {
         self.found(s, end, val)
     }
 
+    /// The day `step` days from the day last mentioned ("that day", "the next day", "同日",
+    /// "이날", "전날"); a day after it is unresolved when the text named none (see
+    /// `no_antecedent_ahead`).
+    fn anaphoric_day(&self, step: i32) -> Option<Val> {
+        if step > 0 && self.no_antecedent_ahead(Unit::Day) {
+            return Some(Val::Unresolved(Granularity::Day));
+        }
+        let d = self.anchor_day();
+        let days = Days::new(u64::from(step.unsigned_abs()));
+        Some(Val::Day(if step >= 0 {
+            d.checked_add_days(days)?
+        } else {
+            d.checked_sub_days(days)?
+        }))
+    }
+
     /// "that year", "that same day", "the same quarter", "the following day", "the
     /// previous year": a unit relative to the date last mentioned; `s` starts the match,
     /// `j` is the unit word, `step` the offset in units.
@@ -4262,17 +4271,7 @@ impl Ctx<'_> {
         };
         let a = self.anchor();
         let val = match u {
-            Unit::Day if step > 0 && self.no_antecedent_ahead(u) => {
-                Val::Unresolved(Granularity::Day)
-            }
-            Unit::Day => {
-                let d = self.anchor_day();
-                Val::Day(if step >= 0 {
-                    d.checked_add_days(Days::new(u64::from(step.unsigned_abs())))?
-                } else {
-                    d.checked_sub_days(Days::new(u64::from(step.unsigned_abs())))?
-                })
-            }
+            Unit::Day => self.anaphoric_day(step)?,
             Unit::Year => Val::Year(a.map_or(self.r.year(), Anchor::year).checked_add(step)?),
             Unit::Month | Unit::Quarter => {
                 if step != 0 && a.is_none() {
